@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './window-options';
+
+describe('window options', () => {
+  it('isolate and sandbox the renderer with no Node integration', () => {
+    const prefs = secureWindowOptions('/app/preload.cjs').webPreferences;
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('limit scripts and connections to the app itself', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The closed union of error codes (hub-api.md), plus the desktop's own (IPC, offline, dealer). */
+export const HUB_ERROR_CODES = [
+  'invalid_input',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'already_claimed',
+  'version_conflict',
+  'won_in_progress',
+  'client_id_conflict',
+  'stage_in_use',
+  'payload_too_large',
+  'stage_transition_not_allowed',
+  'lead_not_claimed',
+  'lead_closed',
+  'lost_reason_required',
+  'use_won_flow',
+  'no_won_stage_configured',
+  'dealership_not_configured',
+  'invalid_assignee',
+  'too_many_requests',
+  'internal',
+  'dealer_unreachable',
+] as const;
+
+export const CLIENT_ERROR_CODES = [
+  /** The hub cannot be reached: the action needs it (claim, reassign, stage moves, Won, Lost). */
+  'hub_unreachable',
+  /** An IPC call from a frame that is not the app's own. */
+  'forbidden_sender',
+] as const;
+
+export const ERROR_CODES = [...HUB_ERROR_CODES, ...CLIENT_ERROR_CODES] as const;
+export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_claimed: 409,
+  version_conflict: 409,
+  won_in_progress: 409,
+  client_id_conflict: 409,
+  stage_in_use: 409,
+  payload_too_large: 413,
+  stage_transition_not_allowed: 422,
+  lead_not_claimed: 422,
+  lead_closed: 422,
+  lost_reason_required: 422,
+  use_won_flow: 422,
+  no_won_stage_configured: 422,
+  dealership_not_configured: 422,
+  invalid_assignee: 422,
+  too_many_requests: 429,
+  internal: 500,
+  dealer_unreachable: 502,
+};
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  requestId: z.string().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+/** Every hub error body: `{"error": {"code", "message"}}`. */
+export const errorEnvelopeSchema = z.object({ error: appErrorSchema });
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+export const NEEDS_HUB_MESSAGE = 'This needs the connection to the hub. Try again when the app is back online.';
