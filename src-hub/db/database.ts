@@ -1,0 +1,20 @@
+/** What every hub feature sees of storage: parameterised SQL and transactions, the same for PGlite and PostgreSQL. */
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export async function one<T extends Row>(sql: Sql, text: string, params?: readonly unknown[]): Promise<T | null> {
+  const rows = await sql.query<T>(text, params);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,34 @@
+import type { Database } from './database';
+import { initialSchema } from './migrations/001-initial';
+
+/** Numbered migrations, applied in order, each in its own transaction. */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  { version: 1, name: 'initial', sql: initialSchema },
+];
+
+const MIGRATION_LOCK = 814_027_001;
+
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    // Several hubs may start at once on one PostgreSQL: one migrates, the others wait.
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((row) => Number(row.version)));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+/** Our migrations contain no functions or quoted semicolons, so statements split on `;` at line ends. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Database, Row, Sql } from './database';
+import { acquireDataDirLock } from './data-dir-lock';
+
+// int8 arrives as text on PostgreSQL (node-postgres); do the same here so ids are strings everywhere.
+const parsers = { 20: (value: string) => value };
+
+/** PGlite in a data folder (or in memory when `dataDir` is null), locked to this process. */
+export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
+  let releaseLock = (): void => undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers, extensions: { pg_trgm } });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const asSql = (target: Pick<PGlite, 'query'>): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(text, [...params]);
+      return result.rows;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...asSql(db),
+    transaction: (work) => db.transaction((tx) => work(asSql(tx))),
+    async listen(channel, onPayload) {
+      const unsubscribe = await db.listen(channel, onPayload);
+      return async () => unsubscribe();
+    },
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}

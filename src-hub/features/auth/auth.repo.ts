@@ -1,0 +1,51 @@
+import type { Role } from '../../../src-shared/domain/roles';
+import { one, type Sql } from '../../db/database';
+import type { AuthUser } from './auth-user';
+
+interface UserRow extends Record<string, unknown> {
+  id: string;
+  login: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  active: boolean;
+  sync_epoch: number;
+  password_hash: string;
+}
+
+const USER_COLUMNS = 'u.id, u.login, u.name, u.email, u.role, u.active, u.sync_epoch, u.password_hash';
+
+export function toAuthUser(row: UserRow): AuthUser {
+  return { id: row.id, login: row.login, name: row.name, email: row.email ?? '', role: row.role, active: row.active, syncEpoch: Number(row.sync_epoch) };
+}
+
+export async function findUserByLogin(sql: Sql, login: string): Promise<(AuthUser & { passwordHash: string }) | null> {
+  const row = await one<UserRow>(sql, `select ${USER_COLUMNS} from users u where lower(u.login) = lower($1)`, [login]);
+  return row ? { ...toAuthUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function insertSession(sql: Sql, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+  await sql.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+}
+
+export async function findSessionUser(sql: Sql, tokenHash: string, now: Date): Promise<AuthUser | null> {
+  const row = await one<UserRow>(
+    sql,
+    `select ${USER_COLUMNS} from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and u.active`,
+    [tokenHash, now],
+  );
+  return row ? toAuthUser(row) : null;
+}
+
+export async function revokeSession(sql: Sql, tokenHash: string, now: Date): Promise<void> {
+  await sql.query('update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null', [tokenHash, now]);
+}
+
+export async function revokeUserSessions(sql: Sql, userId: string, now: Date): Promise<void> {
+  await sql.query('update sessions set revoked_at = $2 where user_id = $1 and revoked_at is null', [userId, now]);
+}
+
+export async function intakeKeyExists(sql: Sql, keyHash: string): Promise<boolean> {
+  return (await one(sql, 'select 1 from intake_keys where key_hash = $1 and revoked_at is null', [keyHash])) !== null;
+}

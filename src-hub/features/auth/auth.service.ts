@@ -1,0 +1,72 @@
+import type { FastifyRequest } from 'fastify';
+import { INTAKE_KEY_HEADER } from '../../../src-shared/contract/intake.schema';
+import type { Database } from '../../db/database';
+import type { Clock } from '../../http/clock';
+import { HubError } from '../../http/hub-error';
+import type { AuthUser } from './auth-user';
+import { findSessionUser, findUserByLogin, insertSession, intakeKeyExists, revokeSession } from './auth.repo';
+import type { LoginThrottle } from './login-throttle';
+import { hashPassword, verifyPassword } from './password';
+import { hashToken, newToken } from './tokens';
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
+const SIGN_IN_AGAIN = 'Sign in again: your session has expired or was revoked.';
+
+export class AuthService {
+  /** Compared against when the login does not exist, so a wrong login costs as much as a wrong password. */
+  private readonly dummyHash: Promise<string>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
+  ) {
+    this.dummyHash = hashPassword('not a real password');
+  }
+
+  async login(login: string, password: string, address: string): Promise<{ token: string; user: AuthUser }> {
+    const wait = this.throttle.retryAfterMs(login, address);
+    if (wait > 0) {
+      throw new HubError('too_many_requests', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+    }
+    const found = await findUserByLogin(this.db, login);
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await this.dummyHash));
+    if (!found || !valid || !found.active) {
+      this.throttle.recordFailure(login, address);
+      throw new HubError('invalid_credentials', 'Wrong login or password, or the account is deactivated.');
+    }
+    this.throttle.recordSuccess(login);
+    const token = newToken();
+    await insertSession(this.db, hashToken(token), found.id, new Date(this.clock.now().getTime() + SESSION_TTL_MS));
+    const { passwordHash: _hidden, ...user } = found;
+    return { token, user };
+  }
+
+  async logout(request: FastifyRequest): Promise<void> {
+    const token = bearerToken(request);
+    if (token) await revokeSession(this.db, hashToken(token), this.clock.now());
+  }
+
+  async authenticate(request: FastifyRequest): Promise<AuthUser> {
+    const token = bearerToken(request);
+    if (!token) throw new HubError('unauthenticated', 'Sign in first: this needs an Authorization: Bearer token.');
+    const user = await findSessionUser(this.db, hashToken(token), this.clock.now());
+    if (!user) throw new HubError('unauthenticated', SIGN_IN_AGAIN);
+    return user;
+  }
+
+  async authenticateIntake(request: FastifyRequest): Promise<void> {
+    const key = request.headers[INTAKE_KEY_HEADER];
+    if (typeof key !== 'string' || key.length === 0 || key.length > 500) {
+      throw new HubError('unauthenticated', 'Intake needs an X-Intake-Key header.');
+    }
+    if (!(await intakeKeyExists(this.db, hashToken(key)))) throw new HubError('unauthenticated', 'Unknown or revoked intake key.');
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S{1,500})$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}

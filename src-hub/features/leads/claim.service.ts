@@ -1,0 +1,81 @@
+import type { Lead } from '../../../src-shared/contract/entities.schema';
+import { canReassign } from '../../../src-shared/domain/roles';
+import { one } from '../../db/database';
+import { HubError, forbidden, notFound } from '../../http/hub-error';
+import type { HubContext } from '../../hub-context';
+import type { AuthUser } from '../auth/auth-user';
+import { recordChildChange, recordLeadChange } from '../changes/change-log';
+import { insertMessage, trackingBody } from '../chatter/messages.repo';
+import { loadStages } from '../stages/stages.repo';
+import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
+import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
+import { activeUser, userName } from './lead-users.repo';
+
+const ASSIGNED_AGENT = 'Assigned Agent';
+
+/**
+ * Claim: one conditional UPDATE, so of any number of simultaneous claimers exactly one wins. The others learn
+ * only that someone else holds it.
+ */
+export async function claimLead(hub: HubContext, user: AuthUser, leadId: string): Promise<Lead> {
+  if (!/^\d{1,18}$/.test(leadId)) throw notFound();
+  return hub.db.transaction(async (tx) => {
+    const now = hub.clock.now();
+    const claimed = await one<LeadRow>(
+      tx,
+      `update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1
+        where l.id = $1 and l.user_id is null and not l.closed
+        returning ${LEAD_COLUMNS}`,
+      [leadId, user.id, now],
+    );
+    if (claimed) {
+      await recordLeadChange(tx, claimed.id, { userId: null, closed: false }, placeOf(claimed));
+      const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
+      await insertMessage(tx, { leadId: claimed.id, kind: 'tracking', body: trackingBody(tracking), authorId: user.id, tracking }, placeOf(claimed), now);
+      return toLeadDto(claimed);
+    }
+    const row = await selectLead(tx, leadId);
+    if (!row) throw notFound();
+    if (row.user_id === user.id) {
+      if (row.closed) throw new HubError('lead_closed', 'This lead is closed (Won or Lost).');
+      return toLeadDto(row);
+    }
+    if (row.user_id !== null) throw new HubError('already_claimed', 'Someone else has already claimed this lead. It has left Open Leads.');
+    throw new HubError('lead_closed', 'This lead is closed (Won or Lost) and cannot be claimed.');
+  });
+}
+
+/**
+ * Supervisors and managers take over, reassign, or return an open lead to the pool. Open activities follow
+ * the lead to its new owner. Conflicts are reported (`version`), never overwritten.
+ */
+export async function assignLead(hub: HubContext, user: AuthUser, leadId: string, targetId: string | null, version?: number): Promise<Lead> {
+  if (!canReassign(user.role)) throw forbidden('Only supervisors and managers can reassign leads. Ask a supervisor.');
+  return hub.db.transaction(async (tx) => {
+    const now = hub.clock.now();
+    const stages = await loadStages(tx);
+    const row = await visibleLead(tx, user, stages, leadId, true);
+    checkVersion(row, version);
+    await refuseWhileWonInProgress(tx, row.id, now);
+    if (targetId === null && row.closed) throw new HubError('lead_closed', 'A closed lead never returns to the pool.');
+    const target = targetId === null ? null : await activeUser(tx, targetId);
+    if (targetId !== null && !target) throw new HubError('invalid_assignee', 'Choose an active user: that user does not exist or is deactivated.');
+    if ((target?.id ?? null) === row.user_id) return toLeadDto(row);
+
+    const [updated] = await tx.query<LeadRow>(
+      `update leads l set user_id = $2, claimed_at = case when $2::bigint is null then null else $3::timestamptz end,
+         updated_at = $3, version = version + 1
+        where l.id = $1 returning ${LEAD_COLUMNS}`,
+      [row.id, target?.id ?? null, now],
+    );
+    if (!updated) throw notFound();
+    await recordLeadChange(tx, row.id, placeOf(row), placeOf(updated));
+    if (target) {
+      const moved = await tx.query<{ id: string }>('update activities set user_id = $2 where lead_id = $1 and not done and user_id <> $2 returning id', [row.id, target.id]);
+      for (const activity of moved) await recordChildChange(tx, 'activity', activity.id, row.id, placeOf(updated));
+    }
+    const tracking = [{ field: ASSIGNED_AGENT, from: await userName(tx, row.user_id), to: target?.name ?? null }];
+    await insertMessage(tx, { leadId: row.id, kind: 'tracking', body: trackingBody(tracking), authorId: user.id, tracking }, placeOf(updated), now);
+    return toLeadDto(updated);
+  });
+}

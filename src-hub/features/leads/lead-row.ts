@@ -1,0 +1,58 @@
+import type { Lead } from '../../../src-shared/contract/entities.schema';
+import type { LostReason } from '../../../src-shared/domain/lost-reasons';
+import type { LeadPlace } from '../changes/change-log';
+
+export interface LeadRow extends Record<string, unknown> {
+  id: string;
+  ref: string;
+  customer_name: string;
+  customer_phone: string | null;
+  customer_email: string | null;
+  brand: string;
+  vehicle_model: string;
+  dealership_id: string | null;
+  source: string;
+  stage_id: string;
+  closed: boolean;
+  user_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  claimed_at: Date | null;
+  lost_reason: string | null;
+  lost_notes: string | null;
+  dealer_so_name: string | null;
+  version: number;
+}
+
+export const LEAD_COLUMNS = `l.id, l.ref, l.customer_name, l.customer_phone, l.customer_email, l.brand, l.vehicle_model,
+  l.dealership_id, l.source, l.stage_id, l.closed, l.user_id, l.created_at, l.updated_at, l.claimed_at,
+  l.lost_reason, l.lost_notes, l.dealer_so_name, l.version`;
+
+export function iso(time: Date | string): string {
+  return (time instanceof Date ? time : new Date(time)).toISOString();
+}
+
+export function toLeadDto(row: LeadRow): Lead {
+  return {
+    id: row.id,
+    ref: row.ref,
+    customer: { name: row.customer_name, phone: row.customer_phone, email: row.customer_email },
+    brand: row.brand,
+    vehicleModel: row.vehicle_model,
+    dealershipId: row.dealership_id,
+    source: row.source,
+    stageId: row.stage_id,
+    userId: row.user_id,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    claimedAt: row.claimed_at ? iso(row.claimed_at) : null,
+    lostReason: (row.lost_reason as LostReason | null) ?? null,
+    lostNotes: row.lost_notes,
+    dealerSoName: row.dealer_so_name,
+    version: Number(row.version),
+  };
+}
+
+export function placeOf(row: Pick<LeadRow, 'user_id' | 'closed'>): LeadPlace {
+  return { userId: row.user_id, closed: row.closed };
+}

@@ -1,0 +1,51 @@
+import type { CallLogPage, CallLogsQuery } from '../../../src-shared/contract/lead-work.schema';
+import type { Sql } from '../../db/database';
+import { HubError } from '../../http/hub-error';
+import type { AuthUser } from '../auth/auth-user';
+import { CALL_LOG_COLUMNS, toCallLogDto, type CallLogRow } from './work-rows';
+
+const ID = /^\d{1,18}$/;
+
+/** Newest first, keyset on (createdAt, id). Agents see their own calls on leads they still hold. */
+export async function listCallLogs(sql: Sql, user: AuthUser, query: CallLogsQuery): Promise<CallLogPage> {
+  const params: unknown[] = [];
+  const add = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (user.role === 'agent') where.push(`c.user_id = ${add(user.id)}`, `exists (select 1 from leads l where l.id = c.lead_id and l.user_id = c.user_id)`);
+  if (query.leadId) where.push(`c.lead_id = ${add(ID.test(query.leadId) ? query.leadId : '-1')}`);
+  if (query.userId) where.push(`c.user_id = ${add(ID.test(query.userId) ? query.userId : '-1')}`);
+  if (query.result) where.push(`c.result = ${add(query.result)}`);
+  if (query.from) where.push(`c.created_at >= ${add(query.from)}`);
+  if (query.to) where.push(`c.created_at < ${add(query.to)}`);
+  if (query.cursor) {
+    const [time, id] = decode(query.cursor);
+    where.push(`(c.created_at, c.id) < (${add(time)}::timestamptz, ${add(id)}::bigint)`);
+  }
+  const rows = await sql.query<CallLogRow & { k: string }>(
+    `select ${CALL_LOG_COLUMNS}, c.created_at::text as k from call_logs c ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by c.created_at desc, c.id desc limit ${add(query.limit + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toCallLogDto),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.k, last.id])).toString('base64url') : null,
+  };
+}
+
+function decode(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2) {
+      const [time, id] = value as unknown[];
+      if (typeof time === 'string' && !Number.isNaN(Date.parse(time.replace(' ', 'T').replace(/\+00$/, 'Z'))) && typeof id === 'string' && ID.test(id)) return [time, id];
+    }
+  } catch {
+    // refused below
+  }
+  throw new HubError('invalid_input', 'Invalid query: cursor: not a cursor of this list. Start again without it.');
+}

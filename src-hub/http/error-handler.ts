@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorEnvelope } from '../../src-shared/contract/errors';
+import { HubError } from './hub-error';
+
+export interface ErrorLog {
+  internal(requestId: string, error: unknown): void;
+}
+
+function envelope(code: ErrorEnvelope['error']['code'], message: string, requestId?: string): ErrorEnvelope {
+  return { error: { code, message, ...(requestId ? { requestId } : {}) } };
+}
+
+/**
+ * Every error in the contract's envelope: refusals with their code; fastify's own body errors as 400/413;
+ * anything unexpected as 500 `internal` with the request id, logged where it happened, never a stack trace.
+ */
+export function installErrorHandling(app: FastifyInstance, log: ErrorLog): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send(envelope('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  app.setErrorHandler((error: FastifyError | HubError | Error, request, reply) => {
+    if (error instanceof HubError) {
+      return reply.code(error.status).send(envelope(error.code, error.message));
+    }
+    const fastifyError = error as FastifyError;
+    const status = fastifyError.statusCode;
+    if (status === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(envelope('payload_too_large', 'The request body is too large.'));
+    }
+    if (status === 415 || fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(400).send(envelope('invalid_input', 'Invalid body: send JSON with Content-Type: application/json.'));
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+      const message = fastifyError.message.startsWith('Invalid') ? fastifyError.message : `Invalid request: ${fastifyError.message}`;
+      return reply.code(400).send(envelope('invalid_input', message));
+    }
+    log.internal(request.id, error);
+    return reply
+      .code(500)
+      .send(envelope('internal', `Something went wrong on the hub. Quote request id ${request.id} to your administrator.`, request.id));
+  });
+}
+
+/** JSON bodies: an empty body reads as no body; broken JSON is a 400 naming the problem. */
+export function installJsonParser(app: FastifyInstance, bodyLimit: number): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const problem = new Error(`Invalid body: malformed JSON (${(error as Error).message}).`) as FastifyError;
+      problem.statusCode = 400;
+      done(problem, undefined);
+    }
+  });
+}

@@ -1,0 +1,16 @@
+import { HTTP_STATUS_OF, type HubErrorCode } from '../../src-shared/contract/errors';
+
+/** A refusal the hub answers with the contract's envelope; anything else thrown becomes a 500 `internal`. */
+export class HubError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.status = HTTP_STATUS_OF[code];
+  }
+}
+
+export const notFound = (what = 'Lead'): HubError => new HubError('not_found', `${what} not found.`);
+export const forbidden = (message: string): HubError => new HubError('forbidden', message);

@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { formatIssues } from '../../src-shared/contract/format-issues';
+import { HubError } from './hub-error';
+import type { AuthUser } from '../features/auth/auth-user';
+import type { HubContext } from '../hub-context';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** Who may call a route: anyone, a signed-in user (bearer token), or the distributor feed (intake key). */
+export type RouteAuth = 'none' | 'user' | 'intake';
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: HttpMethod;
+  url: string;
+  summary: string;
+  tag: string;
+  auth: RouteAuth;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** The success body's schema (documented in the OpenAPI; the hub's own answers are built typed). */
+  response?: z.ZodType;
+  /** The success status when it is not 200. */
+  status?: number;
+  /** Extra documented error codes (the generic ones are implied). */
+  errors?: readonly string[];
+  /** Answer with something other than JSON (CSV, event stream): the handler writes the reply itself. */
+  raw?: boolean;
+}
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Set on `auth: 'user'` routes. */
+  user: AuthUser;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type AnyRouteSpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+/** PostgreSQL text cannot hold NUL: such input is refused here, before it could become a database error. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path || 'value';
+    const found = findNul(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  const nul = findNul(value, '');
+  if (nul) throw new HubError('invalid_input', `Invalid ${where}: ${nul}: must not contain NUL characters`);
+  if (!schema) return undefined as z.infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HubError('invalid_input', `Invalid ${where}: ${formatIssues(result.error)}`);
+  return result.data;
+}
+
+/**
+ * Registers one route: parses path, query and body with the shared schemas (400 `invalid_input` naming the
+ * field), authenticates, and records the spec for the OpenAPI document — one contract per boundary.
+ */
+export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  hub: HubContext,
+  spec: RouteSpec<B, Q, P>,
+  handler: (input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown>,
+): void {
+  hub.routes.push(spec as unknown as AnyRouteSpec);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      const user = spec.auth === 'user' ? await hub.auth.authenticate(request) : (undefined as unknown as AuthUser);
+      if (spec.auth === 'intake') await hub.auth.authenticateIntake(request);
+      const params = parse(spec.params, request.params, 'path');
+      const query = parse(spec.query, request.query, 'query');
+      const body = parse(spec.body, request.body, 'body');
+      const result = await handler({ body, query, params, user, request, reply });
+      if (spec.raw) return reply;
+      if (result === undefined) return reply.code(spec.status ?? 204).send();
+      return reply.code(spec.status ?? 200).send(result);
+    },
+  });
+}

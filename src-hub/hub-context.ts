@@ -1,0 +1,35 @@
+import type { Database } from './db/database';
+import type { Clock } from './http/clock';
+import type { AnyRouteSpec } from './http/route';
+import type { AuthService } from './features/auth/auth.service';
+import type { PasswordCost } from './features/auth/password';
+
+export interface HubConfig {
+  /** Country code used to normalise national phone numbers for de-duplication. */
+  defaultCountryCode: string;
+  passwordCost: PasswordCost;
+  /** How long a Won lease holds the relay open: the dealer's time limit. */
+  wonLeaseMs: number;
+  /** How long a manager's Test Connection lease lasts. */
+  testLeaseMs: number;
+  /** The dealer relay's per-call time limit. */
+  dealerTimeoutMs: number;
+  /** Demo (training) mode: mails stay in the local mailbox without SMTP. */
+  demo: boolean;
+}
+
+/** What every feature is given: storage, time, configuration, and the shared services. */
+export interface HubContext {
+  db: Database;
+  clock: Clock;
+  config: HubConfig;
+  auth: AuthService;
+  /** Every route's spec, for the OpenAPI document. */
+  routes: AnyRouteSpec[];
+  log: HubLog;
+}
+
+export interface HubLog {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}

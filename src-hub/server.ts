@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from './db/database';
+import { installErrorHandling, installJsonParser } from './http/error-handler';
+import { systemClock, type Clock } from './http/clock';
+import type { HubConfig, HubContext, HubLog } from './hub-context';
+import { AuthService } from './features/auth/auth.service';
+import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
+import { DEFAULT_PASSWORD_COST } from './features/auth/password';
+import { registerAuthRoutes } from './features/auth/auth.routes';
+import { registerConfigReadRoutes } from './features/config/config-read.routes';
+import { registerLeadsRoutes } from './features/leads/leads.routes';
+import { registerOpenApiRoute } from './features/openapi/openapi.routes';
+import { registerWorkRoutes } from './features/work/work.routes';
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export const DEFAULT_CONFIG: HubConfig = {
+  defaultCountryCode: '63',
+  passwordCost: DEFAULT_PASSWORD_COST,
+  wonLeaseMs: 3 * 60_000,
+  testLeaseMs: 2 * 60_000,
+  dealerTimeoutMs: 30_000,
+  demo: false,
+};
+
+export interface HubOptions {
+  db: Database;
+  clock?: Clock;
+  config?: Partial<HubConfig>;
+  throttle?: ThrottleLimits;
+  log?: HubLog;
+}
+
+export const consoleLog: HubLog = {
+  info: (message) => console.log(`[hub] ${message}`),
+  error: (message, error) => console.error(`[hub] ${message}`, error instanceof Error ? (error.stack ?? error.message) : (error ?? '')),
+};
+
+/** Builds the hub: a list of feature registrations under /api/v1 (STYLE.md habit 9). */
+export async function buildHub(options: HubOptions): Promise<{ app: FastifyInstance; hub: HubContext }> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLog;
+  const hub: HubContext = {
+    db: options.db,
+    clock,
+    config: { ...DEFAULT_CONFIG, ...options.config },
+    auth: new AuthService(options.db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
+    routes: [],
+    log,
+  };
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID(), logger: false, trustProxy: false });
+  installJsonParser(app, BODY_LIMIT_BYTES);
+  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) });
+  await app.register(
+    async (api) => {
+      registerAuthRoutes(api, hub);
+      registerConfigReadRoutes(api, hub);
+      registerLeadsRoutes(api, hub);
+      registerWorkRoutes(api, hub);
+      registerOpenApiRoute(api, hub);
+    },
+    { prefix: API_PREFIX },
+  );
+  return { app, hub };
+}

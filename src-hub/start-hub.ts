@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type StorageOptions } from './db/open-database';
+import type { Database } from './db/database';
+import type { Clock } from './http/clock';
+import { systemClock } from './http/clock';
+import type { HubConfig, HubLog } from './hub-context';
+import { seedDemo } from './features/seed/demo-seed';
+import { buildHub, DEFAULT_CONFIG } from './server';
+import type { ThrottleLimits } from './features/auth/login-throttle';
+
+export interface StartHubOptions {
+  storage: StorageOptions;
+  host?: string;
+  port?: number;
+  tls?: { cert: Buffer; key: Buffer } | undefined;
+  demo?: { leads: number } | undefined;
+  config?: Partial<HubConfig>;
+  clock?: Clock;
+  throttle?: ThrottleLimits;
+  log?: HubLog;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** Opens storage (migrating it), seeds the demo once when asked, and listens. */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const db = await openDatabase(options.storage);
+  const clock = options.clock ?? systemClock;
+  const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
+  try {
+    if (options.demo) {
+      await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
+    }
+    const { app } = await buildHub({ db, clock, config, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    void options.tls; // TLS: see below once the https factory lands
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ host, port: options.port ?? 0 });
+    const port = (app.server.address() as AddressInfo).port;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      db,
+      async close() {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
