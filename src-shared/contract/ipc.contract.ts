@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { leadSchema, userSchema } from './entities.schema';
+import { FIELD_MAX, httpUrlSchema, idSchema, requiredText } from './fields.schema';
+import type { Result } from './result';
+import { changeEventSchema } from './sync.schema';
+
+/** Channels that take no argument: the renderer calls them with nothing. */
+const noInput = z.undefined();
+
+export const appInfoSchema = z.object({
+  version: z.string().max(FIELD_MAX.label),
+  platform: z.string().max(FIELD_MAX.label),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** The hub address is typed by the user on the sign-in screen; without it main signs in to the hub it used last. */
+export const signInInputSchema = z.strictObject({
+  hubUrl: httpUrlSchema.optional(),
+  login: requiredText(FIELD_MAX.login),
+  password: z.string().min(1, 'Must not be empty').max(FIELD_MAX.password),
+});
+export type SignInInput = z.infer<typeof signInInputSchema>;
+
+/** The stored session; `online` is false when the app opened read-only on its replica. */
+export const sessionSchema = z.object({
+  user: userSchema,
+  hubUrl: httpUrlSchema,
+  online: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export interface IpcChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/**
+ * Renderer → main calls, `feature:verb` (STYLE.md habit 4). Main parses every input with `input` before a
+ * handler runs (the renderer is untrusted); every answer is a `Result` of `output`. The main-side handle()
+ * and the preload API are derived from this map.
+ */
+export const IPC_CONTRACT = {
+  'app:info': { input: noInput, output: appInfoSchema },
+  'auth:sign-in': { input: signInInputSchema, output: userSchema },
+  'auth:sign-out': { input: noInput, output: z.undefined() },
+  /** Null when nobody is signed in on this workstation. */
+  'auth:session': { input: noInput, output: sessionSchema.nullable() },
+  'leads:claim': { input: z.strictObject({ leadId: idSchema }), output: leadSchema },
+  /** Pull from the hub now (F5); resolves once the pulled pages are applied. */
+  'sync:pull': { input: noInput, output: z.object({}) },
+} as const satisfies Record<`${string}:${string}`, IpcChannelSpec>;
+
+export type IpcContract = typeof IPC_CONTRACT;
+export type IpcChannel = keyof IpcContract;
+export const IPC_CHANNELS = Object.keys(IPC_CONTRACT) as IpcChannel[];
+
+/** What the renderer passes (before parsing: defaults may be omitted). */
+export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
+/** What a main-side handler receives, after parsing. */
+export type IpcParsedInput<C extends IpcChannel> = z.output<IpcContract[C]['input']>;
+export type IpcOutput<C extends IpcChannel> = z.output<IpcContract[C]['output']>;
+/** What `ipcRenderer.invoke` resolves to: errors cross the boundary as data. */
+export type IpcResult<C extends IpcChannel> = Result<IpcOutput<C>>;
+
+export function isIpcChannel(name: string): name is IpcChannel {
+  return Object.hasOwn(IPC_CONTRACT, name);
+}
+
+export const connectionStateSchema = z.object({
+  online: z.boolean(),
+  hubUrl: httpUrlSchema.nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+/**
+ * Main → renderer events. `sync:changed` carries the hub's change event (the renderer's live queries refresh
+ * from the replica; the cursor is informational); `connection:state` reports online/offline.
+ */
+export const IPC_EVENTS = {
+  'sync:changed': changeEventSchema,
+  'connection:state': connectionStateSchema,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
+
+export type IpcEventName = keyof typeof IPC_EVENTS;
+export const IPC_EVENT_NAMES = Object.keys(IPC_EVENTS) as IpcEventName[];
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof IPC_EVENTS)[E]>;

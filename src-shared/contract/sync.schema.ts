@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import {
+  activitySchema,
+  callLogSchema,
+  dealershipSchema,
+  leadSchema,
+  messageSchema,
+  stageSchema,
+  userSchema,
+} from './entities.schema';
+import { cursorSchema, idSchema } from './fields.schema';
+import { queryInt } from './query.schema';
+
+/** Page sizes of `GET /sync`, counted in change rows. */
+export const SYNC_LIMIT = { min: 1, max: 1000, default: 500 } as const;
+
+/** `GET /sync?cursor=&limit=`; no cursor = from the beginning. */
+export const syncQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: queryInt(SYNC_LIMIT.min, SYNC_LIMIT.max).default(SYNC_LIMIT.default),
+});
+export type SyncQuery = z.infer<typeof syncQuerySchema>;
+export type SyncQueryInput = z.input<typeof syncQuerySchema>;
+
+/**
+ * One sync page: upserts of everything changed after the cursor that the caller may see, and the leads
+ * they no longer see. A client applies the page and its `cursor` in one transaction and asks again while
+ * `hasMore`; `reset` means drop the replica and start again without a cursor.
+ */
+export const syncPageSchema = z.object({
+  cursor: cursorSchema,
+  hasMore: z.boolean(),
+  reset: z.boolean(),
+  leads: z.array(leadSchema),
+  removedLeadIds: z.array(idSchema),
+  messages: z.array(messageSchema),
+  callLogs: z.array(callLogSchema),
+  activities: z.array(activitySchema),
+  stages: z.array(stageSchema),
+  users: z.array(userSchema),
+  dealerships: z.array(dealershipSchema),
+});
+export type SyncPage = z.infer<typeof syncPageSchema>;
+
+/** `GET /events` sends `event: change` with this JSON as `data` whenever something the caller sees changed. */
+export const CHANGE_EVENT_NAME = 'change';
+
+export const changeEventSchema = z.object({ cursor: cursorSchema });
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
