@@ -3,6 +3,7 @@ import type { Clock } from './http/clock';
 import type { AnyRouteSpec } from './http/route';
 import type { AuthService } from './features/auth/auth.service';
 import type { PasswordCost } from './features/auth/password';
+import type { SecretBox } from './features/secrets/secret-box';
 
 export interface HubConfig {
   /** Country code used to normalise national phone numbers for de-duplication. */
@@ -24,6 +25,8 @@ export interface HubContext {
   clock: Clock;
   config: HubConfig;
   auth: AuthService;
+  /** Encrypts secrets at rest (dealer API keys). */
+  secrets: SecretBox;
   /** Every route's spec, for the OpenAPI document. */
   routes: AnyRouteSpec[];
   log: HubLog;

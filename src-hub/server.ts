@@ -7,6 +7,7 @@ import type { HubConfig, HubContext, HubLog } from './hub-context';
 import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
 import { DEFAULT_PASSWORD_COST } from './features/auth/password';
+import type { SecretBox } from './features/secrets/secret-box';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerConfigReadRoutes } from './features/config/config-read.routes';
 import { registerLeadsRoutes } from './features/leads/leads.routes';
@@ -27,6 +28,7 @@ export const DEFAULT_CONFIG: HubConfig = {
 
 export interface HubOptions {
   db: Database;
+  secrets: SecretBox;
   clock?: Clock;
   config?: Partial<HubConfig>;
   throttle?: ThrottleLimits;
@@ -47,6 +49,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     clock,
     config: { ...DEFAULT_CONFIG, ...options.config },
     auth: new AuthService(options.db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
+    secrets: options.secrets,
     routes: [],
     log,
   };

@@ -7,6 +7,7 @@ import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
 import { buildHub, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
+import { SecretBox } from './features/secrets/secret-box';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -18,6 +19,8 @@ export interface StartHubOptions {
   clock?: Clock;
   throttle?: ThrottleLimits;
   log?: HubLog;
+  /** Tests pass a throwaway key; otherwise HUB_SECRET or the data folder's key file. */
+  secrets?: SecretBox;
 }
 
 export interface RunningHub {
@@ -33,10 +36,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
   try {
+    const secrets =
+      options.secrets ??
+      (options.storage.dataDir === null && !options.storage.databaseUrl
+        ? SecretBox.ephemeral()
+        : SecretBox.load({ hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir }));
     if (options.demo) {
       await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app } = await buildHub({ db, clock, config, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    const { app } = await buildHub({ db, secrets, clock, config, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
     void options.tls; // TLS: see below once the https factory lands
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });

@@ -8,6 +8,7 @@ import { hashToken } from '../features/auth/tokens';
 import { recordGlobalChange } from '../features/changes/change-log';
 import { insertLead, type NewLeadRow } from '../features/leads/lead-create.repo';
 import { seedDefaultStages } from '../features/seed/demo-seed';
+import { SecretBox } from '../features/secrets/secret-box';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
@@ -61,6 +62,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     config: { passwordCost: TEST_PASSWORD_COST, ...config },
     throttle: { perLogin: 1000, perAddress: 100_000, windowMs: 60_000 },
     log: quietLog,
+    secrets: SecretBox.ephemeral(),
   });
   await hub.db.transaction((tx) => seedDefaultStages(tx));
   return {
