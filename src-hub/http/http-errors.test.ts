@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../testing/hub-test-env';
+import { buildHub } from '../server';
+import { openDatabase } from '../db/open-database';
+import { SecretBox } from '../features/secrets/secret-box';
+
+type ErrorBody = { error: { code: string; message: string; requestId?: string } };
+
+describe('error envelope', () => {
+  let env: TestHub;
+  let token: string;
+
+  beforeAll(async () => {
+    env = await startTestHub('pglite');
+    token = (await createUser(env.db, 'agent', 'agent')).token;
+  });
+  afterAll(() => env.close());
+
+  it('malformed JSON → 400 invalid_input', async () => {
+    const answer = await api(env.url, token).post<ErrorBody>('/leads/1/notes', '{"body": ');
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('invalid_input');
+    expect(answer.body.error.message).toContain('malformed JSON');
+  });
+
+  it('schema failures name the field', async () => {
+    const lead = await createLead(env.db);
+    const answer = await api(env.url, token).post<ErrorBody>(`/leads/${lead.id}/calls`, { durationMin: -1, result: 'maybe', summary: 'x' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/durationMin/);
+    expect(answer.body.error.message).toMatch(/result/);
+    const unknown = await api(env.url, token).get<ErrorBody>('/leads?stage=1');
+    expect(unknown.body.error.message).toContain('stage');
+    const limit = await api(env.url, token).get<ErrorBody>('/leads?limit=abc');
+    expect(limit.body.error.message).toContain('limit');
+  });
+
+  it('an oversized body → 413 payload_too_large', async () => {
+    const answer = await api(env.url, token).post<ErrorBody>('/leads/1/notes', { body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.code).toBe('payload_too_large');
+  });
+
+  it('a wrong content type and NUL characters are 400s, unknown endpoints 404s, all in the envelope', async () => {
+    const lead = await createLead(env.db);
+    const text = await api(env.url, token).post<ErrorBody>(`/leads/${lead.id}/notes`, 'body=hi', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(400);
+    const nul = await api(env.url, token).post<ErrorBody>(`/leads/${lead.id}/notes`, { body: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('body');
+    const missing = await api(env.url, token).get<ErrorBody>('/nothing-here');
+    expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+  });
+
+  it('anything unexpected → 500 internal with a request id, logged, no stack trace', async () => {
+    const logged: string[] = [];
+    const db = await openDatabase({ dataDir: null });
+    const { app } = await buildHub({ db, secrets: SecretBox.ephemeral(), log: { info: () => undefined, error: (message) => logged.push(message) } });
+    await db.close(); // every query now fails inside the handler
+    const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'x', password: 'y' } });
+    expect(answer.statusCode).toBe(500);
+    const body = answer.json<ErrorBody>();
+    expect(body.error.code).toBe('internal');
+    expect(body.error.requestId).toMatch(/[0-9a-f-]{36}/);
+    expect(body.error.message).toContain(body.error.requestId);
+    expect(answer.body).not.toMatch(/\bat .*\(|\.ts:\d+/);
+    expect(logged.some((line) => line.includes(body.error.requestId ?? '-'))).toBe(true);
+    await app.close();
+  });
+});
+
+describe.each(BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend) => {
+  let env: TestHub;
+  let tokens: string[];
+  let leadId: string;
+
+  beforeAll(async () => {
+    env = await startTestHub(backend);
+    tokens = [(await createUser(env.db, 'fa', 'agent')).token, (await createUser(env.db, 'fm', 'manager')).token];
+    leadId = (await createLead(env.db)).id;
+  });
+  afterAll(() => env.close());
+
+  const segment = fc.oneof(fc.constant('1'), fc.string({ maxLength: 12 }), fc.integer().map(String), fc.constant('%00'), fc.constant('..'), fc.constant('9'.repeat(40)));
+  const jsonish = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.dictionary(fc.constantFrom('body', 'reason', 'notes', 'stageId', 'userId', 'version', 'durationMin', 'result', 'summary', 'type', 'dueAt', 'visitKind', 'clientId', 'login', 'password', 'customer', 'nextActivity', '__proto__', 'constructor'), fc.jsonValue({ maxDepth: 2 })),
+  );
+  const query = fc.dictionary(fc.constantFrom('scope', 'limit', 'cursor', 'q', 'sort', 'userId', 'stageId', 'createdAfter', 'from', 'leadId', 'result', 'x'), fc.string({ maxLength: 30 }));
+
+  it('random bodies, query strings and paths on every endpoint', async () => {
+    const routes = (await api(env.url).get<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json')).body.paths;
+    const endpoints = Object.entries(routes).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path: path.replace('/api/v1', ''), method: method.toUpperCase() })));
+    expect(endpoints.length).toBeGreaterThan(10);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...endpoints), segment, fc.boolean(), jsonish, query, fc.constantFrom(...tokens, 'bad'), async (endpoint, id, realId, body, params, token) => {
+        const path = endpoint.path.replace(/\{[^}]+\}/g, realId ? leadId : encodeURIComponent(id));
+        const search = new URLSearchParams(params).toString();
+        const response = await fetch(`${env.url}${path}${search ? `?${search}` : ''}`, {
+          method: endpoint.method,
+          headers: { authorization: `Bearer ${token}`, ...(endpoint.method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+          ...(endpoint.method === 'GET' ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await response.text();
+        if (response.status >= 500 || /\bat [^\n]*:\d+|Traceback|\.ts:\d+/.test(text)) {
+          throw new Error(`${endpoint.method} ${path}?${search} ${JSON.stringify(body)} → ${response.status} ${text.slice(0, 300)}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});
