@@ -4,7 +4,7 @@ import { one } from '../../db/database';
 import { HubError, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
-import { recordChildChange, recordLeadChange } from '../changes/change-log';
+import { CHANGES_CHANNEL, recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStages } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
@@ -19,30 +19,39 @@ const ASSIGNED_AGENT = 'Assigned Agent';
  */
 export async function claimLead(hub: HubContext, user: AuthUser, leadId: string): Promise<Lead> {
   if (!/^\d{1,18}$/.test(leadId)) throw notFound();
-  return hub.db.transaction(async (tx) => {
-    const now = hub.clock.now();
-    const claimed = await one<LeadRow>(
-      tx,
-      `update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1
+  const now = hub.clock.now();
+  const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
+  // The hot path of a busy floor: one statement (one round trip, its own transaction) does the conditional
+  // update, the tracking entry, both change-log rows and the notification.
+  const claimed = await one<LeadRow & { notified: number }>(
+    hub.db,
+    `with claimed as (
+       update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1
         where l.id = $1 and l.user_id is null and not l.closed
-        returning ${LEAD_COLUMNS}`,
-      [leadId, user.id, now],
-    );
-    if (claimed) {
-      await recordLeadChange(tx, claimed.id, { userId: null, closed: false }, placeOf(claimed));
-      const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
-      await insertMessage(tx, { leadId: claimed.id, kind: 'tracking', body: trackingBody(tracking), authorId: user.id, tracking }, placeOf(claimed), now);
-      return toLeadDto(claimed);
-    }
-    const row = await selectLead(tx, leadId);
-    if (!row) throw notFound();
-    if (row.user_id === user.id) {
-      if (row.closed) throw new HubError('lead_closed', 'This lead is closed (Won or Lost).');
-      return toLeadDto(row);
-    }
-    if (row.user_id !== null) throw new HubError('already_claimed', 'Someone else has already claimed this lead. It has left Open Leads.');
-    throw new HubError('lead_closed', 'This lead is closed (Won or Lost) and cannot be claimed.');
-  });
+        returning ${LEAD_COLUMNS}
+     ), lead_change as (
+       insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed)
+       select 'lead', id, id, null, false, user_id, closed, true from claimed
+     ), message as (
+       insert into messages (lead_id, kind, body, author_id, tracking, created_at)
+       select id, 'tracking', $4, $2, $5::jsonb, $3 from claimed returning id, lead_id
+     ), message_change as (
+       insert into changes (entity, entity_id, lead_id) select 'message', id, lead_id from message
+     ), notified as (
+       select pg_notify($6, json_build_object('leadId', id::text, 'users', json_build_array(user_id::text), 'pool', true)::text) as done from claimed
+     )
+     select claimed.*, (select count(*) from notified) as notified from claimed`,
+    [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking), CHANGES_CHANNEL],
+  );
+  if (claimed) return toLeadDto(claimed);
+  const row = await selectLead(hub.db, leadId);
+  if (!row) throw notFound();
+  if (row.user_id === user.id) {
+    if (row.closed) throw new HubError('lead_closed', 'This lead is closed (Won or Lost).');
+    return toLeadDto(row);
+  }
+  if (row.user_id !== null) throw new HubError('already_claimed', 'Someone else has already claimed this lead. It has left Open Leads.');
+  throw new HubError('lead_closed', 'This lead is closed (Won or Lost) and cannot be claimed.');
 }
 
 /**

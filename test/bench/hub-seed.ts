@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { createHash } from 'node:crypto';
+
+export const BENCH_AGENTS = 64;
+export const SYNC_AGENT_LEADS = 20_000;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const benchToken = (login: string) => `bench-token-${login}`;
+
+/**
+ * A million leads in plain SQL (generate_series), spread over brands, stages, sources, agents and the last
+ * year; one agent holds 20,000 open leads with 5 messages, a call log and an activity each (the sync case).
+ */
+export async function seedMillion(url: string, leads: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  await client.query(`insert into stages (id, name, sequence, is_won, is_lost, folded) values
+    (1, 'New', 10, false, false, false), (2, 'Qualified', 20, false, false, false), (3, 'Negotiation', 30, false, false, false),
+    (4, 'Won', 40, true, false, false), (5, 'Lost', 50, false, true, true)`);
+  await client.query(`select setval('stages_id_seq', 5)`);
+  await client.query(`insert into users (login, name, email, role, password_hash)
+    select 'agent' || g, 'Agent ' || g, 'agent' || g || '@bpo.example', 'agent', 'x' from generate_series(1, ${BENCH_AGENTS}) g`);
+  await client.query(`insert into users (login, name, email, role, password_hash) values
+    ('supervisor', 'Supervisor', 'sup@bpo.example', 'supervisor', 'x'), ('syncagent', 'Sync Agent', 'sync@bpo.example', 'agent', 'x')`);
+  const users = (await client.query<{ id: string; login: string }>('select id, login from users')).rows;
+  for (const user of users) {
+    await client.query(`insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '1 day')`, [tokenHash(benchToken(user.login)), user.id]);
+  }
+  await client.query(`insert into dealerships (code, name, brands) values ('MTY', 'Metro Toyota', '{Toyota}'), ('BHN', 'Bay Honda', '{Honda}'), ('NSN', 'North Nissan', '{Nissan}')`);
+  const syncAgent = users.find((user) => user.login === 'syncagent')?.id;
+  const batch = 100_000;
+  for (let from = 1; from <= leads; from += batch) {
+    const to = Math.min(leads, from + batch - 1);
+    await client.query(
+      `insert into leads (ref, ref_year, ref_number, customer_name, customer_phone, customer_email, phone_key, email_key, brand, vehicle_model,
+         dealership_id, source, stage_id, closed, user_id, created_at, updated_at, claimed_at, closed_at)
+       select 'LEAD/2026/' || lpad(g::text, 7, '0'), 2026, g,
+         (array['Juan','Maria','Jose','Ana','Carlo','Bea','Miguel','Sofia','Paolo','Nicole'])[1 + g % 10] || ' ' ||
+         (array['Santos','Reyes','Cruz','Garcia','Mendoza','Torres','Ramos','Lim','Tan','Bautista','Aquino','Navarro'])[1 + (g / 10) % 12] || ' ' || g,
+         '+63 917 ' || lpad((g % 10000000)::text, 7, '0'), 'customer' || g || '@mail.example',
+         '63917' || lpad((g % 10000000)::text, 7, '0'), 'customer' || g || '@mail.example',
+         (array['Toyota','Honda','Nissan'])[1 + g % 3], (array['Vios','City','Navara','Fortuner','Civic','Terra'])[1 + g % 6],
+         1 + g % 3, (array['Website','Facebook','Walk-in','Referral','Distributor feed'])[1 + g % 5],
+         case when g > ${leads - SYNC_AGENT_LEADS} then 1 + g % 3 else 1 + g % 5 end,
+         case when g > ${leads - SYNC_AGENT_LEADS} then false else g % 5 >= 3 end,
+         case when g > ${leads - SYNC_AGENT_LEADS} then ${syncAgent}
+              when g % 10 < 3 then null else 1 + g % ${BENCH_AGENTS} end,
+         timestamptz '2026-11-23 00:00:00+00' - (g * interval '30 seconds'),
+         timestamptz '2026-11-23 00:00:00+00' - (g * interval '20 seconds'),
+         case when g % 10 < 3 then null else timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
+         case when g % 5 >= 3 and g <= ${leads - SYNC_AGENT_LEADS} then timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end
+       from generate_series(${from}, ${to}) g`,
+    );
+    // unclaimed leads must be open: the pool never holds a closed lead
+    await client.query(`update leads set closed = false, stage_id = 1 where id between ${from} and ${to} and user_id is null and closed`);
+  }
+  await client.query(`insert into lead_counters (year, last_value) values (2026, ${leads})`);
+  await client.query(`insert into messages (lead_id, kind, body, author_id, created_at)
+     select l.id, 'note', 'Note ' || k || ' on ' || l.ref || ': customer asked about financing and colours.', l.user_id, l.created_at + k * interval '1 minute'
+       from leads l cross join generate_series(1, 5) k where l.user_id = ${syncAgent}`);
+  await client.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at)
+     select l.id, l.user_id, 4, 'answered', 'Discussed the quote.', l.created_at from leads l where l.user_id = ${syncAgent}`);
+  await client.query(`insert into activities (lead_id, user_id, type, summary, due_at)
+     select l.id, l.user_id, 'call', 'Call back', l.created_at + interval '3 days' from leads l where l.user_id = ${syncAgent}`);
+  await client.query('analyze');
+  await client.end();
+  console.log(`seeded ${leads.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
