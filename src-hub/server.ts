@@ -10,8 +10,14 @@ import { DEFAULT_PASSWORD_COST } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerConfigReadRoutes } from './features/config/config-read.routes';
+import { registerConfigWriteRoutes } from './features/config/config-write.routes';
+import { registerIntakeRoutes } from './features/intake/intake.routes';
+import { registerLeadEditRoutes } from './features/leads/lead-edit.routes';
+import { registerUserRoutes } from './features/users/users.routes';
 import { registerLeadsRoutes } from './features/leads/leads.routes';
 import { registerOpenApiRoute } from './features/openapi/openapi.routes';
+import { registerSyncRoutes } from './features/sync/sync.routes';
+import { registerEventsRoutes } from './features/events/events.routes';
 import { registerWorkRoutes } from './features/work/work.routes';
 
 export const API_PREFIX = '/api/v1';
@@ -33,6 +39,8 @@ export interface HubOptions {
   config?: Partial<HubConfig>;
   throttle?: ThrottleLimits;
   log?: HubLog;
+  /** Serve HTTPS (`--tls-cert`, `--tls-key`); otherwise plain HTTP, for loopback or behind a TLS proxy. */
+  tls?: { cert: Buffer; key: Buffer } | undefined;
 }
 
 export const consoleLog: HubLog = {
@@ -53,15 +61,27 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     routes: [],
     log,
   };
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID(), logger: false, trustProxy: false });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    logger: false,
+    trustProxy: false,
+    ...(options.tls ? { https: options.tls } : {}),
+  }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) });
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);
       registerConfigReadRoutes(api, hub);
+      registerConfigWriteRoutes(api, hub);
+      registerUserRoutes(api, hub);
+      registerIntakeRoutes(api, hub);
+      registerLeadEditRoutes(api, hub);
       registerLeadsRoutes(api, hub);
       registerWorkRoutes(api, hub);
+      registerSyncRoutes(api, hub);
+      registerEventsRoutes(api, hub);
       registerOpenApiRoute(api, hub);
     },
     { prefix: API_PREFIX },

@@ -5,6 +5,7 @@ import type { Clock } from './http/clock';
 import { systemClock } from './http/clock';
 import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
+import { seedDemoWork } from './features/seed/demo-work';
 import { buildHub, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
@@ -41,16 +42,17 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       (options.storage.dataDir === null && !options.storage.databaseUrl
         ? SecretBox.ephemeral()
         : SecretBox.load({ hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir }));
+    let seeded = false;
     if (options.demo) {
-      await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
+      seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app } = await buildHub({ db, secrets, clock, config, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
-    void options.tls; // TLS: see below once the https factory lands
+    const { app, hub } = await buildHub({ db, secrets, clock, config, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    if (seeded) await seedDemoWork(hub);
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });
     const port = (app.server.address() as AddressInfo).port;
     return {
-      url: `http://${host}:${port}`,
+      url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
       port,
       db,
       async close() {
