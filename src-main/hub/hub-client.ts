@@ -1,0 +1,85 @@
+import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
+import type { z } from 'zod';
+import { errorEnvelopeSchema, NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
+import { AppFailure } from '../ipc/app-failure';
+
+export interface HubRequest<T extends z.ZodType> {
+  method: Method;
+  path: string;
+  schema: T;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Safe to repeat (reads): retried on network errors and 5xx. Writes are never retried here. */
+  idempotent?: boolean;
+}
+
+export interface HubClientOptions {
+  timeoutMs?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+/** Transport failures: the hub could not be reached or did not answer. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof AppFailure && error.appError.code === 'hub_unreachable';
+}
+
+/**
+ * The hub's REST API for main: typed responses parsed with the shared schemas; hub errors become AppFailure
+ * with the hub's own code and message; the token never leaves main.
+ */
+export class HubClient {
+  private readonly http: AxiosInstance;
+  private readonly retryDelaysMs: readonly number[];
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: () => string | null,
+    options: HubClientOptions = {},
+  ) {
+    this.http = axios.create({ baseURL: `${baseUrl}/api/v1`, timeout: options.timeoutMs ?? 15_000, validateStatus: () => true, maxRedirects: 0 });
+    this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000];
+  }
+
+  async request<T extends z.ZodType>(request: HubRequest<T>): Promise<z.infer<T>> {
+    const attempts = request.idempotent ? this.retryDelaysMs.length + 1 : 1;
+    let last: unknown;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt - 1]));
+      try {
+        return await this.once(request);
+      } catch (error) {
+        last = error;
+        const retryable = isUnreachable(error) || (error instanceof AppFailure && error.appError.code === 'internal' && error.message.startsWith('The hub failed'));
+        if (!retryable) throw error;
+      }
+    }
+    throw last;
+  }
+
+  private async once<T extends z.ZodType>(request: HubRequest<T>): Promise<z.infer<T>> {
+    const token = this.token();
+    let response;
+    try {
+      response = await this.http.request({
+        method: request.method,
+        url: request.path,
+        data: request.body,
+        params: request.query,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    } catch (error) {
+      const detail = error instanceof AxiosError ? (error.code ?? error.message) : String(error);
+      throw AppFailure.of('hub_unreachable', `${NEEDS_HUB_MESSAGE} (${detail} at ${this.baseUrl})`);
+    }
+    if (response.status >= 200 && response.status < 300) {
+      if (response.status === 204) return request.schema.parse(undefined);
+      const parsed = request.schema.safeParse(response.data);
+      if (!parsed.success) throw AppFailure.of('internal', `The hub answered ${request.method} ${request.path} with something this app does not understand. Is the app up to date?`);
+      return parsed.data;
+    }
+    const envelope = errorEnvelopeSchema.safeParse(response.data);
+    if (envelope.success) throw new AppFailure({ code: envelope.data.error.code, message: envelope.data.error.message });
+    if (response.status >= 500) throw AppFailure.of('internal', `The hub failed (${response.status}). Try again in a moment.`);
+    throw AppFailure.of('internal', `The hub answered ${response.status} to ${request.method} ${request.path}.`);
+  }
+}

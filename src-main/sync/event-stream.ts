@@ -1,0 +1,100 @@
+/** The hub's server-sent events, held open by main with reconnection and backoff. */
+export type StreamState = 'online' | 'reconnecting' | 'offline';
+
+export interface EventStreamOptions {
+  url: string;
+  token: () => string | null;
+  onEvent: (event: string, data: string) => void;
+  onState: (state: StreamState) => void;
+  /** Backoff steps between reconnection attempts; the last repeats. */
+  backoffMs?: readonly number[];
+  /** After this many failed attempts in a row the state is `offline` (still retrying). */
+  offlineAfter?: number;
+  /** No bytes (not even a heartbeat) for this long → the stream is considered dead and reopened. */
+  idleTimeoutMs?: number;
+}
+
+/** Parses an SSE byte stream into events (the subset the hub sends: `event:`, `data:`, comments). */
+export function createSseParser(onEvent: (event: string, data: string) => void): (chunk: string) => void {
+  let buffer = '';
+  let event = 'message';
+  let data: string[] = [];
+  return (chunk) => {
+    buffer += chunk;
+    let newline: number;
+    while ((newline = buffer.search(/\r?\n/)) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + (buffer[newline] === '\r' ? 2 : 1));
+      if (line === '') {
+        if (data.length > 0) onEvent(event, data.join('\n'));
+        event = 'message';
+        data = [];
+      } else if (!line.startsWith(':')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = value;
+        else if (field === 'data') data.push(value);
+      }
+    }
+  };
+}
+
+export class EventStream {
+  private controller: AbortController | null = null;
+  private stopped = true;
+  private failures = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: EventStreamOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.controller?.abort();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    let idle: NodeJS.Timeout | null = null;
+    const resetIdle = () => {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => controller.abort(), this.options.idleTimeoutMs ?? 45_000);
+    };
+    try {
+      const token = this.options.token();
+      resetIdle();
+      const response = await fetch(this.options.url, {
+        headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        signal: controller.signal,
+      });
+      if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
+      this.failures = 0;
+      this.options.onState('online');
+      const parse = createSseParser(this.options.onEvent);
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        resetIdle();
+        parse(decoder.decode(chunk, { stream: true }));
+      }
+    } catch {
+      // dropped, refused or timed out: reconnect below
+    } finally {
+      if (idle) clearTimeout(idle);
+    }
+    if (this.stopped) return;
+    this.failures++;
+    this.options.onState(this.failures >= (this.options.offlineAfter ?? 3) ? 'offline' : 'reconnecting');
+    const steps = this.options.backoffMs ?? [500, 1000, 2000, 5000, 10_000];
+    const delay = steps[Math.min(this.failures - 1, steps.length - 1)] ?? 10_000;
+    this.timer = setTimeout(() => void this.connect(), delay);
+  }
+}

@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncPage } from '../../src-shared/contract/sync.schema';
+import { exampleActivity, exampleCallLog, exampleLead, exampleMessage, exampleStage, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
+import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from './apply-sync-page';
+import { ReplicaDb } from './replica-db';
+
+const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
+let n = 0;
+const dbs: ReplicaDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+function freshDb(): ReplicaDb {
+  const db = new ReplicaDb(`test-${n++}`);
+  dbs.push(db);
+  return db;
+}
+
+describe('applying a sync page', () => {
+  it('upserts everything and stores the cursor in the same transaction', async () => {
+    const db = freshDb();
+    await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
+    expect(await db.leads.get(exampleLead.id)).toEqual(exampleLead);
+    expect(await db.messages.count()).toBe(1);
+    expect(await replicaCursor(db)).toBe('c1');
+    await applySyncPage(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });
+    expect((await db.leads.get(exampleLead.id))?.version).toBe(exampleLead.version + 1);
+    expect(await db.messages.count()).toBe(1);
+    expect(await replicaCursor(db)).toBe('c2');
+  });
+
+  it('deletes removed leads with their messages, call logs and activities', async () => {
+    const db = freshDb();
+    const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
+    await applySyncPage(db, { ...empty, leads: [exampleLead, other], messages: [exampleMessage, { ...exampleMessage, id: 'm2', leadId: 'other' }], callLogs: [exampleCallLog], activities: [exampleActivity] });
+    await applySyncPage(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
+    expect(await db.leads.toCollection().primaryKeys()).toEqual(['other']);
+    expect(await db.messages.toCollection().primaryKeys()).toEqual(['m2']);
+    expect(await db.callLogs.count()).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+  });
+
+  it('leaves nothing behind when the transaction fails: page and cursor together or not at all', async () => {
+    const db = freshDb();
+    await applySyncPage(db, { ...empty, cursor: 'before', leads: [exampleLead] });
+    const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], messages: [{ ...exampleMessage, id: undefined as unknown as string }] };
+    await expect(applySyncPage(db, broken)).rejects.toThrow();
+    expect(await replicaCursor(db)).toBe('before');
+    expect(await db.leads.get('new-one')).toBeUndefined();
+  });
+
+  it('reset drops the replica but keeps the outbox', async () => {
+    const db = freshDb();
+    await applySyncPage(db, { ...empty, cursor: 'c', leads: [exampleLead], stages: [exampleStage] });
+    await db.outbox.add({ clientId: 'x', kind: 'note', leadId: exampleLead.id, body: { body: 'hi' }, status: 'pending', attempts: 0, lastError: null, createdAt: '2026-11-23T09:00:00Z' });
+    await resetReplica(db);
+    expect(await db.leads.count()).toBe(0);
+    expect(await replicaCursor(db)).toBeNull();
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('drops the user\'s closed leads older than 90 days', async () => {
+    const db = freshDb();
+    const won = { ...exampleStage, id: 'won', isWon: true };
+    const old = { ...exampleLead, id: 'old', userId: 'u1', stageId: 'won', updatedAt: '2026-07-01T00:00:00.000Z' };
+    const recent = { ...exampleLead, id: 'recent', userId: 'u1', stageId: 'won', updatedAt: '2026-11-01T00:00:00.000Z' };
+    const open = { ...exampleLead, id: 'open', userId: 'u1', stageId: exampleStage.id, updatedAt: '2026-01-01T00:00:00.000Z' };
+    await applySyncPage(db, { ...empty, stages: [exampleStage, won], leads: [old, recent, open], messages: [{ ...exampleMessage, leadId: 'old' }] });
+    expect(await dropOldClosedLeads(db, 'u1', new Date('2026-11-23T00:00:00Z'))).toBe(1);
+    expect((await db.leads.toCollection().primaryKeys()).sort()).toEqual(['open', 'recent']);
+    expect(await db.messages.count()).toBe(0);
+  });
+});

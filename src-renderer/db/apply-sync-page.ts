@@ -1,0 +1,53 @@
+import type { SyncPage } from '../../src-shared/contract/sync.schema';
+import type { ReplicaDb } from './replica-db';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const CLOSED_RETENTION_DAYS = 90;
+
+/**
+ * Applies one sync page and its cursor in one transaction: upserts, then removed leads with their
+ * messages, call logs and activities. The replica is never half-applied or out of step with its cursor.
+ */
+export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void> {
+  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta], async () => {
+    if (page.stages.length) await db.stages.bulkPut(page.stages);
+    if (page.users.length) await db.users.bulkPut(page.users);
+    if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
+    if (page.leads.length) await db.leads.bulkPut(page.leads);
+    if (page.messages.length) await db.messages.bulkPut(page.messages);
+    if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
+    if (page.activities.length) await db.activities.bulkPut(page.activities);
+    if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
+    await db.meta.bulkPut([
+      { key: 'cursor', value: page.cursor },
+      { key: 'syncedAt', value: new Date().toISOString() },
+    ]);
+  });
+}
+
+async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
+  await db.leads.bulkDelete(ids);
+  await db.messages.where('leadId').anyOf(ids).delete();
+  await db.callLogs.where('leadId').anyOf(ids).delete();
+  await db.activities.where('leadId').anyOf(ids).delete();
+}
+
+/** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
+export async function resetReplica(db: ReplicaDb): Promise<void> {
+  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta], async () => {
+    await Promise.all([db.leads.clear(), db.messages.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear()]);
+  });
+}
+
+export async function replicaCursor(db: ReplicaDb): Promise<string | null> {
+  return (await db.meta.get('cursor'))?.value ?? null;
+}
+
+/** The replica keeps the user's closed leads of the last 90 days only. */
+export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Date): Promise<number> {
+  const closedStageIds = new Set((await db.stages.toArray()).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
+  const cutoff = new Date(now.getTime() - CLOSED_RETENTION_DAYS * DAY_MS).toISOString();
+  const old = await db.leads.where('userId').equals(userId).filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff).primaryKeys();
+  if (old.length) await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities], () => deleteLeads(db, old));
+  return old.length;
+}

@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Activity, CallLog, Dealership, Lead, Message, Stage, User } from '../../src-shared/contract/entities.schema';
+
+/** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
+export interface OutboxItem {
+  seq?: number;
+  clientId: string;
+  kind: 'note' | 'call' | 'activity';
+  leadId: string;
+  /** The request body, without clientId. */
+  body: Record<string, unknown>;
+  status: 'pending' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface MetaRow {
+  key: 'cursor' | 'syncedAt';
+  value: string;
+}
+
+/**
+ * The local replica: what the user may see and work on, written only by the sync apply step and the outbox.
+ * Schema versions are numbered here and nowhere else.
+ */
+export class ReplicaDb extends Dexie {
+  leads!: EntityTable<Lead, 'id'>;
+  messages!: EntityTable<Message, 'id'>;
+  callLogs!: EntityTable<CallLog, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  stages!: EntityTable<Stage, 'id'>;
+  users!: EntityTable<User, 'id'>;
+  dealerships!: EntityTable<Dealership, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxItem, 'seq'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      // boards: Open Leads (unclaimed by brand and age), My Pipeline (stage + assignee), search by ref
+      leads: 'id, [stageId+userId], userId, brand, createdAt, ref',
+      messages: 'id, leadId',
+      callLogs: 'id, leadId',
+      activities: 'id, leadId, dueAt, [userId+done]',
+      stages: 'id',
+      users: 'id',
+      dealerships: 'id',
+      meta: 'key',
+      outbox: '++seq, clientId, leadId, status',
+    });
+  }
+}
+
+/** One replica per hub and user, so two people on one workstation never see each other's data. */
+export function replicaName(hubUrl: string, userId: string): string {
+  return `crm-replica:${hubUrl}:${userId}`;
+}
