@@ -17,6 +17,14 @@ export interface HubConfig {
   dealerTimeoutMs: number;
   /** Demo (training) mode: mails stay in the local mailbox without SMTP. */
   demo: boolean;
+  /** Time between `: ping` heartbeats on `GET /events` streams (default 15 s). */
+  eventHeartbeatMs?: number;
+  /** The mail outbox's SMTP server (`smtp://user:pass@host:587`); undefined: the SMTP_URL environment variable; null: none. */
+  smtpUrl?: string | null;
+  /** The From address of the hub's e-mails; undefined: MAIL_FROM, else a no-reply address. */
+  mailFrom?: string;
+  /** How often the mail worker runs; 0 starts no timer (tests call its tick themselves). */
+  mailPollMs?: number;
 }
 
 /** What every feature is given: storage, time, configuration, and the shared services. */

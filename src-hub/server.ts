@@ -19,6 +19,9 @@ import { registerOpenApiRoute } from './features/openapi/openapi.routes';
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { registerEventsRoutes } from './features/events/events.routes';
 import { registerWorkRoutes } from './features/work/work.routes';
+import { registerWonRoutes } from './features/won/won.routes';
+import { registerRelayRoutes } from './features/relay/relay.routes';
+import { registerMailRoutes } from './features/mail/mail.routes';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -80,6 +83,9 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerLeadEditRoutes(api, hub);
       registerLeadsRoutes(api, hub);
       registerWorkRoutes(api, hub);
+      registerWonRoutes(api, hub);
+      registerRelayRoutes(api, hub);
+      registerMailRoutes(api, hub);
       registerSyncRoutes(api, hub);
       registerEventsRoutes(api, hub);
       registerOpenApiRoute(api, hub);

@@ -9,6 +9,7 @@ import { seedDemoWork } from './features/seed/demo-work';
 import { buildHub, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
+import { startMailWorker } from './features/mail/mail-worker';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -51,11 +52,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });
     const port = (app.server.address() as AddressInfo).port;
+    const mailWorker = startMailWorker(hub);
     return {
       url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
       port,
       db,
       async close() {
+        await mailWorker.stop();
         await app.close();
         await db.close();
       },

@@ -49,28 +49,38 @@ export interface TestHub {
   db: Database;
   clock: ManualClock;
   url: string;
+  /** The PostgreSQL database's URL (null on PGlite), for a second hub on the same database. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
+export interface TestHubOptions {
+  /** Share this PostgreSQL database (another test hub's `databaseUrl`): not created, seeded or dropped here. */
+  databaseUrl?: string;
+}
+
 /** A hub on loopback over a fresh database of the given backend, with default stages and no users. */
-export async function startTestHub(backend: Backend, config: Partial<HubConfig> = {}): Promise<TestHub> {
+export async function startTestHub(backend: Backend, config: Partial<HubConfig> = {}, options: TestHubOptions = {}): Promise<TestHub> {
   const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
-  const pgDb = backend === 'postgres' ? await freshPostgresDatabase() : null;
+  const shared = backend === 'postgres' ? options.databaseUrl : undefined;
+  const pgDb = backend === 'postgres' && !shared ? await freshPostgresDatabase() : null;
+  const databaseUrl = shared ?? pgDb?.url ?? null;
   const hub = await startHub({
-    storage: { dataDir: null, databaseUrl: pgDb?.url },
+    storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined },
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, ...config },
     throttle: { perLogin: 1000, perAddress: 100_000, windowMs: 60_000 },
     log: quietLog,
     secrets: SecretBox.ephemeral(),
   });
-  await hub.db.transaction((tx) => seedDefaultStages(tx));
+  if (!shared) await hub.db.transaction((tx) => seedDefaultStages(tx));
   return {
     backend,
     hub,
     db: hub.db,
     clock,
     url: `${hub.url}/api/v1`,
+    databaseUrl,
     async close() {
       await hub.close();
       await pgDb?.drop();

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Activity, CallLog, Dealership, Lead, Message, Stage, User } from '../../src-shared/contract/entities.schema';
+import type { Activity, CallLog, Dealership, Lead, Message, User } from '../../src-shared/contract/entities.schema';
+import type { Stage } from '../../src-shared/domain/stages';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
 export interface OutboxItem {

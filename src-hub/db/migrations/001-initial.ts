@@ -14,6 +14,8 @@ create table users (
   sync_epoch integer not null default 1,
   created_at timestamptz not null default now()
 );
+-- sign-in looks logins up case-insensitively: two logins differing only in case would be ambiguous
+create unique index users_login_lower on users (lower(login));
 
 create table sessions (
   token_hash text primary key,
@@ -46,6 +48,8 @@ create table dealerships (
   odoo_login text,
   odoo_api_key_enc text
 );
+-- intake matches dealershipCode case-insensitively
+create unique index dealerships_code_lower on dealerships (lower(code));
 
 create table lead_counters (
   year integer primary key,
@@ -104,6 +108,14 @@ create table messages (
   created_at timestamptz not null default now()
 );
 create index messages_lead on messages (lead_id, id);
+
+-- intake externalIds merged into an existing lead (a created lead keeps its own in leads.external_id):
+-- re-sending one answers "duplicate" instead of adding the contact to the chatter again
+create table intake_merges (
+  external_id text primary key,
+  lead_id bigint not null references leads(id),
+  created_at timestamptz not null default now()
+);
 
 create table call_logs (
   id bigserial primary key,
