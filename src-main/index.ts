@@ -1,28 +1,62 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
+import { MainCore } from './core/main-core';
+import { createReplicaBridge } from './electron/replica-bridge';
+import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { createIpcDispatcher, trustOrigins } from './ipc/ipc-dispatcher';
 import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './security/window-options';
+import { FileSecretStore } from './session/secret-store';
+import { TrainingHub } from './training/training-hub';
 
-// Lifecycle only. Each capability registers itself from its own folder as it lands.
-function createWindow(): void {
-  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs')));
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+// Lifecycle only: the thin Electron adapter around the Electron-free core (src-main/core).
+let window: BrowserWindow | null = null;
+const devServer = process.env['ELECTRON_RENDERER_URL'];
+const rendererRoot = join(__dirname, '../renderer');
+
+function createWindow(): BrowserWindow {
+  const created = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs')));
+  created.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  created.webContents.on('will-navigate', (event) => event.preventDefault());
+  created.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  created.once('ready-to-show', () => created.show());
+  if (devServer) void created.loadURL(devServer);
+  else void created.loadFile(join(rendererRoot, 'index.html'));
+  return created;
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(() => {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    void shell; // the tel: dialer arrives with the agent workspace
-    createWindow();
+    const training = new TrainingHub(app.getPath('userData'));
+    const core = new MainCore({
+      appInfo: { version: app.getVersion(), platform: process.platform },
+      sessionStore: new FileSecretStore(join(app.getPath('userData'), 'session.bin'), safeStorageCipher),
+      replica: createReplicaBridge(() => window?.webContents ?? null),
+      emit: (event, payload) => window?.webContents.send(event, payload),
+      defaultHubUrl: () => training.url(),
+      logError: (message, error) => console.error(`[main] ${message}`, error),
+    });
+    const dispatch = createIpcDispatcher(core.handlers, {
+      isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),
+      logError: (channel, error) => console.error(`[main] ${channel} failed`, error),
+    });
+    for (const channel of IPC_CHANNELS) ipcMain.handle(channel, (event, input: unknown) => dispatch(channel, input, event.senderFrame?.url ?? ''));
+    window = createWindow();
+    window.webContents.once('did-finish-load', () => void core.start());
+    app.on('before-quit', () => {
+      core.stop();
+      void training.stop();
+    });
   });
   app.on('window-all-closed', () => app.quit());
 }

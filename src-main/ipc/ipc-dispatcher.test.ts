@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CRM_METHOD_CHANNELS, ALL_IPC_CHANNELS } from '../../src-shared/contract/crm-api';
+import { CRM_METHOD_CHANNELS } from '../../src-shared/contract/crm-api';
+import { IPC_CHANNELS } from '../../src-shared/contract/ipc.contract';
 import { exampleLead, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
 import { AppFailure } from './app-failure';
 import { createIpcDispatcher, trustOrigins, type IpcHandlers } from './ipc-dispatcher';
@@ -67,6 +68,6 @@ describe('IPC dispatcher', () => {
   });
 
   it('every channel has exactly one window.crm method', () => {
-    expect([...CRM_METHOD_CHANNELS].sort()).toEqual([...ALL_IPC_CHANNELS].sort());
+    expect([...CRM_METHOD_CHANNELS].sort()).toEqual([...IPC_CHANNELS].sort());
   });
 });

@@ -1,4 +1,6 @@
-import { IPC_CONTRACT, type IpcChannel, type IpcEventName, type IpcEventPayload, type IpcInput, type IpcResult } from './ipc.contract';
+import type { SyncPage } from './sync.schema';
+// Types only from the contract: the preload bundles this file and must stay free of zod.
+import type { IpcChannel, IpcEventName, IpcEventPayload, IpcInput, IpcResult } from './ipc.contract';
 
 /**
  * `window.crm`: one method per capability, each bound to one IPC channel. The preload (Electron) and the
@@ -17,10 +19,24 @@ export const CRM_METHODS = {
 export const CRM_EVENTS = {
   onSyncChanged: 'sync:changed',
   onConnectionState: 'connection:state',
+  onSyncProgress: 'sync:progress',
 } as const satisfies Record<string, IpcEventName>;
 
 type Methods = typeof CRM_METHODS;
 type Events = typeof CRM_EVENTS;
+
+/**
+ * The replica lives in the renderer (IndexedDB); main's pull loop drives it through these three operations,
+ * which the renderer serves (`serveReplica`) and main awaits.
+ */
+export const REPLICA_OPERATIONS = ['cursor', 'apply', 'reset'] as const;
+export type ReplicaOperation = (typeof REPLICA_OPERATIONS)[number];
+
+export interface RendererReplica {
+  cursor(): Promise<string | null>;
+  apply(page: SyncPage): Promise<void>;
+  reset(): Promise<void>;
+}
 
 export type CrmApi = {
   [M in keyof Methods]: undefined extends IpcInput<Methods[M]>
@@ -28,8 +44,15 @@ export type CrmApi = {
     : (input: IpcInput<Methods[M]>) => Promise<IpcResult<Methods[M]>>;
 } & {
   [E in keyof Events]: (listener: (payload: IpcEventPayload<Events[E]>) => void) => () => void;
+} & {
+  /** Registers the renderer's replica with main's pull loop; returns the function that unregisters it. */
+  serveReplica: (replica: RendererReplica) => () => void;
 };
 
-/** Every channel has exactly one method (checked by a test as well). */
 export const CRM_METHOD_CHANNELS: readonly IpcChannel[] = Object.values(CRM_METHODS);
-export const ALL_IPC_CHANNELS: readonly IpcChannel[] = Object.keys(IPC_CONTRACT) as IpcChannel[];
+
+/** Channels of the replica round trip (main asks, the renderer answers). */
+export const REPLICA_REQUEST_CHANNEL = 'replica:request';
+export const REPLICA_RESPONSE_CHANNEL = 'replica:response';
+/** The renderer tells main when its replica is open for the signed-in user (true) or closed (false). */
+export const REPLICA_READY_CHANNEL = 'replica:ready';

@@ -66,10 +66,22 @@ export function isIpcChannel(name: string): name is IpcChannel {
   return Object.hasOwn(IPC_CONTRACT, name);
 }
 
+export const CONNECTION_STATES = ['online', 'reconnecting', 'offline'] as const;
+
 export const connectionStateSchema = z.object({
   online: z.boolean(),
+  /** online: the event stream is open; reconnecting: it dropped and is being reopened; offline: the hub is out of reach. */
+  state: z.enum(CONNECTION_STATES),
   hubUrl: httpUrlSchema.nullable(),
 });
+
+/** First-sync progress for the renderer's progress bar. */
+export const syncProgressSchema = z.object({
+  pages: z.int().min(0),
+  leads: z.int().min(0),
+  done: z.boolean(),
+});
+export type SyncProgressEvent = z.infer<typeof syncProgressSchema>;
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 /**
@@ -79,6 +91,7 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const IPC_EVENTS = {
   'sync:changed': changeEventSchema,
   'connection:state': connectionStateSchema,
+  'sync:progress': syncProgressSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

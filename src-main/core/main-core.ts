@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { leadSchema } from '../../src-shared/contract/entities.schema';
+import type { AppInfo, IpcEventName, IpcEventPayload } from '../../src-shared/contract/ipc.contract';
+import { NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
+import type { HubClientOptions } from '../hub/hub-client';
+import { isUnreachable } from '../hub/hub-client';
+import { AppFailure } from '../ipc/app-failure';
+import type { IpcHandlers } from '../ipc/ipc-dispatcher';
+import { SessionManager } from '../session/session-manager';
+import type { SecretStore } from '../session/secret-store';
+import { EventStream, type StreamState } from '../sync/event-stream';
+import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
+
+export type Emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
+
+export interface MainCoreOptions {
+  appInfo: AppInfo;
+  sessionStore: SecretStore;
+  replica: ReplicaPort;
+  emit: Emit;
+  /** The hub to sign in to when the user gives none: training mode's embedded hub, started on demand. */
+  defaultHubUrl?: () => Promise<string | null>;
+  /** A pull every so often covers a lost event stream; 0 switches it off (tests). */
+  periodicPullMs?: number;
+  hubClient?: HubClientOptions;
+  eventBackoffMs?: readonly number[];
+  logError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The Electron-free core of the main process: session, hub calls, the event stream and the one pull loop.
+ * The Electron adapter and the browser harness both drive it through the same IPC handlers.
+ */
+export class MainCore {
+  readonly session: SessionManager;
+  readonly sync: SyncDriver;
+  private stream: EventStream | null = null;
+  private periodic: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: MainCoreOptions) {
+    this.session = new SessionManager(options.sessionStore, options.hubClient);
+    this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
+  }
+
+  /** At start: restore a stored session (online, or read-only offline) and begin syncing. */
+  async start(): Promise<void> {
+    const session = await this.session.restore();
+    if (session) this.connect();
+  }
+
+  stop(): void {
+    this.stream?.stop();
+    this.stream = null;
+    if (this.periodic) clearInterval(this.periodic);
+    this.periodic = null;
+  }
+
+  readonly handlers: IpcHandlers = {
+    'app:info': async () => this.options.appInfo,
+    'auth:sign-in': async (input) => {
+      const hubUrl = input.hubUrl ?? this.session.lastHubUrl() ?? (await this.options.defaultHubUrl?.()) ?? null;
+      if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
+      const user = await this.session.signIn(hubUrl, input.login, input.password);
+      this.connect();
+      return user;
+    },
+    'auth:sign-out': async () => {
+      this.stop();
+      await this.session.signOut();
+      this.emitConnection('offline');
+      return undefined;
+    },
+    'auth:session': async () => this.session.current(),
+    'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
+    'sync:pull': async () => {
+      await this.pullQuietly();
+      return {};
+    },
+  };
+
+  /**
+   * A change the hub must make (claim, moves, Won, Lost…): refused offline with a clear message, and pulled
+   * before it resolves so the user sees the result at once.
+   */
+  async mutate<T>(call: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      if (isUnreachable(error)) {
+        this.markOffline();
+        throw AppFailure.of('hub_unreachable', NEEDS_HUB_MESSAGE);
+      }
+      if (error instanceof AppFailure && error.appError.code === 'unauthenticated') this.session.forget();
+      throw error;
+    }
+    await this.pullQuietly();
+    return result;
+  }
+
+  private async pullQuietly(): Promise<void> {
+    try {
+      await this.sync.pull();
+    } catch (error) {
+      if (isUnreachable(error)) this.markOffline();
+      else this.options.logError?.('sync failed', error);
+    }
+  }
+
+  private connect(): void {
+    this.stop();
+    const session = this.session.current();
+    if (!session) return;
+    this.stream = new EventStream({
+      url: `${session.hubUrl}/api/v1/events`,
+      token: () => this.session.token(),
+      onEvent: (event, data) => {
+        if (event !== 'change') return;
+        void this.pullQuietly().then(() => this.options.emit('sync:changed', { cursor: safeCursor(data) }));
+      },
+      onState: (state) => {
+        this.session.setOnline(state === 'online');
+        this.emitConnection(state);
+        if (state === 'online') void this.pullQuietly();
+      },
+      ...(this.options.eventBackoffMs ? { backoffMs: this.options.eventBackoffMs } : {}),
+    });
+    this.stream.start();
+    const every = this.options.periodicPullMs ?? 30_000;
+    if (every > 0) this.periodic = setInterval(() => void this.pullQuietly(), every);
+    void this.pullQuietly();
+  }
+
+  private markOffline(): void {
+    this.session.setOnline(false);
+    this.emitConnection('offline');
+  }
+
+  private emitConnection(state: StreamState): void {
+    this.options.emit('connection:state', { online: state === 'online', state, hubUrl: this.session.current()?.hubUrl ?? null });
+  }
+}
+
+function safeCursor(data: string): string {
+  const parsed = z.object({ cursor: z.string() }).safeParse(safeJson(data));
+  return parsed.success ? parsed.data.cursor : '';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

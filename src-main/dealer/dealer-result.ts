@@ -1,0 +1,66 @@
+/**
+ * The closed set of ways a call to a dealer's Odoo can fail, each with a message a person can act on.
+ * Results are data, never thrown (STYLE.md habit 5).
+ */
+export const DEALER_ERROR_CODES = [
+  /** Nothing was sent: connection refused, unknown host, TLS failure. Safe to retry. */
+  'dealer_unreachable',
+  /** No answer in time: the dealer may or may not have done it. */
+  'dealer_timeout',
+  /** The request went out and the answer was lost (HTTP 502/503/504, connection dropped): may have been done. */
+  'dealer_outcome_unknown',
+  /** Wrong login or API key, revoked or expired key, or the login cool-down. */
+  'dealer_access_denied',
+  /** The dealer's user may not create the record (sale.order in practice). */
+  'dealer_no_create_right',
+  /** No sellable product for the vehicle model. */
+  'dealer_model_not_found',
+  /** Odoo refused the data (ValidationError / UserError), with Odoo's own text. */
+  'dealer_validation',
+  /** Anything else: not an Odoo JSON-RPC endpoint, an answer of the wrong shape, another Odoo error. */
+  'dealer_unexpected',
+] as const;
+
+export type DealerErrorCode = (typeof DEALER_ERROR_CODES)[number];
+
+export interface DealerError {
+  code: DealerErrorCode;
+  message: string;
+  /** Odoo's exception class (`data.name`) when the dealer answered with one. */
+  odooName?: string;
+}
+
+export type DealerResult<T> = { ok: true; value: T } | { ok: false; error: DealerError };
+
+export function dealerOk<T>(value: T): DealerResult<T> {
+  return { ok: true, value };
+}
+
+export function dealerErr<T = never>(code: DealerErrorCode, message: string, odooName?: string): DealerResult<T> {
+  return { ok: false, error: odooName === undefined ? { code, message } : { code, message, odooName } };
+}
+
+/** A failed result passed on unchanged under another value type. */
+export function forwardError<T>(result: { ok: false; error: DealerError }): DealerResult<T> {
+  return { ok: false, error: result.error };
+}
+
+const CHECK_CONNECTION = "A manager can check the dealership's Odoo connection with Test Connection.";
+
+export const DEALER_MESSAGES = {
+  unreachable: (detail: string) =>
+    `The dealer's Odoo server could not be reached (${detail}). Nothing was sent. Check that the dealership's Odoo URL is right and the server is up. ${CHECK_CONNECTION}`,
+  timeout: (ms: number) =>
+    `The dealer's Odoo server did not answer within ${formatSeconds(ms)}. It may still have done the work; trying again is safe because the order is looked up by the lead reference before anything is created.`,
+  outcomeUnknown: (detail: string) =>
+    `The answer from the dealer's Odoo server was lost (${detail}), so it is not known whether the request was carried out. Trying again is safe: the order is looked up by the lead reference before anything is created.`,
+  accessDenied: () =>
+    `The dealer's Odoo refused the login or API key (wrong, revoked or expired key, or too many failed attempts). A manager should enter a valid API key for the dealership. ${CHECK_CONNECTION}`,
+  noCreateRight: (model: string, odooText: string) =>
+    `The dealer's Odoo user may not create ${model === 'sale.order' ? 'Sales Orders' : `${model} records`}. Ask the dealership's Odoo administrator to give the integration user the Sales / User right, then run Test Connection. Odoo said: ${odooText}`,
+  validation: (odooText: string) => `The dealer's Odoo refused the data: ${odooText}`,
+} as const;
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}

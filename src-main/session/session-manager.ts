@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { loginResponseSchema, meResponseSchema } from '../../src-shared/contract/auth.schema';
+import { userSchema, type User } from '../../src-shared/contract/entities.schema';
+import type { Session } from '../../src-shared/contract/ipc.contract';
+import { HubClient, isUnreachable, type HubClientOptions } from '../hub/hub-client';
+import { checkHubUrl } from '../hub/hub-url';
+import { AppFailure } from '../ipc/app-failure';
+import type { SecretStore } from './secret-store';
+
+const storedSessionSchema = z.object({ hubUrl: z.string(), token: z.string(), user: userSchema });
+type StoredSession = z.infer<typeof storedSessionSchema>;
+
+/**
+ * Who is signed in, to which hub. The token stays here (encrypted at rest); the renderer only ever learns
+ * the user and whether the hub is reachable.
+ */
+export class SessionManager {
+  private session: StoredSession | null = null;
+  private online = false;
+  private client: HubClient | null = null;
+
+  constructor(
+    private readonly store: SecretStore,
+    private readonly clientOptions: HubClientOptions = {},
+  ) {}
+
+  /** At start: a stored session is checked with the hub; without the hub it opens read-only (offline). */
+  async restore(): Promise<Session | null> {
+    const raw = this.store.read();
+    const parsed = raw ? storedSessionSchema.safeParse(safeJson(raw)) : null;
+    if (!parsed?.success) return null;
+    this.use(parsed.data);
+    try {
+      const user = await this.hub().request({ method: 'GET', path: '/me', schema: meResponseSchema });
+      this.use({ ...parsed.data, user });
+      this.online = true;
+    } catch (error) {
+      if (!isUnreachable(error)) {
+        this.forget();
+        return null;
+      }
+      this.online = false;
+    }
+    return this.current();
+  }
+
+  async signIn(hubUrlText: string, login: string, password: string): Promise<User> {
+    const hubUrl = checkHubUrl(hubUrlText);
+    const client = new HubClient(hubUrl, () => null, this.clientOptions);
+    const answer = await client.request({ method: 'POST', path: '/auth/login', body: { login, password }, schema: loginResponseSchema });
+    this.use({ hubUrl, token: answer.token, user: answer.user });
+    this.online = true;
+    this.store.write(JSON.stringify(this.session));
+    return answer.user;
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      if (this.session) await this.hub().request({ method: 'POST', path: '/auth/logout', schema: z.undefined() });
+    } catch {
+      // Signing out works offline too; the token expires on the hub by itself.
+    }
+    this.forget();
+  }
+
+  current(): Session | null {
+    return this.session ? { user: this.session.user, hubUrl: this.session.hubUrl, online: this.online } : null;
+  }
+
+  /** The last hub signed in to, to prefill the sign-in screen. */
+  lastHubUrl(): string | null {
+    return this.session?.hubUrl ?? null;
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+  }
+
+  hub(): HubClient {
+    if (!this.client) throw AppFailure.of('unauthenticated', 'Sign in first.');
+    return this.client;
+  }
+
+  hubOrNull(): HubClient | null {
+    return this.client;
+  }
+
+  token(): string | null {
+    return this.session?.token ?? null;
+  }
+
+  /** The hub said the token is no longer valid (expired, revoked, user deactivated). */
+  forget(): void {
+    this.session = null;
+    this.client = null;
+    this.online = false;
+    this.store.clear();
+  }
+
+  private use(session: StoredSession): void {
+    this.session = session;
+    this.client = new HubClient(session.hubUrl, () => this.session?.token ?? null, this.clientOptions);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

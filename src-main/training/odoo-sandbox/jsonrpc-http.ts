@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ODOO_EXCEPTIONS, OdooError, serializeOdooError, typeError } from './odoo-errors';
+import { dispatchRpc, type DispatchOutcome, type SandboxState } from './rpc-dispatch';
+
+/**
+ * The HTTP face of Odoo's `/jsonrpc` route: the JSON-RPC envelope (errors are HTTP 200 too, a None result
+ * has no `result` member), werkzeug's plain HTML pages for what never reaches the dispatcher, and the
+ * proxy-level faults.
+ */
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const JSON_MIMETYPES = new Set(['application/json', 'application/json-rpc']);
+const HTTP_REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Request Entity Too Large',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export interface HttpHooks {
+  /** Holds the answer for the configured delay; resolves false if the sandbox closed meanwhile. */
+  wait(ms: number): Promise<boolean>;
+}
+
+function sendHtml(res: ServerResponse, status: number, description: string): void {
+  const reason = HTTP_REASONS[status] ?? 'Error';
+  const body = `<!doctype html>\n<html lang=en>\n<title>${status} ${reason}</title>\n<h1>${reason}</h1>\n<p>${description}</p>\n`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** What nginx answers when the Odoo worker behind it was killed or timed out. */
+function sendProxyError(res: ServerResponse, status: number): void {
+  const reason = HTTP_REASONS[status] ?? 'Error';
+  const body = `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendEnvelope(res: ServerResponse, id: unknown, member: { result: unknown } | { error: unknown }): void {
+  // Odoo builds {"jsonrpc", "id"} and adds `error`, or `result` only when it is not None.
+  const envelope: Record<string, unknown> = { jsonrpc: '2.0', id };
+  if ('error' in member) envelope.error = member.error;
+  else if (member.result !== null && member.result !== undefined) envelope.result = member.result;
+  const body = JSON.stringify(envelope);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function errorMember(error: unknown, code = 200, message = 'Odoo Server Error'): { error: unknown } {
+  const odooError = error instanceof OdooError ? error : new OdooError(ODOO_EXCEPTIONS.exception, String(error));
+  return { error: { code, message, data: serializeOdooError(odooError) } };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(body.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  if (body === null) return sendHtml(res, 413, 'The data value transmitted exceeds the capacity limit.');
+  const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+  const mimetype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const isJson = JSON_MIMETYPES.has(mimetype);
+
+  if (path !== '/jsonrpc') {
+    if (!isJson) return sendHtml(res, 404, 'The requested URL was not found on the server.');
+    const parsed = parseJson(body);
+    const id = parsed.ok && isObject(parsed.value) ? (parsed.value.id ?? null) : null;
+    const notFound = new OdooError(ODOO_EXCEPTIONS.notFound, '404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.');
+    return sendEnvelope(res, id, errorMember(notFound, 404, '404: Not Found'));
+  }
+  if (req.method !== 'POST') return sendHtml(res, 405, 'The method is not allowed for the requested URL.');
+  if (!isJson) return sendHtml(res, 400, "Request inferred type is compatible with ['http'] but '/jsonrpc' is type='json'.");
+  const parsed = parseJson(body);
+  if (!parsed.ok) return sendHtml(res, 400, 'Invalid JSON data');
+  if (!isObject(parsed.value)) return sendHtml(res, 400, 'Invalid JSON-RPC data');
+  const id = parsed.value.id ?? null;
+
+  const httpError = state.faults.httpError;
+  if (httpError && !httpError.perform) return sendProxyError(res, httpError.status);
+  const outcome = dispatchParams(state, req.socket.remoteAddress ?? 'unknown', parsed.value.params);
+  if (outcome.dropAnswer) {
+    res.socket?.destroy();
+    return;
+  }
+  const delay = state.faults.delayMs;
+  if (delay !== null && delay > 0 && !(await hooks.wait(delay))) return;
+  if (res.destroyed) return;
+  if (httpError) return sendProxyError(res, httpError.status);
+  sendEnvelope(res, id, outcome.answer.ok ? { result: outcome.answer.result } : errorMember(outcome.answer.error));
+}
+
+function dispatchParams(state: SandboxState, remoteAddress: string, params: unknown): DispatchOutcome {
+  const fail = (error: OdooError): DispatchOutcome => ({ answer: { ok: false, error }, dropAnswer: false });
+  const given = params ?? {};
+  if (!isObject(given)) return fail(typeError(`'${Array.isArray(given) ? 'list' : typeof given}' object is not a mapping`));
+  const { service, method, args } = given;
+  for (const [name, value] of [['service', service], ['method', method], ['args', args]] as const) {
+    if (value === undefined) return fail(typeError(`jsonrpc() missing 1 required positional argument: '${name}'`));
+  }
+  if (typeof service !== 'string' || typeof method !== 'string') return fail(typeError('service and method must be strings'));
+  if (!Array.isArray(args)) return fail(typeError(`args must be a list, not ${typeof args}`));
+  return dispatchRpc(state, remoteAddress, service, method, args);
+}
