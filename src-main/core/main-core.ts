@@ -10,6 +10,7 @@ import { SessionManager } from '../session/session-manager';
 import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
+import { sendOutboxItem } from '../outbox/outbox-relay';
 
 export type Emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
 
@@ -75,6 +76,14 @@ export class MainCore {
     'sync:pull': async () => {
       await this.pullQuietly();
       return {};
+    },
+    'sync:rebuild': async () => {
+      await this.sync.rebuild();
+      return {};
+    },
+    'outbox:send': async (item) => {
+      const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
+      return { id: sent.id };
     },
   };
 

@@ -53,6 +53,8 @@ const crm = {
   session: invoke(CRM_METHODS.session),
   claimLead: (input) => invoke(CRM_METHODS.claimLead)(input),
   pullNow: invoke(CRM_METHODS.pullNow),
+  rebuildReplica: invoke(CRM_METHODS.rebuildReplica),
+  sendOutboxItem: (input) => invoke(CRM_METHODS.sendOutboxItem)(input),
   onSyncChanged: listen(CRM_EVENTS.onSyncChanged),
   onConnectionState: listen(CRM_EVENTS.onConnectionState),
   onSyncProgress: listen(CRM_EVENTS.onSyncProgress),

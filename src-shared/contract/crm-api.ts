@@ -13,6 +13,8 @@ export const CRM_METHODS = {
   session: 'auth:session',
   claimLead: 'leads:claim',
   pullNow: 'sync:pull',
+  rebuildReplica: 'sync:rebuild',
+  sendOutboxItem: 'outbox:send',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { leadSchema, userSchema } from './entities.schema';
-import { FIELD_MAX, httpUrlSchema, idSchema, requiredText } from './fields.schema';
+import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
 import { changeEventSchema } from './sync.schema';
 
@@ -29,6 +29,18 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+export const OUTBOX_KINDS = ['note', 'call', 'activity'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export const outboxSendInputSchema = z.strictObject({
+  kind: z.enum(OUTBOX_KINDS),
+  leadId: idSchema,
+  clientId: clientIdSchema,
+  /** The request body of the hub endpoint, without clientId (main validates it with that endpoint's schema). */
+  body: z.record(z.string(), z.unknown()),
+});
+export type OutboxSendInput = z.infer<typeof outboxSendInputSchema>;
+
 export interface IpcChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -48,6 +60,13 @@ export const IPC_CONTRACT = {
   'leads:claim': { input: z.strictObject({ leadId: idSchema }), output: leadSchema },
   /** Pull from the hub now (F5); resolves once the pulled pages are applied. */
   'sync:pull': { input: noInput, output: z.object({}) },
+  /** Ctrl+Shift+R: drop the replica and sync it again from the start. */
+  'sync:rebuild': { input: noInput, output: z.object({}) },
+  /**
+   * Sends one outbox item (a note, call log or activity recorded in the renderer, possibly offline). The
+   * clientId makes a repeat harmless; `hub_unreachable` means "keep it and retry", any other error is final.
+   */
+  'outbox:send': { input: outboxSendInputSchema, output: z.object({ id: idSchema }) },
 } as const satisfies Record<`${string}:${string}`, IpcChannelSpec>;
 
 export type IpcContract = typeof IPC_CONTRACT;
