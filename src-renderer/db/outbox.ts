@@ -79,7 +79,7 @@ export class OutboxPump {
   }
 
   private async run(): Promise<void> {
-    let stalled = false;
+    let stalled: boolean;
     try {
       do {
         this.again = false;
