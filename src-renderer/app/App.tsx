@@ -1,11 +1,58 @@
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../src-shared/domain/roles';
+import { call, crm } from '../bridge/crm';
+import { LoginScreen } from '../features/login/LoginScreen';
+import { LeadsList } from '../features/leads-list/LeadsList';
+import { ConnectionBadge } from '../ui/ConnectionBadge';
+import { SyncProgress } from '../ui/SyncProgress';
+import { ReplicaProvider } from './ReplicaProvider';
+import { useSessionStore } from './session-store';
+import { useGlobalShortcuts } from './use-global-shortcuts';
 
-/** Placeholder shell until the desktop core lands. */
 export function App() {
+  const { booted, session, connection, progress, setSession, setConnection, setProgress } = useSessionStore();
+
+  const refreshSession = async () => setSession(await call(crm().session()));
+
+  useEffect(() => {
+    void refreshSession();
+    const stops = [crm().onConnectionState(setConnection), crm().onSyncProgress(setProgress)];
+    return () => stops.forEach((stop) => stop());
+    // subscribe once, on mount
+  }, []);
+  useGlobalShortcuts();
+
+  if (!booted) return <main className="splash">Starting…</main>;
+  if (!session) return <LoginScreen onSignedIn={() => void refreshSession()} />;
+
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>BPO CRM Desktop</h1>
-      <p>Roles: {Object.values(ROLE_LABELS).join(', ')}</p>
-    </main>
+    <ReplicaProvider session={session}>
+      <div className="shell">
+        <header className="topbar">
+          <strong className="brand">BPO CRM</strong>
+          <SyncProgress progress={progress} />
+          <span className="spacer" />
+          <ConnectionBadge connection={connection} online={session.online} />
+          <span className="who">
+            {session.user.name} · {ROLE_LABELS[session.user.role]}
+          </span>
+          <button
+            type="button"
+            onClick={async () => {
+              await call(crm().signOut());
+              setSession(null);
+            }}
+          >
+            Sign out
+          </button>
+        </header>
+        {!session.online && (
+          <div className="offline-banner" role="status">
+            Offline: showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
+          </div>
+        )}
+        <LeadsList />
+      </div>
+    </ReplicaProvider>
   );
 }

@@ -1,0 +1,49 @@
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import type { Session } from '../../src-shared/contract/ipc.contract';
+import { crm } from '../bridge/crm';
+import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '../db/apply-sync-page';
+import { OutboxPump } from '../db/outbox';
+import { ReplicaDb, replicaName } from '../db/replica-db';
+
+interface Replica {
+  db: ReplicaDb;
+  outbox: OutboxPump;
+}
+
+const ReplicaContext = createContext<Replica | null>(null);
+
+export function useReplica(): Replica {
+  const replica = useContext(ReplicaContext);
+  if (!replica) throw new Error('useReplica outside ReplicaProvider');
+  return replica;
+}
+
+/** Opens the signed-in user's replica, serves it to main's pull loop, and runs the outbox. */
+export function ReplicaProvider({ session, children }: { session: Session; children: ReactNode }) {
+  const replica = useMemo(() => {
+    const db = new ReplicaDb(replicaName(session.hubUrl, session.user.id));
+    return { db, outbox: new OutboxPump(db, (item) => crm().sendOutboxItem(item)) };
+  }, [session.hubUrl, session.user.id]);
+
+  useEffect(() => {
+    const { db, outbox } = replica;
+    void dropOldClosedLeads(db, session.user.id, new Date());
+    const stopServing = crm().serveReplica({
+      cursor: () => replicaCursor(db),
+      apply: (page) => applySyncPage(db, page),
+      reset: () => resetReplica(db),
+    });
+    outbox.kick();
+    const stopListening = crm().onConnectionState((state) => {
+      if (state.online) outbox.kick();
+    });
+    return () => {
+      stopServing();
+      stopListening();
+      outbox.stop();
+      db.close();
+    };
+  }, [replica, session.user.id]);
+
+  return <ReplicaContext.Provider value={replica}>{children}</ReplicaContext.Provider>;
+}

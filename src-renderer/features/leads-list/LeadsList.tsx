@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useReplica } from '../../app/ReplicaProvider';
+
+/** A plain list of the replica's leads: proves the chain hub → main → IndexedDB → screen. */
+export function LeadsList() {
+  const { db } = useReplica();
+  const leads = useLiveQuery(() => db.leads.orderBy('createdAt').toArray(), [db], []);
+  const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
+  const users = useLiveQuery(() => db.users.toArray(), [db], []);
+  const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
+  const userName = new Map(users.map((user) => [user.id, user.name]));
+  return (
+    <section className="leads-list" aria-label="Leads">
+      <h2>
+        Leads <span className="count">{leads.length}</span>
+      </h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Reference</th>
+            <th>Customer</th>
+            <th>Brand</th>
+            <th>Model</th>
+            <th>Stage</th>
+            <th>Assigned</th>
+          </tr>
+        </thead>
+        <tbody>
+          {leads.map((lead) => (
+            <tr key={lead.id} data-lead-id={lead.id}>
+              <td className="mono">{lead.ref}</td>
+              <td>{lead.customer.name}</td>
+              <td>{lead.brand}</td>
+              <td>{lead.vehicleModel}</td>
+              <td>{stageName.get(lead.stageId) ?? '…'}</td>
+              <td>{lead.userId ? (userName.get(lead.userId) ?? '…') : <em>Unclaimed</em>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
