@@ -16,6 +16,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Real Chromium through the harness: one file at a time, every browser run under a time limit.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'renderer',
           environment: 'jsdom',
           setupFiles: ['test/setup/renderer.setup.ts'],

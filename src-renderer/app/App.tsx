@@ -48,7 +48,8 @@ export function App() {
         </header>
         {!session.online && (
           <div className="offline-banner" role="status">
-            Offline: showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
+            {connection?.state === 'reconnecting' ? 'Reconnecting to the hub… ' : 'Offline: '}
+            showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
           </div>
         )}
         <LeadsList />

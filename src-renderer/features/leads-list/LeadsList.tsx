@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
+import { QuickNote } from './QuickNote';
 
 /** A plain list of the replica's leads: proves the chain hub → main → IndexedDB → screen. */
 export function LeadsList() {
@@ -14,6 +15,7 @@ export function LeadsList() {
       <h2>
         Leads <span className="count">{leads.length}</span>
       </h2>
+      <QuickNote leads={leads} />
       <table>
         <thead>
           <tr>

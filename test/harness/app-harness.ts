@@ -1,0 +1,138 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CRM_EVENTS, CRM_METHODS, type ReplicaOperation } from '../../src-shared/contract/crm-api';
+import type { IpcEventName, IpcEventPayload } from '../../src-shared/contract/ipc.contract';
+import type { SyncPage } from '../../src-shared/contract/sync.schema';
+import { MainCore, type MainCoreOptions } from '../../src-main/core/main-core';
+import { createIpcDispatcher, trustOrigins } from '../../src-main/ipc/ipc-dispatcher';
+import { FileSecretStore, type SecretCipher } from '../../src-main/session/secret-store';
+import { ReadySignal } from '../../src-main/sync/ready-signal';
+import type { ReplicaPort } from '../../src-main/sync/sync-driver';
+
+/** A stand-in for safeStorage under Node: AES-256-GCM with a per-run key. */
+export function testCipher(key = randomBytes(32)): SecretCipher {
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), data]);
+    },
+    decrypt(sealed) {
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/**
+ * Builds `window.crm` in the page from the same method and event maps as the preload: every method calls
+ * the one exposed binding, which runs main's dispatcher (sender check + contract validation).
+ */
+function installCrm(maps: { methods: Record<string, string>; events: Record<string, string> }): void {
+  const w = globalThis as unknown as Record<string, unknown> & {
+    __crmInvoke: (channel: string, input: unknown) => Promise<unknown>;
+    __crmReplicaReady: (ready: boolean) => Promise<void>;
+  };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const api: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(maps.methods)) api[name] = (input?: unknown) => w.__crmInvoke(channel, input);
+  for (const [name, event] of Object.entries(maps.events)) {
+    api[name] = (listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    };
+  }
+  api['serveReplica'] = (replica: unknown) => {
+    w['__crmReplica'] = replica;
+    void w.__crmReplicaReady(true);
+    return () => {
+      if (w['__crmReplica'] === replica) {
+        w['__crmReplica'] = undefined;
+        void w.__crmReplicaReady(false);
+      }
+    };
+  };
+  w['__crmEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+  w['crm'] = Object.freeze(api);
+}
+
+export interface AppHandle {
+  page: Page;
+  context: BrowserContext;
+  core: MainCore;
+  userDataDir: string;
+  /** Closes the window and main, keeping the user-data folder and the browser profile (for a restart). */
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  browser: Browser;
+  rendererOrigin: string;
+  /** Reuse a context to keep IndexedDB across an app restart. */
+  context?: BrowserContext;
+  userDataDir?: string;
+  cipher?: SecretCipher;
+  core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient'>>;
+}
+
+/** One desktop app: a browser page for the renderer and a MainCore in this process standing in for main. */
+export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
+  const context = options.context ?? (await options.browser.newContext({ viewport: { width: 1440, height: 900 } }));
+  const page = await context.newPage();
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpo-crm-app-'));
+  const ready = new ReadySignal();
+  const replica: ReplicaPort = {
+    cursor: async () => ((await replicaCall(page, ready, 'cursor')) as string | null) ?? null,
+    apply: async (syncPage: SyncPage) => void (await replicaCall(page, ready, 'apply', syncPage)),
+    reset: async () => void (await replicaCall(page, ready, 'reset')),
+  };
+  const emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => {
+    void page.evaluate(([name, data]) => (globalThis as unknown as { __crmEmit?: (e: string, p: unknown) => void }).__crmEmit?.(name, data), [event, payload] as const).catch(() => undefined);
+  };
+  const core = new MainCore({
+    appInfo: { version: 'harness', platform: process.platform },
+    sessionStore: new FileSecretStore(join(userDataDir, 'session.bin'), options.cipher ?? testCipher()),
+    replica,
+    emit,
+    periodicPullMs: 0,
+    eventBackoffMs: [200, 500, 1000],
+    hubClient: { timeoutMs: 5000, retryDelaysMs: [100] },
+    logError: () => undefined,
+    ...options.core,
+  });
+  const dispatch = createIpcDispatcher(core.handlers, { isTrustedSender: trustOrigins({ httpOrigin: options.rendererOrigin }), logError: (channel, error) => console.error(channel, error) });
+  await page.exposeBinding('__crmInvoke', (source, channel: string, input: unknown) => dispatch(channel, input, source.frame.url()));
+  await page.exposeBinding('__crmReplicaReady', (_source, isReady: boolean) => ready.set(isReady));
+  await page.addInitScript(installCrm, { methods: { ...CRM_METHODS }, events: { ...CRM_EVENTS } });
+  await core.start();
+  await page.goto(`${options.rendererOrigin}/`);
+  return {
+    page,
+    context,
+    core,
+    userDataDir,
+    async close() {
+      core.stop();
+      await page.close();
+    },
+  };
+}
+
+async function replicaCall(page: Page, ready: ReadySignal, op: ReplicaOperation, arg?: unknown): Promise<unknown> {
+  await ready.wait(30_000);
+  return page.evaluate(
+    ([operation, argument]) => {
+      const replica = (globalThis as unknown as { __crmReplica?: Record<string, (a?: unknown) => Promise<unknown>> }).__crmReplica;
+      if (!replica) throw new Error('The replica is not open.');
+      return replica[operation as string]?.(argument);
+    },
+    [op, arg] as const,
+  );
+}
