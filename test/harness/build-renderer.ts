@@ -14,10 +14,10 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Builds the renderer (vite, the same config as the app) unless the build is newer than every source. */
+/** Builds main, preload and renderer (electron-vite, the app's own config) unless the build is newer than every source. */
 export function ensureRendererBuilt(): void {
   const index = join(RENDERER_OUT, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src-renderer')), newest(join(ROOT, 'src-shared')));
+  const sources = Math.max(newest(join(ROOT, 'src-renderer')), newest(join(ROOT, 'src-shared')), newest(join(ROOT, 'src-main')));
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env } });
 }
