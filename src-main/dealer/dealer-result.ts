@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The closed set of ways a call to a dealer's Odoo can fail, each with a message a person can act on.
  * Results are data, never thrown (STYLE.md habit 5).
@@ -23,12 +25,13 @@ export const DEALER_ERROR_CODES = [
 
 export type DealerErrorCode = (typeof DEALER_ERROR_CODES)[number];
 
-export interface DealerError {
-  code: DealerErrorCode;
-  message: string;
+export const dealerErrorSchema = z.object({
+  code: z.enum(DEALER_ERROR_CODES),
+  message: z.string(),
   /** Odoo's exception class (`data.name`) when the dealer answered with one. */
-  odooName?: string;
-}
+  odooName: z.string().optional(),
+});
+export type DealerError = z.infer<typeof dealerErrorSchema>;
 
 export type DealerResult<T> = { ok: true; value: T } | { ok: false; error: DealerError };
 
@@ -38,11 +41,6 @@ export function dealerOk<T>(value: T): DealerResult<T> {
 
 export function dealerErr<T = never>(code: DealerErrorCode, message: string, odooName?: string): DealerResult<T> {
   return { ok: false, error: odooName === undefined ? { code, message } : { code, message, odooName } };
-}
-
-/** A failed result passed on unchanged under another value type. */
-export function forwardError<T>(result: { ok: false; error: DealerError }): DealerResult<T> {
-  return { ok: false, error: result.error };
 }
 
 const CHECK_CONNECTION = "A manager can check the dealership's Odoo connection with Test Connection.";

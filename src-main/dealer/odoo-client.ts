@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios from 'axios';
 import { z } from 'zod';
-import { dealerErr, dealerOk, type DealerResult } from './dealer-result';
+import { DEALER_MESSAGES, dealerErr, dealerOk, type DealerResult } from './dealer-result';
 import { describeCall, mapOdooError, mapTransportError, type CallSite } from './odoo-error-map';
 import { envelopeSchema, uidSchema, versionSchema, type OdooVersion } from './odoo-schemas';
 
@@ -118,7 +118,7 @@ export function createOdooClient(options: OdooClientOptions): OdooClient {
 function readResponse<T>(site: CallSite, id: number, status: number, text: string, schema: z.ZodType<T>): DealerResult<T> {
   const what = describeCall(site);
   if (OUTCOME_UNKNOWN_STATUSES.has(status)) {
-    return dealerErr('dealer_outcome_unknown', `The answer from the dealer's Odoo server was lost (HTTP ${status} from a proxy or the relay), so it is not known whether ${what} was carried out. Trying again is safe: the order is looked up by the lead reference before anything is created.`);
+    return dealerErr('dealer_outcome_unknown', DEALER_MESSAGES.outcomeUnknown(`HTTP ${status} from a proxy or the relay on ${what}`));
   }
   const json = parseJson(text);
   if (status !== 200) {

@@ -15,7 +15,7 @@ import {
 describe('IPC contract', () => {
   it('names every channel and event feature:verb', () => {
     for (const name of [...IPC_CHANNELS, ...IPC_EVENT_NAMES]) expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/);
-    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state']);
+    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state', 'sync:progress']);
   });
 
   it('knows its channels', () => {
@@ -44,7 +44,8 @@ describe('IPC contract', () => {
     ).toMatchObject({ online: false });
     expect(IPC_CONTRACT['leads:claim'].output.parse(exampleLead)).toEqual(exampleLead);
     expect(IPC_CONTRACT['sync:pull'].output.parse({})).toEqual({});
-    expect(IPC_EVENTS['connection:state'].parse({ online: true, hubUrl: null })).toEqual({ online: true, hubUrl: null });
+    expect(IPC_EVENTS['connection:state'].parse({ online: true, state: 'online', hubUrl: null })).toEqual({ online: true, state: 'online', hubUrl: null });
+    expect(IPC_EVENTS['connection:state'].safeParse({ online: true, state: 'sleeping', hubUrl: null }).success).toBe(false);
   });
 
   it('derives the types from the map', () => {

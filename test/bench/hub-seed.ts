@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createHash } from 'node:crypto';
+import { hashPassword } from '../../src-hub/features/auth/password';
 
 export const BENCH_AGENTS = 64;
 export const SYNC_AGENT_LEADS = 20_000;
@@ -11,7 +12,10 @@ export const benchToken = (login: string) => `bench-token-${login}`;
  * A million leads in plain SQL (generate_series), spread over brands, stages, sources, agents and the last
  * year; one agent holds 20,000 open leads with 5 messages, a call log and an activity each (the sync case).
  */
+export const BENCH_PASSWORD = 'bench-password';
+
 export async function seedMillion(url: string, leads: number): Promise<void> {
+  const passwordHash = await hashPassword(BENCH_PASSWORD, { N: 1024, r: 8, p: 1 });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
@@ -20,9 +24,9 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
     (4, 'Won', 40, true, false, false), (5, 'Lost', 50, false, true, true)`);
   await client.query(`select setval('stages_id_seq', 5)`);
   await client.query(`insert into users (login, name, email, role, password_hash)
-    select 'agent' || g, 'Agent ' || g, 'agent' || g || '@bpo.example', 'agent', 'x' from generate_series(1, ${BENCH_AGENTS}) g`);
+    select 'agent' || g, 'Agent ' || g, 'agent' || g || '@bpo.example', 'agent', $1 from generate_series(1, ${BENCH_AGENTS}) g`, [passwordHash]);
   await client.query(`insert into users (login, name, email, role, password_hash) values
-    ('supervisor', 'Supervisor', 'sup@bpo.example', 'supervisor', 'x'), ('syncagent', 'Sync Agent', 'sync@bpo.example', 'agent', 'x')`);
+    ('supervisor', 'Supervisor', 'sup@bpo.example', 'supervisor', $1), ('syncagent', 'Sync Agent', 'sync@bpo.example', 'agent', $1)`, [passwordHash]);
   const users = (await client.query<{ id: string; login: string }>('select id, login from users')).rows;
   for (const user of users) {
     await client.query(`insert into sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '1 day')`, [tokenHash(benchToken(user.login)), user.id]);

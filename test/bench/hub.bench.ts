@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_AGENTS, benchToken, seedMillion } from './hub-seed';
+import { startHubProcess } from './hub-process';
 
 /**
  * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads. All Leads pages (five filter/sort
@@ -14,25 +15,6 @@ const LEADS = Number(process.env['BENCH_LEADS'] ?? 1_000_000);
 const SAMPLES = 50;
 const CLAIMS = Number(process.env['BENCH_CLAIMS'] ?? 10_000);
 const CLAIM_CLIENTS = 32;
-
-async function startHubProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SECRET: 'bench secret for the hub benchmark' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('hub did not start within 60 s')), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /listening on (\S+)/.exec(chunk.toString());
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
-  });
-  return { url: `${url}/api/v1`, child };
-}
 
 async function timed(url: string, token: string): Promise<{ ms: number; body: { items?: unknown[]; nextCursor?: string | null; hasMore?: boolean; cursor?: string; leads?: unknown[] } }> {
   const start = performance.now();

@@ -80,11 +80,15 @@ export interface OpenAppOptions {
   userDataDir?: string;
   cipher?: SecretCipher;
   core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient'>>;
+  /** Sees every main → renderer event as main sends it (benchmarks time sync with it). */
+  onEmit?: (event: IpcEventName, payload: unknown) => void;
+  /** Benchmarks inject Dexie into the page for their raw baseline. */
+  bypassCsp?: boolean;
 }
 
 /** One desktop app: a browser page for the renderer and a MainCore in this process standing in for main. */
 export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
-  const context = options.context ?? (await options.browser.newContext({ viewport: { width: 1440, height: 900 } }));
+  const context = options.context ?? (await options.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: options.bypassCsp ?? false }));
   const page = await context.newPage();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpo-crm-app-'));
   const ready = new ReadySignal();
@@ -94,6 +98,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     reset: async () => void (await replicaCall(page, ready, 'reset')),
   };
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => {
+    options.onEmit?.(event, payload);
     void page.evaluate(([name, data]) => (globalThis as unknown as { __crmEmit?: (e: string, p: unknown) => void }).__crmEmit?.(name, data), [event, payload] as const).catch(() => undefined);
   };
   const core = new MainCore({
@@ -104,7 +109,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     periodicPullMs: 0,
     eventBackoffMs: [200, 500, 1000],
     hubClient: { timeoutMs: 5000, retryDelaysMs: [100] },
-    logError: () => undefined,
+    logError: (message, error) => console.error(`[harness main] ${message}`, error),
     ...options.core,
   });
   const dispatch = createIpcDispatcher(core.handlers, { isTrustedSender: trustOrigins({ httpOrigin: options.rendererOrigin }), logError: (channel, error) => console.error(channel, error) });

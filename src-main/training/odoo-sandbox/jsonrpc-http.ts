@@ -81,6 +81,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === null) return sendHtml(res, 413, 'The data value transmitted exceeds the capacity limit.');
+  // The proxy answers for a dead worker whatever the request was; `perform` means the worker did the job first.
+  const httpError = state.faults.httpError;
+  if (httpError && !httpError.perform) return sendProxyError(res, httpError.status);
   const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
   const mimetype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const isJson = JSON_MIMETYPES.has(mimetype);
@@ -99,8 +102,6 @@ export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks
   if (!isObject(parsed.value)) return sendHtml(res, 400, 'Invalid JSON-RPC data');
   const id = parsed.value.id ?? null;
 
-  const httpError = state.faults.httpError;
-  if (httpError && !httpError.perform) return sendProxyError(res, httpError.status);
   const outcome = dispatchParams(state, req.socket.remoteAddress ?? 'unknown', parsed.value.params);
   if (outcome.dropAnswer) {
     res.socket?.destroy();

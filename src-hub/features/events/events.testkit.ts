@@ -1,0 +1,72 @@
+/** One parsed server-sent event block: an event with data, or a comment (`: ping`). */
+export interface SseBlock {
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+export interface TestEventStream {
+  status: number;
+  headers: Headers;
+  blocks: SseBlock[];
+  changes(): SseBlock[];
+  pings(): SseBlock[];
+  /** Resolves when the server ends the stream (or the test aborts it). */
+  ended: Promise<void>;
+  close(): void;
+}
+
+function parseBlock(block: string): SseBlock {
+  const parsed: SseBlock = {};
+  for (const line of block.split('\n')) {
+    if (line.startsWith(':')) parsed.comment = line.slice(1).trim();
+    else if (line.startsWith('event:')) parsed.event = line.slice(6).trim();
+    else if (line.startsWith('data:')) parsed.data = (parsed.data ? `${parsed.data}\n` : '') + line.slice(5).trim();
+  }
+  return parsed;
+}
+
+/** Opens `GET /events` with a real HTTP request and collects what arrives. */
+export async function openEventStream(baseUrl: string, token?: string): Promise<TestEventStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/events`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  const blocks: SseBlock[] = [];
+  const ended = (async () => {
+    if (!response.body) return;
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          blocks.push(parseBlock(buffer.slice(0, end)));
+          buffer = buffer.slice(end + 2);
+        }
+      }
+    } catch {
+      // aborted by the test
+    }
+  })();
+  return {
+    status: response.status,
+    headers: response.headers,
+    blocks,
+    changes: () => blocks.filter((block) => block.event === 'change'),
+    pings: () => blocks.filter((block) => block.comment === 'ping'),
+    ended,
+    close: () => controller.abort(),
+  };
+}
+
+/** Polls `condition` until it holds or `timeoutMs` passes; answers whether it held. */
+export async function eventually(condition: () => boolean, timeoutMs = 2000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}

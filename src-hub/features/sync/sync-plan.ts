@@ -1,0 +1,160 @@
+import { capabilitiesOf, type Role } from '../../../src-shared/domain/roles';
+
+/** The replica holds open leads the user sees plus their own closed leads of this many days (DESIGN.md §6). */
+export const REPLICA_WINDOW_DAYS = 90;
+
+export function windowStart(now: Date): Date {
+  return new Date(now.getTime() - REPLICA_WINDOW_DAYS * 24 * 60 * 60_000);
+}
+
+export type ChangeEntity = 'lead' | 'message' | 'call_log' | 'activity' | 'stage' | 'user' | 'dealership' | 'reset';
+
+/** One row of the `changes` log as sync reads it. */
+export interface ChangeRow {
+  seq: string;
+  xid: string;
+  entity: ChangeEntity;
+  entityId: string | null;
+  leadId: string | null;
+  /** Lead rows: owner and closed flag before (when `existed`) and after the change. */
+  oldUserId: string | null;
+  oldClosed: boolean | null;
+  newUserId: string | null;
+  newClosed: boolean | null;
+  existed: boolean | null;
+}
+
+export interface Viewer {
+  id: string;
+  /** Supervisors and managers see every open lead. */
+  seeAll: boolean;
+}
+
+export function viewerOf(user: { id: string; role: Role }): Viewer {
+  return { id: user.id, seeAll: capabilitiesOf(user.role).seeAllLeads };
+}
+
+export interface LeadState {
+  userId: string | null;
+  closed: boolean;
+}
+
+export interface CurrentLead extends LeadState {
+  closedAt: Date | null;
+}
+
+/** Is the lead, as it is now, in the viewer's replica window? (The visibility rule of DESIGN.md §4.1 plus §6.) */
+export function inReplicaWindow(viewer: Viewer, lead: CurrentLead, since: Date): boolean {
+  if (!lead.closed) return viewer.seeAll || lead.userId === null || lead.userId === viewer.id;
+  return lead.userId === viewer.id && lead.closedAt !== null && lead.closedAt.getTime() >= since.getTime();
+}
+
+/** In this past state the lead was certainly in the viewer's replica (open and visible). */
+function surelyHeld(viewer: Viewer, state: LeadState | null): boolean {
+  return state !== null && !state.closed && (viewer.seeAll || state.userId === null || state.userId === viewer.id);
+}
+
+/** In this past state the lead may have been in the viewer's replica (an own closed lead may be in the window). */
+function maybeHeld(viewer: Viewer, state: LeadState | null): boolean {
+  if (state === null) return false;
+  return state.closed ? state.userId === viewer.id : surelyHeld(viewer, state);
+}
+
+/** What one page of change rows means for one viewer: which current rows to send and which leads to drop. */
+export interface ChangePlan {
+  /** A `reset` row is in the range: the replica must be rebuilt. */
+  reset: boolean;
+  /** Leads entering the replica: the lead with all its messages, call logs and activities. */
+  fullLeadIds: string[];
+  /** Leads that stay in the replica: the lead and the changed children below. */
+  updatedLeadIds: string[];
+  removedLeadIds: string[];
+  messageIds: string[];
+  callLogIds: string[];
+  activityIds: string[];
+  /** Some stage changed: all stages are sent (they order each other). */
+  stages: boolean;
+  userIds: string[];
+  dealershipIds: string[];
+}
+
+interface LeadTouch {
+  /** The states the lead's change rows in this page passed through (null = did not exist yet). */
+  states: Array<LeadState | null>;
+  messageIds: string[];
+  callLogIds: string[];
+  activityIds: string[];
+}
+
+/** The leads a page's change rows touch, for reading their current rows. */
+export function touchedLeadIds(rows: readonly ChangeRow[]): string[] {
+  const ids = new Set<string>();
+  for (const row of rows) if (row.leadId !== null && row.entity !== 'reset') ids.add(row.leadId);
+  return [...ids];
+}
+
+function groupByLead(rows: readonly ChangeRow[]): Map<string, LeadTouch> {
+  const touches = new Map<string, LeadTouch>();
+  for (const row of rows) {
+    if (row.leadId === null) continue;
+    let touch = touches.get(row.leadId);
+    if (!touch) {
+      touch = { states: [], messageIds: [], callLogIds: [], activityIds: [] };
+      touches.set(row.leadId, touch);
+    }
+    if (row.entity === 'lead') {
+      touch.states.push(row.existed ? { userId: row.oldUserId, closed: row.oldClosed ?? false } : null);
+      touch.states.push({ userId: row.newUserId, closed: row.newClosed ?? false });
+    } else if (row.entityId !== null) {
+      if (row.entity === 'message') touch.messageIds.push(row.entityId);
+      if (row.entity === 'call_log') touch.callLogIds.push(row.entityId);
+      if (row.entity === 'activity') touch.activityIds.push(row.entityId);
+    }
+  }
+  return touches;
+}
+
+/**
+ * Decides a change page for one viewer. The change log is ordered by transaction id, which is not always the
+ * order in which one lead's changes committed, so the decision looks at every state the page's rows mention,
+ * not only the first: a lead visible now is sent whole unless it was surely in the replica in all of them
+ * (over-sending is harmless: upserts of current rows); a lead not visible now is removed if it may have been
+ * in the replica in any of them — and only then, so no id of a lead never visible to the viewer leaks.
+ */
+export function planChanges(viewer: Viewer, rows: readonly ChangeRow[], current: ReadonlyMap<string, CurrentLead>, since: Date): ChangePlan {
+  const plan: ChangePlan = {
+    reset: rows.some((row) => row.entity === 'reset'),
+    fullLeadIds: [],
+    updatedLeadIds: [],
+    removedLeadIds: [],
+    messageIds: [],
+    callLogIds: [],
+    activityIds: [],
+    stages: rows.some((row) => row.entity === 'stage'),
+    userIds: distinctIds(rows, 'user'),
+    dealershipIds: distinctIds(rows, 'dealership'),
+  };
+  if (plan.reset) return plan;
+  for (const [leadId, touch] of groupByLead(rows)) {
+    const now = current.get(leadId);
+    if (now && inReplicaWindow(viewer, now, since)) {
+      if (touch.states.some((state) => !surelyHeld(viewer, state))) {
+        plan.fullLeadIds.push(leadId);
+      } else {
+        plan.updatedLeadIds.push(leadId);
+        plan.messageIds.push(...touch.messageIds);
+        plan.callLogIds.push(...touch.callLogIds);
+        plan.activityIds.push(...touch.activityIds);
+      }
+    } else if (touch.states.some((state) => maybeHeld(viewer, state))) {
+      plan.removedLeadIds.push(leadId);
+    }
+  }
+  return plan;
+}
+
+function distinctIds(rows: readonly ChangeRow[], entity: ChangeEntity): string[] {
+  const ids = new Set<string>();
+  for (const row of rows) if (row.entity === entity && row.entityId !== null) ids.add(row.entityId);
+  return [...ids];
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { TestReplica } from './sync.testkit';
+
+const LEADS = 20_000;
+
+/**
+ * The first sync of DESIGN.md §8's volume (20,000 visible leads, each with 5 messages, 1 call log and
+ * 1 activity). The budget itself is measured by the benchmark; this checks that the pages are complete and
+ * that the bootstrap stays in bulk queries (a per-lead query would take minutes, not seconds).
+ */
+describe.each(BACKENDS)('first sync of 20,000 leads on %s', (backend) => {
+  let env: TestHub;
+  let agent: Awaited<ReturnType<typeof createUser>>;
+
+  beforeAll(async () => {
+    env = await startTestHub(backend);
+    agent = await createUser(env.db, 'agent', 'agent');
+    const stageId = (await stageIds(env.db))['new'];
+    await env.db.query(
+      `insert into leads (ref, ref_year, ref_number, customer_name, customer_phone, customer_email, brand, vehicle_model, source, stage_id, created_at, updated_at)
+       select 'LEAD/2025/' || lpad(g::text, 5, '0'), 2025, g, 'Bulk Customer ' || g, '+63 917 ' || lpad(g::text, 7, '0'), 'bulk' || g || '@mail.example',
+              'Toyota', 'Vios', 'Website', $1, now(), now()
+         from generate_series(1, ${LEADS}) g`,
+      [stageId],
+    );
+    await env.db.query(
+      `insert into messages (lead_id, kind, body, created_at)
+       select l.id, 'note', 'Note ' || k || ': customer asked about financing options and a test drive on Saturday morning.', now()
+         from leads l cross join generate_series(1, 5) k`,
+    );
+    await env.db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary) select id, $1, 4.5, 'answered', 'Discussed the Vios trims' from leads`, [agent.id]);
+    await env.db.query(`insert into activities (lead_id, user_id, type, summary, due_at) select id, $1, 'call', 'Call back', now() + interval '1 day' from leads`, [agent.id]);
+  }, 300_000);
+  afterAll(() => env.close());
+
+  it.each([1000, 500])('pages of %i leads bring every lead with all its children', async (limit) => {
+    const replica = new TestReplica(env.url, agent.token);
+    const started = performance.now();
+    const pages = await replica.pull(limit);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`[sync volume] ${backend}: ${LEADS} leads in ${pages.length} pages of ${limit}: ${seconds.toFixed(2)} s`);
+    expect(replica.leads.size).toBe(LEADS);
+    expect(replica.messages.size).toBe(LEADS * 5);
+    expect(replica.callLogs.size).toBe(LEADS);
+    expect(replica.activities.size).toBe(LEADS);
+    expect(seconds).toBeLessThan(60);
+  }, 120_000);
+});

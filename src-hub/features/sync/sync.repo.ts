@@ -1,0 +1,139 @@
+import type { Activity, CallLog, Dealership, Message } from '../../../src-shared/contract/entities.schema';
+import type { Sql } from '../../db/database';
+import { MESSAGE_COLUMNS, toMessageDto } from '../chatter/messages.repo';
+import { DEALERSHIP_COLUMNS, toDealershipDto, type DealershipRow } from '../config/dealerships.repo';
+import { LEAD_COLUMNS, type LeadRow } from '../leads/lead-row';
+import { ACTIVITY_COLUMNS, CALL_LOG_COLUMNS, toActivityDto, toCallLogDto, type ActivityRow, type CallLogRow } from '../work/work-rows';
+import type { ChangeEntity, ChangeRow, Viewer } from './sync-plan';
+
+type MessageRow = Parameters<typeof toMessageDto>[0];
+
+/** A lead row with the closing time the replica window needs. */
+export interface SyncLeadRow extends LeadRow {
+  closed_at: Date | null;
+}
+
+const SYNC_LEAD_COLUMNS = `${LEAD_COLUMNS}, l.closed_at`;
+
+/**
+ * The oldest transaction still running: every transaction below it has committed or aborted, so change rows
+ * below it can no longer be overtaken by a late commit (DESIGN.md §6).
+ */
+export async function snapshotXmin(sql: Sql): Promise<string> {
+  const [row] = await sql.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+  if (!row) throw new Error('pg_current_snapshot returned nothing');
+  return row.xmin;
+}
+
+interface ChangeDbRow extends Record<string, unknown> {
+  seq: string;
+  xid_text: string;
+  entity: ChangeEntity;
+  entity_id: string | null;
+  lead_id: string | null;
+  old_user_id: string | null;
+  old_closed: boolean | null;
+  new_user_id: string | null;
+  new_closed: boolean | null;
+  existed: boolean | null;
+}
+
+/** Change rows after `(xid, seq)` of transactions below `below`, in `(xid, seq)` order; xid8 compared in SQL. */
+export async function changesAfter(sql: Sql, after: { xid: string; seq: string }, below: string, limit: number): Promise<ChangeRow[]> {
+  const rows = await sql.query<ChangeDbRow>(
+    // The text of the xid gets its own name: `order by xid` would otherwise sort the text ('1000' < '999').
+    `select c.seq, c.xid::text as xid_text, c.entity, c.entity_id, c.lead_id, c.old_user_id, c.old_closed, c.new_user_id, c.new_closed, c.existed
+       from changes c
+      where (c.xid, c.seq) > ($1::xid8, $2::bigint) and c.xid < $3::xid8
+      order by c.xid, c.seq
+      limit $4`,
+    [after.xid, after.seq, below, limit],
+  );
+  return rows.map((row) => ({
+    seq: String(row.seq),
+    xid: row.xid_text,
+    entity: row.entity,
+    entityId: row.entity_id === null ? null : String(row.entity_id),
+    leadId: row.lead_id === null ? null : String(row.lead_id),
+    oldUserId: row.old_user_id === null ? null : String(row.old_user_id),
+    oldClosed: row.old_closed,
+    newUserId: row.new_user_id === null ? null : String(row.new_user_id),
+    newClosed: row.new_closed,
+    existed: row.existed,
+  }));
+}
+
+/** Is there any change row from `from` on that can already be served? */
+export async function hasChangesFrom(sql: Sql, from: string): Promise<boolean> {
+  const [row] = await sql.query<{ found: boolean }>(
+    'select exists (select 1 from changes where xid >= $1::xid8 and xid < pg_snapshot_xmin(pg_current_snapshot())) as found',
+    [from],
+  );
+  return row?.found === true;
+}
+
+/**
+ * The viewer's replica window by lead id (the SQL twin of `inReplicaWindow`): open leads they see, plus their
+ * own leads closed since `since`.
+ */
+export async function windowLeadsAfter(sql: Sql, viewer: Viewer, afterLeadId: string, since: Date, limit: number): Promise<SyncLeadRow[]> {
+  const open = viewer.seeAll ? 'not l.closed' : 'not l.closed and (l.user_id is null or l.user_id = $2)';
+  return sql.query<SyncLeadRow>(
+    `select ${SYNC_LEAD_COLUMNS} from leads l
+      where l.id > $1::bigint and ((${open}) or (l.closed and l.user_id = $2 and l.closed_at >= $3))
+      order by l.id
+      limit $4`,
+    [afterLeadId, viewer.id, since, limit],
+  );
+}
+
+export async function leadsByIds(sql: Sql, ids: readonly string[]): Promise<SyncLeadRow[]> {
+  if (ids.length === 0) return [];
+  return sql.query<SyncLeadRow>(`select ${SYNC_LEAD_COLUMNS} from leads l where l.id = any($1::bigint[]) order by l.id`, [ids]);
+}
+
+export interface Children {
+  messages: Message[];
+  callLogs: CallLog[];
+  activities: Activity[];
+}
+
+export const noChildren = (): Children => ({ messages: [], callLogs: [], activities: [] });
+
+/** Every message, call log and activity of these leads: three bulk queries whatever the number of leads. */
+export async function childrenOfLeads(sql: Sql, leadIds: readonly string[]): Promise<Children> {
+  if (leadIds.length === 0) return noChildren();
+  // One after the other: inside a transaction the queries share one connection anyway.
+  const ids = [leadIds];
+  const messages = await sql.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages m where m.lead_id = any($1::bigint[]) order by m.lead_id, m.id`, ids);
+  const callLogs = await sql.query<CallLogRow>(`select ${CALL_LOG_COLUMNS} from call_logs c where c.lead_id = any($1::bigint[]) order by c.lead_id, c.id`, ids);
+  const activities = await sql.query<ActivityRow>(`select ${ACTIVITY_COLUMNS} from activities a where a.lead_id = any($1::bigint[]) order by a.lead_id, a.id`, ids);
+  return { messages: messages.map(toMessageDto), callLogs: callLogs.map(toCallLogDto), activities: activities.map(toActivityDto) };
+}
+
+export interface ChildIds {
+  messageIds: readonly string[];
+  callLogIds: readonly string[];
+  activityIds: readonly string[];
+}
+
+/** Named children, each only if its lead is one of `leadIds` (leads the viewer sees). */
+export async function childrenByIds(sql: Sql, leadIds: readonly string[], ids: ChildIds): Promise<Children> {
+  const select = async <T extends Record<string, unknown>>(columns: string, table: string, alias: string, wanted: readonly string[]): Promise<T[]> => {
+    if (wanted.length === 0 || leadIds.length === 0) return [];
+    return sql.query<T>(`select ${columns} from ${table} ${alias} where ${alias}.id = any($1::bigint[]) and ${alias}.lead_id = any($2::bigint[]) order by ${alias}.id`, [
+      wanted,
+      leadIds,
+    ]);
+  };
+  const messages = await select<MessageRow>(MESSAGE_COLUMNS, 'messages', 'm', ids.messageIds);
+  const callLogs = await select<CallLogRow>(CALL_LOG_COLUMNS, 'call_logs', 'c', ids.callLogIds);
+  const activities = await select<ActivityRow>(ACTIVITY_COLUMNS, 'activities', 'a', ids.activityIds);
+  return { messages: messages.map(toMessageDto), callLogs: callLogs.map(toCallLogDto), activities: activities.map(toActivityDto) };
+}
+
+export async function dealershipsByIds(sql: Sql, ids: readonly string[]): Promise<Dealership[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<DealershipRow>(`select ${DEALERSHIP_COLUMNS} from dealerships d where d.id = any($1::bigint[]) order by d.id`, [ids]);
+  return rows.map(toDealershipDto);
+}

@@ -1,0 +1,22 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** The hub as its own process (as in production), on PostgreSQL, so the load generator does not share its event loop. */
+export async function startHubProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', 'serve', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SECRET: 'bench secret for the hub benchmark' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('hub did not start within 60 s')), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /listening on (\S+)/.exec(chunk.toString());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
+  });
+  return { url: `${url}/api/v1`, child };
+}
+
