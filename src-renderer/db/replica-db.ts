@@ -37,7 +37,8 @@ export class ReplicaDb extends Dexie {
   outbox!: EntityTable<OutboxItem, 'seq'>;
 
   constructor(name: string) {
-    super(name);
+    // Relaxed durability: the replica can always be rebuilt from the hub, so it need not wait for the disk.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       // boards: Open Leads (unclaimed by brand and age), My Pipeline (stage + assignee), search by ref
       leads: 'id, [stageId+userId], userId, brand, createdAt, ref',

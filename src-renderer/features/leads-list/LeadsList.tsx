@@ -2,10 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { QuickNote } from './QuickNote';
 
+const SHOWN = 200;
+
 /** A plain list of the replica's leads: proves the chain hub → main → IndexedDB → screen. */
 export function LeadsList() {
   const { db } = useReplica();
-  const leads = useLiveQuery(() => db.leads.orderBy('createdAt').toArray(), [db], []);
+  // A plain list, not a board: it shows the first rows only (the boards of the agent workspace virtualise).
+  const leads = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db], []);
+  const total = useLiveQuery(() => db.leads.count(), [db], 0);
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
   const users = useLiveQuery(() => db.users.toArray(), [db], []);
   const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
@@ -13,7 +17,7 @@ export function LeadsList() {
   return (
     <section className="leads-list" aria-label="Leads">
       <h2>
-        Leads <span className="count">{leads.length}</span>
+        Leads <span className="count">{total > leads.length ? `${leads.length} of ${total.toLocaleString()}` : total}</span>
       </h2>
       <QuickNote leads={leads} />
       <table>
