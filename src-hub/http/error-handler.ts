@@ -42,7 +42,10 @@ export function installErrorHandling(app: FastifyInstance, log: ErrorLog): void 
   });
 }
 
-/** JSON bodies: an empty body reads as no body; broken JSON is a 400 naming the problem. */
+/**
+ * JSON bodies: an empty body reads as no body; broken JSON is a 400 naming the problem. Any other content
+ * type is accepted only when empty (clients that send a form content type on a bodiless POST).
+ */
 export function installJsonParser(app: FastifyInstance, bodyLimit: number): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
@@ -55,5 +58,12 @@ export function installJsonParser(app: FastifyInstance, bodyLimit: number): void
       problem.statusCode = 400;
       done(problem, undefined);
     }
+  });
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    const problem = new Error('Invalid body: send JSON with Content-Type: application/json.') as FastifyError;
+    problem.statusCode = 400;
+    done(problem, undefined);
   });
 }

@@ -46,6 +46,9 @@ describe('error envelope', () => {
     const lead = await createLead(env.db);
     const text = await api(env.url, token).post<ErrorBody>(`/leads/${lead.id}/notes`, 'body=hi', { 'content-type': 'text/plain' });
     expect(text.status).toBe(400);
+    const claimLead = await createLead(env.db);
+    const formClaim = await fetch(`${env.url}/leads/${claimLead.id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(formClaim.status).toBe(200); // a bodiless POST is fine whatever content type a client library sets
     const nul = await api(env.url, token).post<ErrorBody>(`/leads/${lead.id}/notes`, { body: 'a\u0000b' });
     expect(nul.status).toBe(400);
     expect(nul.body.error.message).toContain('body');

@@ -63,7 +63,8 @@ export class HubClient {
       response = await this.http.request({
         method: request.method,
         url: request.path,
-        data: request.body,
+        // A bodiless POST still sends JSON ({}): the hub only reads JSON bodies.
+        data: request.body ?? (request.method.toString().toUpperCase() === 'GET' ? undefined : {}),
         params: request.query,
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });

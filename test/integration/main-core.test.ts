@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MainCore } from '../../src-main/core/main-core';
+import { checkHubUrl } from '../../src-main/hub/hub-url';
+import { FileSecretStore } from '../../src-main/session/secret-store';
+import { api, createLead, createUser, startTestHub, TEST_PASSWORD, type TestHub } from '../../src-hub/testing/hub-test-env';
+import { testCipher } from '../harness/app-harness';
+import { dexieReplica } from './replica-port.fixture';
+
+const events: Array<[string, unknown]> = [];
+
+function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher = testCipher()) {
+  const replica = dexieReplica();
+  const main = new MainCore({
+    appInfo: { version: 'test', platform: 'linux' },
+    sessionStore: new FileSecretStore(join(dir, 'session.bin'), cipher),
+    replica: replica.port,
+    emit: (event, payload) => events.push([event, payload]),
+    defaultHubUrl: async () => hubUrl,
+    periodicPullMs: 0,
+    hubClient: { timeoutMs: 2000, retryDelaysMs: [50] },
+    eventBackoffMs: [100],
+  });
+  return { main, replica, dir, cipher };
+}
+
+describe('main core against a real hub on loopback', () => {
+  let env: TestHub;
+  let base: string;
+
+  beforeAll(async () => {
+    env = await startTestHub('pglite');
+    base = env.url.replace(/\/api\/v1$/, '');
+    await createUser(env.db, 'maria', 'agent', 'Maria Santos');
+    await createUser(env.db, 'jose', 'agent', 'Jose Reyes');
+  });
+  afterAll(() => env.close());
+
+  it('signs in, syncs, and a claim resolves only once the replica shows it', async () => {
+    const lead = await createLead(env.db);
+    const { main, replica } = core(base);
+    const user = await main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    expect(user.login).toBe('maria');
+    await main.handlers['sync:pull'](undefined);
+    expect(await replica.db.leads.get(lead.id)).toMatchObject({ userId: null });
+    const claimed = await main.handlers['leads:claim']({ leadId: lead.id });
+    expect(claimed.userId).toBe(user.id);
+    expect(await replica.db.leads.get(lead.id)).toMatchObject({ userId: user.id });
+    const session = await main.handlers['auth:session'](undefined);
+    expect(session).toMatchObject({ user: { login: 'maria' }, online: true });
+    expect(JSON.stringify(session)).not.toMatch(/token/i);
+    main.stop();
+  });
+
+  it('passes the hub\'s refusal as is', async () => {
+    const lead = await createLead(env.db);
+    const jose = core(base);
+    await jose.main.handlers['auth:sign-in']({ login: 'jose', password: TEST_PASSWORD });
+    await jose.main.handlers['leads:claim']({ leadId: lead.id });
+    const maria = core(base);
+    await maria.main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    await expect(maria.main.handlers['leads:claim']({ leadId: lead.id })).rejects.toMatchObject({ appError: { code: 'already_claimed' } });
+    jose.main.stop();
+    maria.main.stop();
+  });
+
+  it('keeps the session encrypted on disk and restores it; offline it opens read-only; a revoked token signs out', async () => {
+    const first = core(base);
+    await first.main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    first.main.stop();
+    const again = new MainCore({
+      appInfo: { version: 'test', platform: 'linux' },
+      sessionStore: new FileSecretStore(join(first.dir, 'session.bin'), first.cipher),
+      replica: dexieReplica().port,
+      emit: () => undefined,
+      periodicPullMs: 0,
+    });
+    await again.start();
+    expect(await again.handlers['auth:session'](undefined)).toMatchObject({ online: true, user: { login: 'maria' } });
+    again.stop();
+
+    const offline = new MainCore({
+      appInfo: { version: 'test', platform: 'linux' },
+      sessionStore: new FileSecretStore(join(first.dir, 'session.bin'), first.cipher),
+      replica: dexieReplica().port,
+      emit: () => undefined,
+      periodicPullMs: 0,
+      hubClient: { timeoutMs: 500, retryDelaysMs: [] },
+    });
+    // Point the stored session at a port nobody listens on: the hub is out of reach.
+    const store = new FileSecretStore(join(first.dir, 'session.bin'), first.cipher);
+    const stored = JSON.parse(store.read() ?? '{}') as { hubUrl: string };
+    store.write(JSON.stringify({ ...stored, hubUrl: 'http://127.0.0.1:9' }));
+    await offline.start();
+    expect(await offline.handlers['auth:session'](undefined)).toMatchObject({ online: false, user: { login: 'maria' } });
+    await expect(offline.handlers['leads:claim']({ leadId: '1' })).rejects.toMatchObject({ appError: { code: 'hub_unreachable', message: expect.stringContaining('needs the connection to the hub') } });
+    offline.stop();
+
+    store.write(JSON.stringify({ ...stored, token: 'revoked-or-expired' }));
+    const revoked = new MainCore({ appInfo: { version: 'test', platform: 'linux' }, sessionStore: store, replica: dexieReplica().port, emit: () => undefined, periodicPullMs: 0 });
+    await revoked.start();
+    expect(await revoked.handlers['auth:session'](undefined)).toBeNull();
+    expect(store.read()).toBeNull();
+  });
+
+  it('an outbox item sent twice (answer lost, app restarted) lands once', async () => {
+    const lead = await createLead(env.db);
+    const { main } = core(base);
+    await main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    await main.handlers['leads:claim']({ leadId: lead.id });
+    const item = { kind: 'note' as const, leadId: lead.id, clientId: '6f1f3a0e-9d7c-4b8e-8a59-3d2f1b0c9e11', body: { body: 'Sent twice, kept once.' } };
+    const first = await main.handlers['outbox:send'](item);
+    const second = await main.handlers['outbox:send'](item);
+    expect(second).toEqual(first);
+    const { body } = await api(env.url, (await createUser(env.db, 'sup', 'supervisor')).token).get<Array<{ body: string }>>(`/leads/${lead.id}/messages`);
+    expect(body.filter((message) => message.body === 'Sent twice, kept once.')).toHaveLength(1);
+    await expect(main.handlers['outbox:send']({ ...item, body: { body: '' } })).rejects.toMatchObject({ appError: { code: 'invalid_input' } });
+    main.stop();
+  });
+});
+
+describe('hub address', () => {
+  it('https anywhere, http only on this computer', () => {
+    expect(checkHubUrl('https://hub.example.com/')).toBe('https://hub.example.com');
+    expect(checkHubUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    expect(checkHubUrl('http://localhost:8080/crm/')).toBe('http://localhost:8080/crm');
+    expect(() => checkHubUrl('http://hub.example.com')).toThrow(/Refusing plain http/);
+    expect(() => checkHubUrl('http://192.168.1.10:8080')).toThrow(/Refusing plain http/);
+    expect(() => checkHubUrl('ftp://hub')).toThrow(/https/);
+    expect(() => checkHubUrl('hub')).toThrow(/not a web address/);
+    expect(() => checkHubUrl('https://user:pw@hub.example.com')).toThrow(/user name or password/);
+  });
+});
