@@ -3,14 +3,17 @@ import { createHash } from 'node:crypto';
 import { hashPassword } from '../../src-hub/features/auth/password';
 
 export const BENCH_AGENTS = 64;
-export const SYNC_AGENT_LEADS = 20_000;
+/** The sync agent holds these open leads; with the pool (1 % of the rest) they make 20,000 visible leads at 1,000,000. */
+export const SYNC_AGENT_LEADS = 10_000;
+export const POOL_EVERY = 100;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 export const benchToken = (login: string) => `bench-token-${login}`;
 
 /**
  * A million leads in plain SQL (generate_series), spread over brands, stages, sources, agents and the last
- * year; one agent holds 20,000 open leads with 5 messages, a call log and an activity each (the sync case).
+ * year; 1 % sit unclaimed in the pool; one agent holds 10,000 open leads with 5 messages, a call log and an
+ * activity each, so that agent sees 20,000 leads (the sync case).
  */
 export const BENCH_PASSWORD = 'bench-password';
 
@@ -49,10 +52,10 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
          case when g > ${leads - SYNC_AGENT_LEADS} then 1 + g % 3 else 1 + g % 5 end,
          case when g > ${leads - SYNC_AGENT_LEADS} then false else g % 5 >= 3 end,
          case when g > ${leads - SYNC_AGENT_LEADS} then ${syncAgent}
-              when g % 10 < 3 then null else 1 + g % ${BENCH_AGENTS} end,
+              when g % ${POOL_EVERY} = 0 then null else 1 + g % ${BENCH_AGENTS} end,
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '30 seconds'),
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '20 seconds'),
-         case when g % 10 < 3 then null else timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
+         case when g % ${POOL_EVERY} = 0 then null else timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
          case when g % 5 >= 3 and g <= ${leads - SYNC_AGENT_LEADS} then timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end
        from generate_series(${from}, ${to}) g`,
     );
