@@ -6,6 +6,7 @@ import { LeadsList } from '../features/leads-list/LeadsList';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { SyncProgress } from '../ui/SyncProgress';
 import { ReplicaProvider } from './ReplicaProvider';
+import { SignOutButton } from './SignOutButton';
 import { useSessionStore } from './session-store';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
@@ -36,15 +37,7 @@ export function App() {
           <span className="who">
             {session.user.name} · {ROLE_LABELS[session.user.role]}
           </span>
-          <button
-            type="button"
-            onClick={async () => {
-              await call(crm().signOut());
-              setSession(null);
-            }}
-          >
-            Sign out
-          </button>
+          <SignOutButton onSignedOut={() => setSession(null)} />
         </header>
         {!session.online && (
           <div className="offline-banner" role="status">

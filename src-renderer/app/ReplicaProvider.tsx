@@ -12,6 +12,9 @@ interface Replica {
 
 const ReplicaContext = createContext<Replica | null>(null);
 
+/** For component tests: provide a replica without main. */
+export const ReplicaContextForTests = ReplicaContext.Provider;
+
 export function useReplica(): Replica {
   const replica = useContext(ReplicaContext);
   if (!replica) throw new Error('useReplica outside ReplicaProvider');
