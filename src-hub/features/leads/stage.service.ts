@@ -8,7 +8,7 @@ import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
-import { loadStages } from '../stages/stages.repo';
+import { loadStagesForMove } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, workableLead } from './lead-access.service';
 import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
 
@@ -19,7 +19,7 @@ export const LOST_REASON_REQUIRED_MESSAGE = 'Lost Reason must be set: use Mark a
 export async function moveStage(hub: HubContext, user: AuthUser, leadId: string, stageId: string, version?: number): Promise<Lead> {
   return hub.db.transaction(async (tx) => {
     const now = hub.clock.now();
-    const stages = await loadStages(tx);
+    const stages = await loadStagesForMove(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: false });
     checkVersion(row, version);
     if (!findStage(stages, stageId)) throw new HubError('invalid_input', `Invalid body: stageId: no stage ${stageId}.`);
@@ -36,7 +36,7 @@ export async function moveStage(hub: HubContext, user: AuthUser, leadId: string,
 export async function markLost(hub: HubContext, user: AuthUser, leadId: string, reason: LostReason | undefined, notes: string): Promise<Lead> {
   return hub.db.transaction(async (tx) => {
     const now = hub.clock.now();
-    const stages = await loadStages(tx);
+    const stages = await loadStagesForMove(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: true });
     if (!reason) throw new HubError('lost_reason_required', LOST_REASON_REQUIRED_MESSAGE);
     await refuseWhileWonInProgress(tx, row.id, now);

@@ -19,3 +19,11 @@ export function toStage(row: StageRow): Stage {
 export async function loadStages(sql: Sql): Promise<Stage[]> {
   return sortStages((await sql.query<StageRow>('select id, name, sequence, is_won, is_lost, folded from stages')).map(toStage));
 }
+
+/**
+ * Stages as a lead move sees them, share-locked until the move commits: a manager's change of a stage's
+ * won/lost flags (which locks the row for update) cannot slip in between reading the flags and the move.
+ */
+export async function loadStagesForMove(sql: Sql): Promise<Stage[]> {
+  return sortStages((await sql.query<StageRow>('select id, name, sequence, is_won, is_lost, folded from stages for share')).map(toStage));
+}

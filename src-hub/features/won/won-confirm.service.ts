@@ -16,7 +16,7 @@ import { queueMail } from '../mail/mail-outbox.repo';
 import { wonManagerMail } from '../mail/mail-templates';
 import { selectDealership } from '../relay/dealer-connection';
 import { endLease, isActive, openWonLease, selectLease } from '../relay/relay-leases.repo';
-import { loadStages } from '../stages/stages.repo';
+import { loadStagesForMove } from '../stages/stages.repo';
 import { closedMeanwhileMessage, mailerNotConfiguredMessage, NO_WON_STAGE_MESSAGE, noManagerEmailMessage, soCreatedMessage, wonInProgressMessage } from './won-messages';
 import { pushLease } from './won.service';
 
@@ -34,7 +34,7 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
     const now = hub.clock.now();
     const repeated = await repeatedConfirm(tx, user, leadId, body.pushId);
     if (repeated) return repeated;
-    const stages = await loadStages(tx);
+    const stages = await loadStagesForMove(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: false });
     const lease = await pushLease(tx, body.pushId, row);
     const dealership = await selectDealership(tx, lease.dealership_id);
