@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/security/window-options';
+import { startHub } from '../../src-hub/start-hub';
+import { openApp } from '../harness/app-harness';
+import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
+import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { serveRenderer } from '../harness/static-server';
+
+/** `npm run screenshots`: a PNG of each screen, against a fresh training hub, into test/e2e/screenshots/. */
+const OUT = join(process.cwd(), 'test/e2e/screenshots');
+
+async function main(): Promise<void> {
+  ensureRendererBuilt();
+  mkdirSync(OUT, { recursive: true });
+  const hub = await startHub({ storage: { dataDir: mkdtempSync(join(tmpdir(), 'shots-hub-')), databaseUrl: undefined }, demo: { leads: 40 }, log: { info: () => undefined, error: () => undefined } });
+  const renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
+  const browser = await launchChromium();
+  try {
+    await withTimeLimit(120_000, 'screenshots', (async () => {
+      const app = await openApp({ browser, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url } });
+      const page = app.page;
+      await page.waitForSelector('form[aria-label="Sign in"]');
+      await page.screenshot({ path: join(OUT, 'login.png') });
+      await page.getByRole('button', { name: /^agent1 / }).click();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForSelector('.leads-list tbody tr');
+      await page.getByRole('status', { name: /Hub connection: Online/ }).waitFor();
+      await page.screenshot({ path: join(OUT, 'leads-list.png') });
+      await app.close();
+    })());
+    console.log(`screenshots written to ${OUT}`);
+  } finally {
+    await browser.close();
+    await renderer.close();
+    await hub.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
