@@ -86,6 +86,16 @@ describe('desktop core in real Chromium', () => {
       expect(Number(notes[0]?.count)).toBe(1);
       await expect.poll(() => page.getByRole('status', { name: /Hub connection: Online/ }).isVisible(), { timeout: 15_000 }).toBe(true);
       await page.screenshot({ path: join(SHOTS, 'core-04-back-online.png') });
+
+      // Restart the app with the hub down: it opens on its replica, read-only, without the sign-in screen.
+      await app.close();
+      await hub.close();
+      app = await openApp({ browser, rendererOrigin: renderer.origin, context: app.context, userDataDir: app.userDataDir, cipher: app.cipher });
+      await expect.poll(() => rows(app.page).count(), { timeout: 20_000 }).toBe(17);
+      expect(await app.page.getByRole('form', { name: 'Sign in' }).count()).toBe(0);
+      await expect.poll(() => app.page.getByText('showing your synced pipeline read-only').isVisible(), { timeout: 10_000 }).toBe(true);
+      await app.page.screenshot({ path: join(SHOTS, 'core-05-offline-start.png') });
+      hub = await hubOn(dataDir, port);
     })());
   }, 180_000);
 });

@@ -68,6 +68,8 @@ export interface AppHandle {
   context: BrowserContext;
   core: MainCore;
   userDataDir: string;
+  /** The session store's cipher: reuse it (with the context and folder) to restart the same app. */
+  cipher: SecretCipher;
   /** Closes the window and main, keeping the user-data folder and the browser profile (for a restart). */
   close(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
   const context = options.context ?? (await options.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: options.bypassCsp ?? false }));
   const page = await context.newPage();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpo-crm-app-'));
+  const cipher = options.cipher ?? testCipher();
   const ready = new ReadySignal();
   const replica: ReplicaPort = {
     cursor: async () => ((await replicaCall(page, ready, 'cursor')) as string | null) ?? null,
@@ -103,7 +106,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
   };
   const core = new MainCore({
     appInfo: { version: 'harness', platform: process.platform },
-    sessionStore: new FileSecretStore(join(userDataDir, 'session.bin'), options.cipher ?? testCipher()),
+    sessionStore: new FileSecretStore(join(userDataDir, 'session.bin'), cipher),
     replica,
     emit,
     periodicPullMs: 0,
@@ -123,6 +126,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     context,
     core,
     userDataDir,
+    cipher,
     async close() {
       core.stop();
       await page.close();
