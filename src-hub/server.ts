@@ -29,7 +29,9 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CONFIG: HubConfig = {
   defaultCountryCode: '63',
   passwordCost: DEFAULT_PASSWORD_COST,
-  wonLeaseMs: 3 * 60_000,
+  // Longer than the saga can take, including the wait after an uncertain create (Odoo may commit it up to
+  // ~2 min later): a lease that lapsed mid-push could let a second workstation create a second order.
+  wonLeaseMs: 10 * 60_000,
   testLeaseMs: 2 * 60_000,
   dealerTimeoutMs: 30_000,
   demo: false,

@@ -45,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       emit: (event, payload) => window?.webContents.send(event, payload),
       defaultHubUrl: () => training.url(),
       logError: (message, error) => console.error(`[main] ${message}`, error),
+      won: { journalPath: join(app.getPath('userData'), 'won-journal.json') },
     });
     const dispatch = createIpcDispatcher(core.handlers, {
       isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),

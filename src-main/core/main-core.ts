@@ -11,6 +11,10 @@ import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
 import { sendOutboxItem } from '../outbox/outbox-relay';
+import type { OdooClientFactory, WonSession } from '../won/won-hub';
+import { fileJournalStorage, memoryJournalStorage, WonJournal } from '../won/won-journal';
+import { DEFAULT_WON_TIMING, type WonTiming } from '../won/won-saga';
+import { WonService } from '../won/won-service';
 
 export type Emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
 
@@ -26,6 +30,8 @@ export interface MainCoreOptions {
   hubClient?: HubClientOptions;
   eventBackoffMs?: readonly number[];
   logError?: (message: string, error: unknown) => void;
+  /** Mark as Won: where kept reports live (a JSON file in the user-data folder; memory without it), timing, dealer client. */
+  won?: { journalPath?: string; timing?: Partial<WonTiming>; createClient?: OdooClientFactory };
 }
 
 /**
@@ -35,18 +41,28 @@ export interface MainCoreOptions {
 export class MainCore {
   readonly session: SessionManager;
   readonly sync: SyncDriver;
+  readonly won: WonService;
   private stream: EventStream | null = null;
   private periodic: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: MainCoreOptions) {
     this.session = new SessionManager(options.sessionStore, options.hubClient);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
+    const journalPath = options.won?.journalPath;
+    this.won = new WonService({
+      session: () => this.wonSession(),
+      journal: new WonJournal(journalPath ? fileJournalStorage(journalPath) : memoryJournalStorage()),
+      timing: { ...DEFAULT_WON_TIMING, ...options.won?.timing },
+      emit: (progress) => options.emit('won:progress', progress),
+      ...(options.won?.createClient ? { createClient: options.won.createClient } : {}),
+    });
   }
 
   /** At start: restore a stored session (online, or read-only offline) and begin syncing. */
   async start(): Promise<void> {
     const session = await this.session.restore();
     if (session) this.connect();
+    if (session?.online) void this.retryPendingWon();
   }
 
   stop(): void {
@@ -85,6 +101,8 @@ export class MainCore {
       const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
       return { id: sent.id };
     },
+    'leads:mark-won': async ({ leadId }) => this.mutate(() => this.won.markWon(leadId)),
+    'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
   };
 
   /**
@@ -92,19 +110,37 @@ export class MainCore {
    * before it resolves so the user sees the result at once.
    */
   async mutate<T>(call: () => Promise<T>): Promise<T> {
-    let result: T;
+    const result = await this.callHub(call);
+    await this.pullQuietly();
+    return result;
+  }
+
+  /** A call that needs the hub: unreachable marks the app offline, an invalid session signs out. */
+  private async callHub<T>(call: () => Promise<T>): Promise<T> {
     try {
-      result = await call();
+      return await call();
     } catch (error) {
       if (isUnreachable(error)) {
         this.markOffline();
-        throw AppFailure.of('hub_unreachable', NEEDS_HUB_MESSAGE);
+        // The transport detail is for logs; a message of the caller's own (Won: "kept, recorded later") stays.
+        throw AppFailure.of('hub_unreachable', error instanceof Error && !error.message.startsWith(NEEDS_HUB_MESSAGE) ? error.message : NEEDS_HUB_MESSAGE);
       }
       if (error instanceof AppFailure && error.appError.code === 'unauthenticated') this.session.forget();
       throw error;
     }
-    await this.pullQuietly();
-    return result;
+  }
+
+  /** Won confirmations and failure reports the hub has not received yet: at start and whenever it is back. */
+  private async retryPendingWon(): Promise<void> {
+    const outcome = await this.won.retryPendingConfirmations();
+    if (outcome.sent > 0) await this.pullQuietly();
+  }
+
+  private wonSession(): WonSession | null {
+    const current = this.session.current();
+    const hub = this.session.hubOrNull();
+    const token = this.session.token();
+    return current && hub && token ? { hub, hubUrl: current.hubUrl, userId: current.user.id, token } : null;
   }
 
   private async pullQuietly(): Promise<void> {
@@ -130,7 +166,10 @@ export class MainCore {
       onState: (state) => {
         this.session.setOnline(state === 'online');
         this.emitConnection(state);
-        if (state === 'online') void this.pullQuietly();
+        if (state === 'online') {
+          void this.pullQuietly();
+          void this.retryPendingWon();
+        }
       },
       ...(this.options.eventBackoffMs ? { backoffMs: this.options.eventBackoffMs } : {}),
     });

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import axios from 'axios';
 import { z } from 'zod';
 import { DEALER_MESSAGES, dealerErr, dealerOk, type DealerResult } from './dealer-result';
-import { describeCall, mapOdooError, mapTransportError, type CallSite } from './odoo-error-map';
+import { describeCall, mapOdooError, mapRelayGatewayError, mapTransportError, type CallSite } from './odoo-error-map';
 import { envelopeSchema, uidSchema, versionSchema, type OdooVersion } from './odoo-schemas';
 
 /**
@@ -117,10 +117,13 @@ export function createOdooClient(options: OdooClientOptions): OdooClient {
 
 function readResponse<T>(site: CallSite, id: number, status: number, text: string, schema: z.ZodType<T>): DealerResult<T> {
   const what = describeCall(site);
+  const json = parseJson(text);
   if (OUTCOME_UNKNOWN_STATUSES.has(status)) {
+    const hubError = hubErrorSchema.safeParse(json);
+    const relayed = mapRelayGatewayError(hubError.success ? hubError.data.error : null);
+    if (relayed) return { ok: false, error: relayed };
     return dealerErr('dealer_outcome_unknown', DEALER_MESSAGES.outcomeUnknown(`HTTP ${status} from a proxy or the relay on ${what}`));
   }
-  const json = parseJson(text);
   if (status !== 200) {
     const hubError = hubErrorSchema.safeParse(json);
     if (hubError.success) {

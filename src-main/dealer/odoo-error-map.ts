@@ -76,6 +76,17 @@ const LOST_ANSWER_CODES: Readonly<Record<string, string>> = {
   ERR_STREAM_PREMATURE_CLOSE: 'connection closed early',
 };
 
+/**
+ * The hub's dealer relay answers 502 `dealer_unreachable` (a hub error body, not an envelope) when the dealer
+ * did not answer. Its message names the dealership and says whether the call was sent; only "not sent"
+ * becomes `dealer_unreachable` (a create may then be retried), anything else stays an unknown outcome.
+ */
+export function mapRelayGatewayError(hubError: { code: string; message: string } | null): DealerError | null {
+  if (hubError?.code !== 'dealer_unreachable') return null;
+  const notSent = /nothing was sent|was not sent/i.test(hubError.message);
+  return { code: notSent ? 'dealer_unreachable' : 'dealer_outcome_unknown', message: hubError.message };
+}
+
 export function mapTransportError(error: unknown, timedOut: boolean, timeoutMs: number): DealerError {
   if (timedOut) return { code: 'dealer_timeout', message: DEALER_MESSAGES.timeout(timeoutMs) };
   const code = errorCode(error);

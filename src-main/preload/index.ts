@@ -55,9 +55,12 @@ const crm = {
   pullNow: invoke(CRM_METHODS.pullNow),
   rebuildReplica: invoke(CRM_METHODS.rebuildReplica),
   sendOutboxItem: (input) => invoke(CRM_METHODS.sendOutboxItem)(input),
+  markWon: (input) => invoke(CRM_METHODS.markWon)(input),
+  testConnection: (input) => invoke(CRM_METHODS.testConnection)(input),
   onSyncChanged: listen(CRM_EVENTS.onSyncChanged),
   onConnectionState: listen(CRM_EVENTS.onConnectionState),
   onSyncProgress: listen(CRM_EVENTS.onSyncProgress),
+  onWonProgress: listen(CRM_EVENTS.onWonProgress),
   serveReplica,
 } satisfies CrmApi;
 

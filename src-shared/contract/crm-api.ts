@@ -15,6 +15,8 @@ export const CRM_METHODS = {
   pullNow: 'sync:pull',
   rebuildReplica: 'sync:rebuild',
   sendOutboxItem: 'outbox:send',
+  markWon: 'leads:mark-won',
+  testConnection: 'dealerships:test-connection',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */
@@ -22,6 +24,7 @@ export const CRM_EVENTS = {
   onSyncChanged: 'sync:changed',
   onConnectionState: 'connection:state',
   onSyncProgress: 'sync:progress',
+  onWonProgress: 'won:progress',
 } as const satisfies Record<string, IpcEventName>;
 
 type Methods = typeof CRM_METHODS;

@@ -31,6 +31,14 @@ export const CLIENT_ERROR_CODES = [
   'hub_unreachable',
   /** An IPC call from a frame that is not the app's own. */
   'forbidden_sender',
+  /** Mark as Won: how a call to the dealer's Odoo failed (src-main/dealer; `dealer_unreachable` is the hub's). */
+  'dealer_timeout',
+  'dealer_outcome_unknown',
+  'dealer_access_denied',
+  'dealer_no_create_right',
+  'dealer_model_not_found',
+  'dealer_validation',
+  'dealer_unexpected',
 ] as const;
 
 export const ERROR_CODES = [...HUB_ERROR_CODES, ...CLIENT_ERROR_CODES] as const;

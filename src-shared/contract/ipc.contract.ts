@@ -41,6 +41,36 @@ export const outboxSendInputSchema = z.strictObject({
 });
 export type OutboxSendInput = z.infer<typeof outboxSendInputSchema>;
 
+/** Mark as Won: the lead, now won, and the toast ("Sales Order S00012 created on Dealer"). */
+export const markWonOutputSchema = z.object({
+  lead: leadSchema,
+  soName: z.string().max(FIELD_MAX.soName),
+  dealershipName: z.string().max(FIELD_MAX.dealershipName),
+  toast: z.string().max(FIELD_MAX.errorMessage),
+});
+export type MarkWonOutput = z.infer<typeof markWonOutputSchema>;
+
+/** Test Connection: one entry per check (reachability and version, sign-in, create right, each vehicle model). */
+export const connectionCheckSchema = z.object({
+  id: z.string().max(FIELD_MAX.label),
+  label: z.string().max(FIELD_MAX.errorMessage),
+  ok: z.boolean(),
+  message: z.string().max(FIELD_MAX.errorMessage),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+export const WON_STEP_IDS = ['prepare', 'partner', 'order', 'confirm'] as const;
+export const WON_STEP_STATES = ['pending', 'running', 'done', 'failed'] as const;
+export type WonStepId = (typeof WON_STEP_IDS)[number];
+export type WonStepState = (typeof WON_STEP_STATES)[number];
+
+/** The Won saga's step list, sent whole on every change (the renderer shows it as is). */
+export const wonProgressSchema = z.object({
+  leadId: idSchema,
+  steps: z.array(z.object({ id: z.enum(WON_STEP_IDS), label: z.string().max(FIELD_MAX.errorMessage), state: z.enum(WON_STEP_STATES) })),
+});
+export type WonProgress = z.infer<typeof wonProgressSchema>;
+
 export interface IpcChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -67,6 +97,10 @@ export const IPC_CONTRACT = {
    * clientId makes a repeat harmless; `hub_unreachable` means "keep it and retry", any other error is final.
    */
   'outbox:send': { input: outboxSendInputSchema, output: z.object({ id: idSchema }) },
+  /** Mark as Won (DESIGN.md §5): pushes the Sales Order to the dealer through the hub's relay; progress on `won:progress`. */
+  'leads:mark-won': { input: z.strictObject({ leadId: idSchema }), output: markWonOutputSchema },
+  /** Test Connection on a dealership (managers), each check with its own message. */
+  'dealerships:test-connection': { input: z.strictObject({ dealershipId: idSchema }), output: z.array(connectionCheckSchema) },
 } as const satisfies Record<`${string}:${string}`, IpcChannelSpec>;
 
 export type IpcContract = typeof IPC_CONTRACT;
@@ -111,6 +145,7 @@ export const IPC_EVENTS = {
   'sync:changed': changeEventSchema,
   'connection:state': connectionStateSchema,
   'sync:progress': syncProgressSchema,
+  'won:progress': wonProgressSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;
