@@ -28,5 +28,7 @@ describe('training mode', () => {
       });
       expect(((await version.json()) as { result: { server_version: string } }).result.server_version).toBe('18.0');
     }
+    const dealer = await training.dealer();
+    expect(() => dealer.faults.refuseConnections()).toThrow(/disabled/);
   }, 60_000);
 });

@@ -25,6 +25,12 @@ export class TrainingHub {
     private readonly options: { demoLeads?: number } = {},
   ) {}
 
+  /** The sandbox dealer of this run (tests inspect its orders). */
+  async dealer(): Promise<OdooSandbox> {
+    this.running ??= this.start();
+    return (await this.running).dealer;
+  }
+
   url(): Promise<string> {
     this.running ??= this.start();
     return this.running.then((running) => running.hub.url);
@@ -40,7 +46,7 @@ export class TrainingHub {
   }
 
   private async start(): Promise<Running> {
-    const dealer = await startOdooSandbox({ products: DEMO_PRODUCTS });
+    const dealer = await startOdooSandbox({ products: DEMO_PRODUCTS, faultInjection: false });
     const hub = await startHub({
       storage: { dataDir: join(this.userDataDir, 'training-hub'), databaseUrl: undefined },
       host: '127.0.0.1',

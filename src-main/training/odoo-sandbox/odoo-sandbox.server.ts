@@ -20,6 +20,11 @@ export interface OdooSandboxOptions {
   /** The vehicle-model products of the `sandbox` database. */
   products?: readonly SandboxProductSeed[];
   clock?: Clock;
+  /**
+   * The fault controls (tests and development). Training mode in the shipped app turns them off: every
+   * control then throws, so nothing can make a trainee's dealer misbehave.
+   */
+  faultInjection?: boolean;
 }
 
 export interface OdooSandbox {
@@ -146,6 +151,7 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     },
   };
 
+  if (options.faultInjection === false) disableFaults(faults);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
@@ -158,4 +164,12 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     faults,
     inspect: createSandboxInspect(state, reseed),
   };
+}
+
+function disableFaults(faults: SandboxFaults): void {
+  for (const name of Object.keys(faults) as Array<keyof SandboxFaults>) {
+    (faults as unknown as Record<string, () => never>)[name] = () => {
+      throw new Error(`Fault injection (${name}) is disabled in this sandbox: it exists only in tests and development.`);
+    };
+  }
 }
