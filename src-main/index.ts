@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
 import { MainCore } from './core/main-core';
 import { createReplicaBridge } from './electron/replica-bridge';
@@ -46,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
       defaultHubUrl: () => training.url(),
       logError: (message, error) => console.error(`[main] ${message}`, error),
       won: { journalPath: join(app.getPath('userData'), 'won-journal.json') },
+      // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
+      openExternal: (url) => shell.openExternal(url),
     });
     const dispatch = createIpcDispatcher(core.handlers, {
       isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),

@@ -11,6 +11,7 @@ import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
 import { sendOutboxItem } from '../outbox/outbox-relay';
+import { leadActionHandlers } from '../leads/lead-actions';
 import type { OdooClientFactory, WonSession } from '../won/won-hub';
 import { fileJournalStorage, memoryJournalStorage, WonJournal } from '../won/won-journal';
 import { DEFAULT_WON_TIMING, type WonTiming } from '../won/won-saga';
@@ -32,6 +33,8 @@ export interface MainCoreOptions {
   logError?: (message: string, error: unknown) => void;
   /** Mark as Won: where kept reports live (a JSON file in the user-data folder; memory without it), timing, dealer client. */
   won?: { journalPath?: string; timing?: Partial<WonTiming>; createClient?: OdooClientFactory };
+  /** Opens `tel:` links with the system dialer (Electron: shell.openExternal); absent in tests. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /**
@@ -103,6 +106,15 @@ export class MainCore {
     },
     'leads:mark-won': async ({ leadId }) => this.mutate(() => this.won.markWon(leadId)),
     'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
+    ...leadActionHandlers({
+      hub: () => this.session.hub(),
+      mutate: (call) => this.mutate(call),
+      read: (call) => this.callHub(call),
+      openExternal: async (url) => {
+        if (!this.options.openExternal) throw AppFailure.of('internal', 'No dialer on this computer.');
+        await this.options.openExternal(url);
+      },
+    }),
   };
 
   /**

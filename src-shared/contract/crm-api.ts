@@ -17,6 +17,14 @@ export const CRM_METHODS = {
   sendOutboxItem: 'outbox:send',
   markWon: 'leads:mark-won',
   testConnection: 'dealerships:test-connection',
+  moveStage: 'leads:move-stage',
+  markLost: 'leads:mark-lost',
+  assignLead: 'leads:assign',
+  updateLead: 'leads:update',
+  createLead: 'leads:create',
+  fetchLead: 'leads:fetch',
+  markActivityDone: 'activities:done',
+  callCustomer: 'dialer:call',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { leadSchema, userSchema } from './entities.schema';
+import { activitySchema, callLogSchema, leadSchema, messageSchema, userSchema } from './entities.schema';
+import {
+  assignLeadBodySchema,
+  createLeadBodySchema,
+  createLeadResponseSchema,
+  markLostBodySchema,
+  moveStageBodySchema,
+  patchLeadBodySchema,
+} from './leads.schema';
 import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
 import { changeEventSchema } from './sync.schema';
@@ -71,6 +79,14 @@ export const wonProgressSchema = z.object({
 });
 export type WonProgress = z.infer<typeof wonProgressSchema>;
 
+export const leadDetailSchema = z.object({
+  lead: leadSchema,
+  messages: z.array(messageSchema),
+  callLogs: z.array(callLogSchema),
+  activities: z.array(activitySchema),
+});
+export type LeadDetail = z.infer<typeof leadDetailSchema>;
+
 export interface IpcChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -101,6 +117,18 @@ export const IPC_CONTRACT = {
   'leads:mark-won': { input: z.strictObject({ leadId: idSchema }), output: markWonOutputSchema },
   /** Test Connection on a dealership (managers), each check with its own message. */
   'dealerships:test-connection': { input: z.strictObject({ dealershipId: idSchema }), output: z.array(connectionCheckSchema) },
+  /** The statusbar and the kanban drag: one step forward between open stages (the hub enforces it). */
+  'leads:move-stage': { input: z.strictObject({ leadId: idSchema, ...moveStageBodySchema.shape }), output: leadSchema },
+  'leads:mark-lost': { input: z.strictObject({ leadId: idSchema, ...markLostBodySchema.shape }), output: leadSchema },
+  /** Supervisors and managers: reassign, take over, or return to the pool (null). */
+  'leads:assign': { input: z.strictObject({ leadId: idSchema, ...assignLeadBodySchema.shape }), output: leadSchema },
+  'leads:update': { input: z.strictObject({ leadId: idSchema, patch: patchLeadBodySchema }), output: leadSchema },
+  'leads:create': { input: createLeadBodySchema, output: createLeadResponseSchema },
+  /** A lead outside the replica (All Leads, older history), read from the hub with its chatter and work. */
+  'leads:fetch': { input: z.strictObject({ leadId: idSchema }), output: leadDetailSchema },
+  'activities:done': { input: z.strictObject({ activityId: idSchema }), output: activitySchema },
+  /** Call Customer: the system dialer through main, `tel:` only. */
+  'dialer:call': { input: z.strictObject({ phone: requiredText(FIELD_MAX.phone) }), output: z.object({}) },
 } as const satisfies Record<`${string}:${string}`, IpcChannelSpec>;
 
 export type IpcContract = typeof IPC_CONTRACT;

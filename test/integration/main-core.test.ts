@@ -121,6 +121,45 @@ describe('main core against a real hub on loopback', () => {
   });
 });
 
+describe('lead actions through main', () => {
+  let env: TestHub;
+  afterAll(() => env.close());
+
+  it('moves, refuses with the rule\'s text, marks lost, fetches from the hub and dials tel: only', async () => {
+    env = await startTestHub('pglite');
+    await createUser(env.db, 'ana', 'agent', 'Ana');
+    const lead = await createLead(env.db);
+    const opened: string[] = [];
+    const replica = dexieReplica();
+    const main = new MainCore({
+      appInfo: { version: 'test', platform: 'linux' },
+      sessionStore: new FileSecretStore(join(mkdtempSync(join(tmpdir(), 'core-')), 'session.bin'), testCipher()),
+      replica: replica.port,
+      emit: () => undefined,
+      defaultHubUrl: async () => env.url.replace(/\/api\/v1$/, ''),
+      periodicPullMs: 0,
+      openExternal: async (url) => void opened.push(url),
+    });
+    await main.handlers['auth:sign-in']({ login: 'ana', password: TEST_PASSWORD });
+    await main.handlers['leads:claim']({ leadId: lead.id });
+    const stages = (await replica.db.stages.toArray()).sort((a, b) => a.sequence - b.sequence);
+    await expect(main.handlers['leads:move-stage']({ leadId: lead.id, stageId: stages[2]?.id ?? '' })).rejects.toMatchObject({
+      appError: { code: 'stage_transition_not_allowed', message: expect.stringContaining('From "New" the only allowed next stage is "Qualified"') },
+    });
+    const moved = await main.handlers['leads:move-stage']({ leadId: lead.id, stageId: stages[1]?.id ?? '' });
+    expect((await replica.db.leads.get(lead.id))?.stageId).toBe(moved.stageId);
+    const detail = await main.handlers['leads:fetch']({ leadId: lead.id });
+    expect(detail.messages.map((message) => message.kind)).toContain('tracking');
+    await expect(main.handlers['leads:mark-lost']({ leadId: lead.id, notes: 'x' })).rejects.toMatchObject({ appError: { code: 'lost_reason_required' } });
+    const lost = await main.handlers['leads:mark-lost']({ leadId: lead.id, reason: 'price', notes: 'Too expensive' });
+    expect(lost.lostReason).toBe('price');
+    await main.handlers['dialer:call']({ phone: '+63 917 555 0101' });
+    expect(opened).toEqual(['tel:+639175550101']);
+    await expect(main.handlers['dialer:call']({ phone: 'javascript:alert(1)' })).rejects.toMatchObject({ appError: { code: 'invalid_input' } });
+    main.stop();
+  });
+});
+
 describe('hub address', () => {
   it('https anywhere, http only on this computer', () => {
     expect(checkHubUrl('https://hub.example.com/')).toBe('https://hub.example.com');
