@@ -17,7 +17,7 @@ const rootPattern = (root, message) => ({ group: [`**/${root}`, `**/${root}/**`,
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test/bench/results/**'] },
+  { ignores: ['node_modules/**', '.tmp/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test/bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../src-shared/domain/roles';
 import { call, crm } from '../bridge/crm';
 import { LoginScreen } from '../features/login/LoginScreen';
-import { LeadsList } from '../features/leads-list/LeadsList';
+import { Workspace } from '../features/shell/Workspace';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { SyncProgress } from '../ui/SyncProgress';
 import { ReplicaProvider } from './ReplicaProvider';
@@ -37,6 +37,9 @@ export function App() {
           <span className="who">
             {session.user.name} · {ROLE_LABELS[session.user.role]}
           </span>
+          <button type="button" className="help-button" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }))}>
+            ?
+          </button>
           <SignOutButton onSignedOut={() => setSession(null)} />
         </header>
         {!session.online && (
@@ -45,7 +48,7 @@ export function App() {
             showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
           </div>
         )}
-        <LeadsList />
+        <Workspace actor={{ id: session.user.id, role: session.user.role }} />
       </div>
     </ReplicaProvider>
   );

@@ -19,6 +19,12 @@ async function hubOn(dataDir: string, port = 0): Promise<RunningHub> {
 async function signIn(page: Page, login: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${login} `) }).click();
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await openHome(page);
+}
+
+/** Agents land on My Pipeline; the plain list of every synced lead is on Home. */
+async function openHome(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
 }
 
 const rows = (page: Page) => page.locator('.leads-list tbody tr');
@@ -91,6 +97,7 @@ describe('desktop core in real Chromium', () => {
       await app.close();
       await hub.close();
       app = await openApp({ browser, rendererOrigin: renderer.origin, context: app.context, userDataDir: app.userDataDir, cipher: app.cipher });
+      await openHome(app.page);
       await expect.poll(() => rows(app.page).count(), { timeout: 20_000 }).toBe(17);
       expect(await app.page.getByRole('form', { name: 'Sign in' }).count()).toBe(0);
       await expect.poll(() => app.page.getByText('showing your synced pipeline read-only').isVisible(), { timeout: 10_000 }).toBe(true);

@@ -25,8 +25,16 @@ async function main(): Promise<void> {
       await page.screenshot({ path: join(OUT, 'login.png') });
       await page.getByRole('button', { name: /^agent1 / }).click();
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector('.leads-list tbody tr');
       await page.getByRole('status', { name: /Hub connection: Online/ }).waitFor();
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+      // Agents land on My Pipeline.
+      await page.waitForSelector('.stage-column .card');
+      await page.screenshot({ path: join(OUT, 'my-pipeline.png') });
+      await menu.getByRole('button', { name: 'Open Leads' }).click();
+      await page.waitForSelector('.board-column .card');
+      await page.screenshot({ path: join(OUT, 'open-leads.png') });
+      await menu.getByRole('button', { name: 'Home' }).click();
+      await page.waitForSelector('.leads-list tbody tr');
       await page.screenshot({ path: join(OUT, 'leads-list.png') });
       await app.close();
     })());

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { headerActions, isLeadClosed } from '../../../src-shared/domain/lead-access';
+import { findStage } from '../../../src-shared/domain/stages';
+import { useSessionStore } from '../../app/session-store';
+import { LogCallWizard } from '../wizards/LogCallWizard';
+import { MarkLostWizard } from '../wizards/MarkLostWizard';
+import { MarkWonDialog } from '../wizards/MarkWonDialog';
+import { ScheduleVisitWizard } from '../wizards/ScheduleVisitWizard';
+import { ActivitiesPanel } from './ActivitiesPanel';
+import { Chatter } from './Chatter';
+import { LeadFields } from './LeadFields';
+import { LeadHeader, type WizardAction } from './LeadHeader';
+import { StageStatusbar } from './StageStatusbar';
+import { useLeadView } from './use-lead-view';
+import './lead-form.css';
+
+/** The lead form: header actions from the shared rules, the stage statusbar, the sheet, activities and chatter. */
+export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => void }) {
+  const state = useLeadView(leadId);
+  const user = useSessionStore((store) => store.session?.user ?? null);
+  const [wizard, setWizard] = useState<WizardAction | null>(null);
+
+  if (state.status !== 'ready' || !user) {
+    return (
+      <article className="lead-form" aria-label="Lead">
+        <div className="lead-topline">
+          <button type="button" className="link" onClick={onClose}>
+            ← Back
+          </button>
+        </div>
+        <p className={state.status === 'error' ? 'form-error lead-form-message' : 'muted lead-form-message'} role={state.status === 'error' ? 'alert' : 'status'}>
+          {state.status === 'error' ? state.message : 'Loading the lead…'}
+        </p>
+      </article>
+    );
+  }
+
+  const { lead, readOnly, stages } = state.view;
+  const actions = readOnly ? [] : headerActions({ id: user.id, role: user.role }, stages, lead);
+  const canWork = actions.length > 0 && !actions.includes('claim');
+  const stage = findStage(stages, lead.stageId);
+  const closeWizard = () => setWizard(null);
+
+  return (
+    <article className="lead-form" aria-label={`Lead ${lead.ref}`}>
+      <div className="lead-topline">
+        <button type="button" className="link" onClick={onClose}>
+          ← Back
+        </button>
+        <h2>
+          <span className="mono">{lead.ref}</span> <span className="lead-customer">{lead.customer.name}</span>
+        </h2>
+        {readOnly && <span className="pill pill-grey">Read-only · from the hub</span>}
+        {isLeadClosed(stages, lead) && stage && <span className={stage.isWon ? 'pill pill-green' : 'pill pill-grey'}>{stage.name}</span>}
+        <span className="spacer" />
+        <LeadHeader lead={lead} actions={actions} onWizard={setWizard} />
+      </div>
+      <StageStatusbar lead={lead} stages={stages} readOnly={readOnly} onWon={() => setWizard('mark_won')} onLost={() => setWizard('mark_lost')} />
+      <div className="lead-body">
+        <div className="lead-main">
+          <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} />
+          <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setWizard('schedule_visit')} />
+        </div>
+        <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} />
+      </div>
+      {wizard === 'log_call' && <LogCallWizard leadId={lead.id} onClose={closeWizard} />}
+      {wizard === 'schedule_visit' && <ScheduleVisitWizard leadId={lead.id} onClose={closeWizard} />}
+      {wizard === 'mark_won' && <MarkWonDialog leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
+      {wizard === 'mark_lost' && <MarkLostWizard leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
+    </article>
+  );
+}

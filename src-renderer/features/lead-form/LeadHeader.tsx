@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { Lead } from '../../../src-shared/contract/entities.schema';
+import { HEADER_ACTION_LABELS, type HeaderAction } from '../../../src-shared/domain/lead-access';
+import { useUiStore } from '../../app/ui-store';
+import { call, crm } from '../../bridge/crm';
+import { useCallTimerStore } from '../wizards/call-timer.store';
+import { CallTimer } from './CallTimer';
+
+export type WizardAction = Exclude<HeaderAction, 'claim' | 'call_customer'>;
+
+interface LeadHeaderProps {
+  lead: Lead;
+  actions: HeaderAction[];
+  onWizard: (action: WizardAction) => void;
+}
+
+/** The form's buttons, exactly those the shared rule module offers; Claim Lead alone is primary. */
+export function LeadHeader({ lead, actions, onWizard }: LeadHeaderProps) {
+  const toast = useUiStore((state) => state.toast);
+  const startTimer = useCallTimerStore((state) => state.start);
+  const [busy, setBusy] = useState<HeaderAction | null>(null);
+
+  async function run(action: HeaderAction) {
+    if (action === 'claim' || action === 'call_customer') {
+      setBusy(action);
+      try {
+        if (action === 'claim') {
+          const claimed = await call(crm().claimLead({ leadId: lead.id }));
+          toast('success', `You are now assigned to lead ${claimed.ref}`);
+        } else {
+          await call(crm().callCustomer({ phone: lead.customer.phone ?? '' }));
+          startTimer(lead.id);
+        }
+      } catch (error) {
+        toast('error', error instanceof Error ? error.message : String(error));
+      } finally {
+        setBusy(null);
+      }
+      return;
+    }
+    onWizard(action);
+  }
+
+  if (actions.length === 0) return null;
+  return (
+    <div className="lead-actions" role="toolbar" aria-label="Lead actions">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={actionClass(action)}
+          disabled={busy !== null || (action === 'call_customer' && !lead.customer.phone)}
+          title={action === 'call_customer' && !lead.customer.phone ? 'This customer has no phone number' : undefined}
+          onClick={() => void run(action)}
+        >
+          {HEADER_ACTION_LABELS[action]}
+        </button>
+      ))}
+      <CallTimer leadId={lead.id} onLog={() => onWizard('log_call')} />
+    </div>
+  );
+}
+
+function actionClass(action: HeaderAction): string | undefined {
+  if (action === 'claim') return 'primary';
+  if (action === 'mark_won') return 'ok';
+  if (action === 'mark_lost') return 'danger-outline';
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Activity, Dealership, Lead, Message, User } from '../../../src-shared/contract/entities.schema';
+import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
+import { sortStages, type Stage } from '../../../src-shared/domain/stages';
+import { useReplica } from '../../app/ReplicaProvider';
+import { call, crm } from '../../bridge/crm';
+import type { OutboxItem } from '../../db/replica-db';
+
+export interface LeadView {
+  lead: Lead;
+  /** True when the lead is not in the replica and was read from the hub: shown, not worked. */
+  readOnly: boolean;
+  messages: Message[];
+  activities: Activity[];
+  pending: OutboxItem[];
+  stages: Stage[];
+  users: User[];
+  dealership: Dealership | null;
+}
+
+export type LeadViewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: LeadView };
+
+const byCreatedAt = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
+/** The lead from the replica, live; a lead the replica does not hold is loaded once from the hub. */
+export function useLeadView(leadId: string): LeadViewState {
+  const { db } = useReplica();
+  // undefined while the query runs; null when the replica does not hold the lead.
+  const local = useLiveQuery(async () => (await db.leads.get(leadId)) ?? null, [db, leadId]);
+  const localMessages = useLiveQuery(() => db.messages.where('leadId').equals(leadId).toArray(), [db, leadId], []);
+  const localActivities = useLiveQuery(() => db.activities.where('leadId').equals(leadId).toArray(), [db, leadId], []);
+  const pending = useLiveQuery(() => db.outbox.where('leadId').equals(leadId).sortBy('seq'), [db, leadId], []);
+  const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
+  const users = useLiveQuery(() => db.users.toArray(), [db], []);
+  const dealershipId = local?.dealershipId ?? null;
+  const [remote, setRemote] = useState<LeadDetail | null>(null);
+  const [remoteError, setRemoteError] = useState<string | null>(null);
+  const lead = local ?? remote?.lead ?? null;
+  const dealership = useLiveQuery(
+    async () => (lead?.dealershipId ? ((await db.dealerships.get(lead.dealershipId)) ?? null) : null),
+    [db, dealershipId, lead?.dealershipId],
+    null,
+  );
+
+  useEffect(() => {
+    if (local !== null) return;
+    let live = true;
+    setRemoteError(null);
+    call(crm().fetchLead({ leadId }))
+      .then((detail) => live && setRemote(detail))
+      .catch((error: unknown) => live && setRemoteError(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [local, leadId]);
+
+  if (lead) {
+    const fromReplica = local !== null && local !== undefined;
+    return {
+      status: 'ready',
+      view: {
+        lead,
+        readOnly: !fromReplica,
+        messages: [...(fromReplica ? localMessages : (remote?.messages ?? []))].sort(byCreatedAt),
+        activities: fromReplica ? localActivities : (remote?.activities ?? []),
+        pending,
+        stages: sortStages(stages),
+        users,
+        dealership,
+      },
+    };
+  }
+  if (remoteError) return { status: 'error', message: remoteError };
+  return { status: 'loading' };
+}

@@ -1,0 +1,32 @@
+import type { Actor } from '../../../src-shared/domain/lead-access';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
+import { useUiStore } from '../../app/ui-store';
+import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { LeadsList } from '../leads-list/LeadsList';
+import { MyPipelineBoard } from '../leads-board/MyPipelineBoard';
+import { OpenLeadsBoard } from '../leads-board/OpenLeadsBoard';
+
+/** The screen the menu points at; a view the role may not have falls back to My Pipeline. */
+export function MainView({ actor }: { actor: Actor }) {
+  const view = useUiStore((state) => state.view);
+  const can = capabilitiesOf(actor.role);
+  switch (view) {
+    case 'home':
+      return (
+        <div className="home">
+          <PlaceholderPanel title="Your activities">Overdue, today and planned activities will be listed here.</PlaceholderPanel>
+          <LeadsList />
+        </div>
+      );
+    case 'open-leads':
+      return <OpenLeadsBoard />;
+    case 'all-leads':
+      return can.allLeadsMenu ? <PlaceholderPanel title="All Leads">Every lead, for reassignment and reporting — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
+    case 'call-logs':
+      return <PlaceholderPanel title="Call Logs">Each call logged on a lead will be listed here.</PlaceholderPanel>;
+    case 'configuration':
+      return can.configure ? <PlaceholderPanel title="Configuration">Stages, dealerships and users — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
+    case 'my-pipeline':
+      return <MyPipelineBoard actor={actor} />;
+  }
+}
