@@ -1,27 +1,8 @@
 import { z } from 'zod';
 
-/**
- * The closed set of ways a call to a dealer's Odoo can fail, each with a message a person can act on.
- * Results are data, never thrown (STYLE.md habit 5).
- */
-export const DEALER_ERROR_CODES = [
-  /** Nothing was sent: connection refused, unknown host, TLS failure. Safe to retry. */
-  'dealer_unreachable',
-  /** No answer in time: the dealer may or may not have done it. */
-  'dealer_timeout',
-  /** The request went out and the answer was lost (HTTP 502/503/504, connection dropped): may have been done. */
-  'dealer_outcome_unknown',
-  /** Wrong login or API key, revoked or expired key, or the login cool-down. */
-  'dealer_access_denied',
-  /** The dealer's user may not create the record (sale.order in practice). */
-  'dealer_no_create_right',
-  /** No sellable product for the vehicle model. */
-  'dealer_model_not_found',
-  /** Odoo refused the data (ValidationError / UserError), with Odoo's own text. */
-  'dealer_validation',
-  /** Anything else: not an Odoo JSON-RPC endpoint, an answer of the wrong shape, another Odoo error. */
-  'dealer_unexpected',
-] as const;
+import { DEALER_ERROR_CODES } from '../../src-shared/contract/errors';
+
+export { DEALER_ERROR_CODES };
 
 export type DealerErrorCode = (typeof DEALER_ERROR_CODES)[number];
 

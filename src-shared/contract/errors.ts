@@ -26,19 +26,38 @@ export const HUB_ERROR_CODES = [
   'dealer_unreachable',
 ] as const;
 
+/**
+ * The closed set of ways a call to a dealer's Odoo can fail, each with a message a person can act on
+ * (src-main/dealer). `dealer_unreachable` is also the hub relay's own code.
+ */
+export const DEALER_ERROR_CODES = [
+  /** Nothing was sent: connection refused, unknown host, TLS failure. Safe to retry. */
+  'dealer_unreachable',
+  /** No answer in time: the dealer may or may not have done it. */
+  'dealer_timeout',
+  /** The request went out and the answer was lost (HTTP 502/503/504, connection dropped): may have been done. */
+  'dealer_outcome_unknown',
+  /** Wrong login or API key, revoked or expired key, or the login cool-down. */
+  'dealer_access_denied',
+  /** The dealer's user may not create the record (sale.order in practice). */
+  'dealer_no_create_right',
+  /** No sellable product for the vehicle model. */
+  'dealer_model_not_found',
+  /** Odoo refused the data (ValidationError / UserError), with Odoo's own text. */
+  'dealer_validation',
+  /** Anything else: not an Odoo JSON-RPC endpoint, an answer of the wrong shape, another Odoo error. */
+  'dealer_unexpected',
+] as const;
+
+type DealerOnly = Exclude<(typeof DEALER_ERROR_CODES)[number], 'dealer_unreachable'>;
+
 export const CLIENT_ERROR_CODES = [
   /** The hub cannot be reached: the action needs it (claim, reassign, stage moves, Won, Lost). */
   'hub_unreachable',
   /** An IPC call from a frame that is not the app's own. */
   'forbidden_sender',
-  /** Mark as Won: how a call to the dealer's Odoo failed (src-main/dealer; `dealer_unreachable` is the hub's). */
-  'dealer_timeout',
-  'dealer_outcome_unknown',
-  'dealer_access_denied',
-  'dealer_no_create_right',
-  'dealer_model_not_found',
-  'dealer_validation',
-  'dealer_unexpected',
+  /** Mark as Won: how a call to the dealer's Odoo failed. */
+  ...(DEALER_ERROR_CODES.filter((code) => code !== 'dealer_unreachable') as DealerOnly[]),
 ] as const;
 
 export const ERROR_CODES = [...HUB_ERROR_CODES, ...CLIENT_ERROR_CODES] as const;

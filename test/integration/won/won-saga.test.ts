@@ -173,7 +173,8 @@ describe('what survives a restart', () => {
     await expect(crashing.service.markWon(lead.id)).rejects.toThrow('the app was closed');
     const sentAt = (JSON.parse(readFileSync(path, 'utf8')) as { unsettled: Array<{ sentAt: number }> }).unsettled[0]?.sentAt ?? 0;
     // The dead run's lease lapses on the hub; the next run starts 30 s after the create was sent.
-    env.hub.clock.advance(4 * 60_000);
+    // (The hub's Won lease outlasts any push, 10 minutes, so a dead run blocks a second one until then.)
+    env.hub.clock.advance(11 * 60_000);
     const next = newService(env, { journal: new WonJournal(fileJournalStorage(path)) });
     const clock = { now: sentAt + 30_000 };
     next.timing.now = () => clock.now;
