@@ -5,6 +5,7 @@ import { MainCore } from './core/main-core';
 import { createReplicaBridge } from './electron/replica-bridge';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createIpcDispatcher, trustOrigins } from './ipc/ipc-dispatcher';
+import { createDesktopNotifier } from './notifications/desktop-notifier';
 import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './security/window-options';
 import { FileSecretStore } from './session/secret-store';
 import { TrainingHub } from './training/training-hub';
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       won: { journalPath: join(app.getPath('userData'), 'won-journal.json') },
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
+      notify: createDesktopNotifier(() => window),
     });
     const dispatch = createIpcDispatcher(core.handlers, {
       isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),

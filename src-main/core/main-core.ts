@@ -35,6 +35,14 @@ export interface MainCoreOptions {
   won?: { journalPath?: string; timing?: Partial<WonTiming>; createClient?: OdooClientFactory };
   /** Opens `tel:` links with the system dialer (Electron: shell.openExternal); absent in tests. */
   openExternal?: (url: string) => Promise<void>;
+  /** Shows a desktop notification (Electron: Notification); absent → nothing is shown (tests, headless). */
+  notify?: (notification: DesktopNotification) => void;
+}
+
+export interface DesktopNotification {
+  title: string;
+  body: string;
+  leadId: string;
 }
 
 /**
@@ -115,6 +123,10 @@ export class MainCore {
         await this.options.openExternal(url);
       },
     }),
+    'notifications:show': async (notification) => {
+      this.options.notify?.(notification);
+      return {};
+    },
   };
 
   /**

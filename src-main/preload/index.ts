@@ -65,6 +65,7 @@ const crm = {
   fetchLead: (input) => invoke(CRM_METHODS.fetchLead)(input),
   markActivityDone: (input) => invoke(CRM_METHODS.markActivityDone)(input),
   callCustomer: (input) => invoke(CRM_METHODS.callCustomer)(input),
+  notify: (input) => invoke(CRM_METHODS.notify)(input),
   onSyncChanged: listen(CRM_EVENTS.onSyncChanged),
   onConnectionState: listen(CRM_EVENTS.onConnectionState),
   onSyncProgress: listen(CRM_EVENTS.onSyncProgress),

@@ -25,6 +25,7 @@ export const CRM_METHODS = {
   fetchLead: 'leads:fetch',
   markActivityDone: 'activities:done',
   callCustomer: 'dialer:call',
+  notify: 'notifications:show',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -129,6 +129,11 @@ export const IPC_CONTRACT = {
   'activities:done': { input: z.strictObject({ activityId: idSchema }), output: activitySchema },
   /** Call Customer: the system dialer through main, `tel:` only. */
   'dialer:call': { input: z.strictObject({ phone: requiredText(FIELD_MAX.phone) }), output: z.object({}) },
+  /** A desktop notification when one of the user's activities falls due; clicking it focuses the window. */
+  'notifications:show': {
+    input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),
+    output: z.object({}),
+  },
 } as const satisfies Record<`${string}:${string}`, IpcChannelSpec>;
 
 export type IpcContract = typeof IPC_CONTRACT;

@@ -11,6 +11,8 @@ interface LeadFieldsProps {
   users: User[];
   role: Role;
   readOnly: boolean;
+  /** Shown when the user may edit the lead (open, claimed, owner or supervisor/manager). */
+  onEdit?: (() => void) | undefined;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -23,12 +25,19 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The lead's sheet: customer, vehicle, where it came from, who works it, how it closed. */
-export function LeadFields({ lead, dealership, users, role, readOnly }: LeadFieldsProps) {
+export function LeadFields({ lead, dealership, users, role, readOnly, onEdit }: LeadFieldsProps) {
   const { customer } = lead;
   return (
     <div className="sheet">
       <section aria-label="Customer">
-        <h3>Customer</h3>
+        <h3>
+          Customer
+          {onEdit && (
+            <button type="button" className="link sheet-edit" onClick={onEdit}>
+              Edit
+            </button>
+          )}
+        </h3>
         <dl>
           <Row label="Name">{customer.name}</Row>
           <Row label="Phone">{customer.phone ? <span className="mono">{customer.phone}</span> : null}</Row>

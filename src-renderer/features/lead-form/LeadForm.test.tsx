@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { forwardOnlyMessage } from '../../../src-shared/domain/transitions';
+import { useUiStore } from '../../app/ui-store';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from './lead-form.fixture';
 
@@ -142,5 +143,22 @@ describe('LeadForm chatter', () => {
     expect(within(chatter).getByText('pending')).toBeTruthy();
     expect(kick).toHaveBeenCalled();
     expect((await db.outbox.toArray()).map((item) => [item.kind, item.body])).toEqual([['note', { body: 'Customer prefers mornings' }]]);
+  });
+});
+
+describe('LeadForm opened by a kanban drop on Lost', () => {
+  it('opens the Lost wizard by itself, once', async () => {
+    stubCrm({});
+    const lead = makeLead({ userId: 'u-agent1', stageId: 'qualified' });
+    const db = await seedReplica([lead]);
+    signIn('u-agent1');
+    useUiStore.getState().openLead(lead.id, 'mark_lost');
+    const { unmount } = renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />);
+    expect(await screen.findByRole('dialog', { name: 'Mark as Lost' })).toBeTruthy();
+    expect(useUiStore.getState().openLeadWizard).toBeNull();
+    unmount();
+    renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />);
+    await screen.findByRole('article', { name: `Lead ${lead.ref}` });
+    expect(screen.queryByRole('dialog', { name: 'Mark as Lost' })).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useUiStore } from '../../app/ui-store';
 import { headerActions, isLeadClosed } from '../../../src-shared/domain/lead-access';
 import { findStage } from '../../../src-shared/domain/stages';
 import { useSessionStore } from '../../app/session-store';
@@ -8,6 +9,7 @@ import { MarkWonDialog } from '../wizards/MarkWonDialog';
 import { ScheduleVisitWizard } from '../wizards/ScheduleVisitWizard';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { Chatter } from './Chatter';
+import { EditLeadDialog } from './EditLeadDialog';
 import { LeadFields } from './LeadFields';
 import { LeadHeader, type WizardAction } from './LeadHeader';
 import { StageStatusbar } from './StageStatusbar';
@@ -18,7 +20,9 @@ import './lead-form.css';
 export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => void }) {
   const state = useLeadView(leadId);
   const user = useSessionStore((store) => store.session?.user ?? null);
-  const [wizard, setWizard] = useState<WizardAction | null>(null);
+  // A kanban drop on Lost asks for the Lost wizard at once; taken once so Back and reopen do not repeat it.
+  const [wizard, setWizard] = useState<WizardAction | null>(() => useUiStore.getState().takeLeadWizard());
+  const [editing, setEditing] = useState(false);
 
   if (state.status !== 'ready' || !user) {
     return (
@@ -58,7 +62,7 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
       <StageStatusbar lead={lead} stages={stages} readOnly={readOnly} onWon={() => setWizard('mark_won')} onLost={() => setWizard('mark_lost')} />
       <div className="lead-body">
         <div className="lead-main">
-          <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} />
+          <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />
           <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setWizard('schedule_visit')} />
         </div>
         <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} />
@@ -66,6 +70,7 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
       {wizard === 'log_call' && <LogCallWizard leadId={lead.id} onClose={closeWizard} />}
       {wizard === 'schedule_visit' && <ScheduleVisitWizard leadId={lead.id} onClose={closeWizard} />}
       {wizard === 'mark_won' && <MarkWonDialog leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
+      {editing && <EditLeadDialog lead={lead} onClose={() => setEditing(false)} />}
       {wizard === 'mark_lost' && <MarkLostWizard leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
     </article>
   );

@@ -118,6 +118,7 @@ describe('MyPipelineBoard', () => {
     const { result } = renderHook(() => useStageMove(defaultStages()));
     await act(() => result.current.move(leads[1] as never, 'lost'));
     expect(useUiStore.getState().openLeadId).toBe('2');
+    expect(useUiStore.getState().openLeadWizard).toBe('mark_lost');
     expect(useUiStore.getState().toasts.at(-1)?.text).toBe('Choose a lost reason to close LEAD/2026/00002 as Lost.');
     // a drop that skips a stage (New → Negotiation) is refused before the hub
     await act(() => result.current.move(leads[0] as never, 'negotiation'));

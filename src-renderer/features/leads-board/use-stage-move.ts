@@ -24,8 +24,8 @@ function messageOf(error: unknown): string {
 
 /**
  * One path for drag and keyboard: the shared rule decides first (a refusal shows its verbatim text and
- * never reaches the hub); an advance goes to the hub; Won runs the Won flow; Lost opens the lead form,
- * where the Lost wizard asks for the reason. The hub's own refusal is shown as is.
+ * never reaches the hub); an advance goes to the hub; Won runs the Won flow; Lost opens the lead form with
+ * the Lost wizard already open, asking for the reason. The hub's own refusal is shown as is.
  */
 export function useStageMove(stages: readonly Stage[]) {
   const toast = useUiStore((state) => state.toast);
@@ -50,7 +50,7 @@ export function useStageMove(stages: readonly Stage[]) {
         return;
       }
       if (check.kind === 'lost') {
-        openLead(lead.id);
+        openLead(lead.id, 'mark_lost');
         toast('info', `Choose a lost reason to close ${lead.ref} as Lost.`);
         return;
       }

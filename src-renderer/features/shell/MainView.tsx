@@ -2,6 +2,7 @@ import type { Actor } from '../../../src-shared/domain/lead-access';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { useUiStore } from '../../app/ui-store';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { HomeView } from '../home/HomeView';
 import { LeadsList } from '../leads-list/LeadsList';
 import { MyPipelineBoard } from '../leads-board/MyPipelineBoard';
 import { OpenLeadsBoard } from '../leads-board/OpenLeadsBoard';
@@ -14,7 +15,7 @@ export function MainView({ actor }: { actor: Actor }) {
     case 'home':
       return (
         <div className="home">
-          <PlaceholderPanel title="Your activities">Overdue, today and planned activities will be listed here.</PlaceholderPanel>
+          <HomeView userId={actor.id} />
           <LeadsList />
         </div>
       );

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { ACTIVITY_TYPE_LABELS } from '../../../src-shared/domain/activity-kinds';
+import type { ActivityState } from '../../../src-shared/domain/activity-state';
+import { useUiStore } from '../../app/ui-store';
+import { call, crm } from '../../bridge/crm';
+import { ActivityRow } from './ActivityRow';
+import { ACTIVITY_GROUPS, groupByState, useMyOpenActivities, type MyActivity } from './my-activities';
+import './home.css';
+
+const GROUP_LABELS: Record<ActivityState, string> = { overdue: 'Overdue', today: 'Today', planned: 'Planned' };
+const GROUP_PILLS: Record<ActivityState, string> = { overdue: 'pill-red', today: 'pill-yellow', planned: 'pill-green' };
+
+/** "Today" is the workstation's day, as on the kanban pill. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Home: the signed-in user's open activities, overdue first, each opening its lead. */
+export function HomeView({ userId }: { userId: string }) {
+  const activities = useMyOpenActivities(userId);
+  const openLead = useUiStore((state) => state.openLead);
+  const toast = useUiStore((state) => state.toast);
+  const [marking, setMarking] = useState<string | null>(null);
+
+  async function markDone(activity: MyActivity) {
+    setMarking(activity.id);
+    try {
+      await call(crm().markActivityDone({ activityId: activity.id }));
+      toast('success', `${ACTIVITY_TYPE_LABELS[activity.type]} marked as done`);
+    } catch (error) {
+      toast('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      setMarking(null);
+    }
+  }
+
+  if (activities === undefined) {
+    return (
+      <section className="home-activities" aria-label="Your activities">
+        <h2>Your activities</h2>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+  const groups = groupByState(activities, new Date(), TIME_ZONE);
+  return (
+    <section className="home-activities" aria-label="Your activities">
+      <h2>
+        Your activities <span className="count">{activities.length}</span>
+      </h2>
+      {activities.length === 0 && <p className="muted">Nothing planned. Schedule the next step from a lead.</p>}
+      {ACTIVITY_GROUPS.filter((state) => groups[state].length > 0).map((state) => (
+        <section key={state} className="home-group" aria-label={GROUP_LABELS[state]}>
+          <h3>
+            <span className={`pill ${GROUP_PILLS[state]}`}>{GROUP_LABELS[state]}</span> <span className="count">{groups[state].length}</span>
+          </h3>
+          <ul>
+            {groups[state].map((activity) => (
+              <ActivityRow key={activity.id} activity={activity} busy={marking !== null} onOpen={(leadId) => openLead(leadId)} onDone={(picked) => void markDone(picked)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Activity } from '../../../src-shared/contract/entities.schema';
+import { activityState, type ActivityState } from '../../../src-shared/domain/activity-state';
+import { useReplica } from '../../app/ReplicaProvider';
+import type { ReplicaDb } from '../../db/replica-db';
+
+/** An open activity with what Home shows of its lead. */
+export interface MyActivity extends Activity {
+  leadRef: string | null;
+  customerName: string | null;
+}
+
+export const ACTIVITY_GROUPS: readonly ActivityState[] = ['overdue', 'today', 'planned'];
+
+/** The user's open activities, soonest first, each with its lead's reference and customer. */
+export async function loadMyOpenActivities(db: ReplicaDb, userId: string): Promise<MyActivity[]> {
+  // `done` is a boolean, which IndexedDB does not index: filter rather than query [userId+done].
+  const open = await db.activities.filter((activity) => activity.userId === userId && !activity.done).toArray();
+  const leads = await db.leads.bulkGet([...new Set(open.map((activity) => activity.leadId))]);
+  const byId = new Map(leads.flatMap((lead) => (lead ? [[lead.id, lead] as const] : [])));
+  return open
+    .map((activity) => {
+      const lead = byId.get(activity.leadId);
+      return { ...activity, leadRef: lead?.ref ?? null, customerName: lead?.customer.name ?? null };
+    })
+    .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+}
+
+export function useMyOpenActivities(userId: string): MyActivity[] | undefined {
+  const { db } = useReplica();
+  return useLiveQuery(() => loadMyOpenActivities(db, userId), [db, userId]);
+}
+
+/** Overdue, today and planned, by calendar day in the given time zone; order kept within each group. */
+export function groupByState<T extends { dueAt: string }>(activities: readonly T[], now: Date, timeZone: string): Record<ActivityState, T[]> {
+  const groups: Record<ActivityState, T[]> = { overdue: [], today: [], planned: [] };
+  for (const activity of activities) groups[activityState(activity.dueAt, now, timeZone)].push(activity);
+  return groups;
+}
+
+/**
+ * The activities that fell due in (since, now] and were not notified yet. Ones already overdue before
+ * `since` are on Home in red; a burst of notifications for them at sign-in would only be noise.
+ */
+export function dueToNotify<T extends { id: string; dueAt: string }>(activities: readonly T[], notified: ReadonlySet<string>, since: Date, now: Date): T[] {
+  return activities.filter((activity) => {
+    const due = Date.parse(activity.dueAt);
+    return due > since.getTime() && due <= now.getTime() && !notified.has(activity.id);
+  });
+}

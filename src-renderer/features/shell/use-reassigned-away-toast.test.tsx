@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { ReplicaContextForTests } from '../../app/ReplicaProvider';
+import { useUiStore } from '../../app/ui-store';
+import { applySyncPage } from '../../db/apply-sync-page';
+import { makeLead, seedReplica, toastTexts } from '../lead-form/lead-form.fixture';
+import { useReassignedAwayToast } from './use-reassigned-away-toast';
+
+const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
+  cursor: `c-${Math.random()}`,
+  reset: false,
+  stages: [],
+  users: [],
+  dealerships: [],
+  leads: [],
+  messages: [],
+  callLogs: [],
+  activities: [],
+  removedLeadIds: [],
+  ...patch,
+}) as Parameters<typeof applySyncPage>[1];
+
+async function setup(userId: string) {
+  const mine = makeLead({ userId, stageId: 'qualified' });
+  const other = makeLead({ id: 'lead-2', ref: 'LEAD/2026/00043', userId, stageId: 'new' });
+  const db = await seedReplica([mine, other]);
+  await db.meta.put({ key: 'cursor', value: 'c-0' });
+  useUiStore.setState({ toasts: [] });
+  const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
+  renderHook(() => useReassignedAwayToast(userId), { wrapper });
+  // let the first snapshot settle before changing anything
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { db, mine, other };
+}
+
+describe('useReassignedAwayToast', () => {
+  it("tells an agent when a lead leaves their replica (the names are not in it any more)", async () => {
+    const { db } = await setup('u-agent1');
+    await applySyncPage(db, page({ removedLeadIds: ['lead-1'] }));
+    await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to another agent by a supervisor']));
+  });
+
+  it('names the new agent and the supervisor when the lead stays visible', async () => {
+    const { db, mine } = await setup('u-agent1');
+    await applySyncPage(
+      db,
+      page({
+        leads: [{ ...mine, userId: 'u-agent2', version: 2 }],
+        messages: [{ id: 'm-1', leadId: 'lead-1', kind: 'tracking', body: '', authorId: 'u-super', createdAt: '2026-03-05T10:00:00Z', tracking: [{ field: 'Assigned Agent', from: 'Ana Agent', to: 'Ben Agent' }] }],
+      }),
+    );
+    await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to Ben Agent by Sue Supervisor']));
+  });
+
+  it('stays quiet on Lost, on a return to the pool and across a replica rebuild', async () => {
+    const { db, mine, other } = await setup('u-agent1');
+    await applySyncPage(db, page({ leads: [{ ...mine, stageId: 'lost', lostReason: 'price', version: 2 }, { ...other, userId: null, version: 2 }] }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(toastTexts()).toEqual([]);
+    await db.leads.put({ ...other, userId: 'u-agent1', version: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await db.transaction('rw', [db.leads, db.meta], async () => {
+      await db.leads.clear();
+      await db.meta.clear();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(toastTexts()).toEqual([]);
+  });
+});
