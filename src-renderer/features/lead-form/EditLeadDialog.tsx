@@ -6,6 +6,7 @@ import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from '../wizards/Dialog';
+import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
 
@@ -76,16 +77,7 @@ export function EditLeadDialog({ lead, onClose }: { lead: Lead; onClose: () => v
       onClose={onClose}
       busy={busy}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} submitLabel="Save" busyLabel="Saving…" busy={busy} />}
     >
       <div className="field-grid">
         <FormField label="Customer Name" error={errors['customer.name']} wide>

@@ -5,6 +5,7 @@ import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from '../wizards/Dialog';
+import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
 
@@ -73,16 +74,7 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       busy={busy}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create Lead'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} submitLabel="Create Lead" busyLabel="Creating…" busy={busy} />}
     >
       <div className="field-grid">
         <FormField label="Customer Name" error={errors['customer.name']} wide>

@@ -7,6 +7,7 @@ import { useUiStore } from '../../app/ui-store';
 import { enqueue } from '../../db/outbox';
 import { callMinutes, useCallTimerStore } from './call-timer.store';
 import { Dialog } from './Dialog';
+import { DialogFooter } from './DialogFooter';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { FormField } from './FormField';
 import { localToIso, tomorrowAtTen } from './local-time';
@@ -64,16 +65,7 @@ export function LogCallWizard({ leadId, onClose }: { leadId: string; onClose: ()
       label="Log Call"
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Log Call
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} submitLabel="Log Call" busy={saving} lockCancel={false} />}
     >
       <div className="field-grid">
         <FormField label="Duration (minutes)" error={errors.durationMin}>

@@ -3,6 +3,7 @@ import { isLostReason, LOST_REASONS, LOST_REASON_LABELS } from '../../../src-sha
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from './Dialog';
+import { DialogFooter } from './DialogFooter';
 import { FormField } from './FormField';
 
 export const LOST_REASON_REQUIRED = 'Lost Reason must be set';
@@ -40,16 +41,7 @@ export function MarkLostWizard({ leadId, leadRef, onClose }: { leadId: string; l
       onClose={onClose}
       busy={busy}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={busy}>
-            {busy ? 'Marking as Lost…' : 'Mark as Lost'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} submitLabel="Mark as Lost" busyLabel="Marking as Lost…" busy={busy} tone="danger" />}
     >
       <FormField label="Lost Reason" error={reasonError}>
         <select value={reason} onChange={(event) => setReason(event.target.value)} required>

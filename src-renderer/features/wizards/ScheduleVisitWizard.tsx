@@ -5,6 +5,7 @@ import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { enqueue } from '../../db/outbox';
 import { Dialog } from './Dialog';
+import { DialogFooter } from './DialogFooter';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { FormField } from './FormField';
 import { localToIso, tomorrowAtTen } from './local-time';
@@ -46,16 +47,7 @@ export function ScheduleVisitWizard({ leadId, onClose }: { leadId: string; onClo
       label="Schedule Visit"
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Schedule Visit
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} submitLabel="Schedule Visit" busy={saving} lockCancel={false} />}
     >
       <fieldset className="segmented" aria-label="Visit type">
         {VISIT_KINDS.map((value) => (
