@@ -133,9 +133,12 @@ describe('planChanges, as a client applies it', () => {
         for (const map of states) for (const [id, state] of map) if (inReplicaWindow(viewer, now(state), SINCE)) everSeen.add(id);
         const held = new Set<string>();
         let start = 0;
+        // The hub reads current rows when it serves a page, so a later page never sees an older "now".
+        let lastAt = 0;
         for (let page = 0; start < rows.length; page++) {
           const end = Math.min(rows.length, start + (sizes[page % sizes.length] ?? 1));
-          const at = end === rows.length ? rows.length : Math.min(rows.length, end + (lags[page % lags.length] ?? 0));
+          const at = Math.max(lastAt, end === rows.length ? rows.length : Math.min(rows.length, end + (lags[page % lags.length] ?? 0)));
+          lastAt = at;
           const currentMap = new Map([...states[at]!].map(([id, state]) => [id, now(state)] as const));
           const plan = planChanges(viewer, rows.slice(start, end), currentMap, SINCE);
           for (const id of plan.updatedLeadIds) expect(held.has(id), `partial update of lead ${id} not held`).toBe(true);
