@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
 import { MainCore } from './core/main-core';
 import { createReplicaBridge } from './electron/replica-bridge';
@@ -50,6 +50,11 @@ if (!app.requestSingleInstanceLock()) {
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),
+      chooseSavePath: async (defaultName) => {
+        const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
     });
     const dispatch = createIpcDispatcher(core.handlers, {
       isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),

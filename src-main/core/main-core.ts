@@ -12,6 +12,9 @@ import { EventStream, type StreamState } from '../sync/event-stream';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
 import { sendOutboxItem } from '../outbox/outbox-relay';
 import { leadActionHandlers } from '../leads/lead-actions';
+import { configHandlers } from '../config/config-handlers';
+import type { ChooseSavePath } from '../floor/csv-export';
+import { floorHandlers } from '../floor/floor-handlers';
 import type { OdooClientFactory, WonSession } from '../won/won-hub';
 import { fileJournalStorage, memoryJournalStorage, WonJournal } from '../won/won-journal';
 import { DEFAULT_WON_TIMING, type WonTiming } from '../won/won-saga';
@@ -37,6 +40,8 @@ export interface MainCoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Shows a desktop notification (Electron: Notification); absent → nothing is shown (tests, headless). */
   notify?: (notification: DesktopNotification) => void;
+  /** Where to save an export (Electron: the save dialog); absent → exports are refused with a message. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 export interface DesktopNotification {
@@ -123,6 +128,15 @@ export class MainCore {
         await this.options.openExternal(url);
       },
     }),
+    ...floorHandlers({
+      hub: () => this.session.hub(),
+      read: (call) => this.callHub(call),
+      chooseSavePath: async (name) => {
+        if (!this.options.chooseSavePath) throw AppFailure.of('internal', 'This app cannot save files here.');
+        return this.options.chooseSavePath(name);
+      },
+    }),
+    ...configHandlers({ hub: () => this.session.hub(), mutate: (call) => this.mutate(call), read: (call) => this.callHub(call) }),
     'notifications:show': async (notification) => {
       this.options.notify?.(notification);
       return {};

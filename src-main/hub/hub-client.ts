@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
 import type { z } from 'zod';
 import { errorEnvelopeSchema, NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
@@ -56,6 +57,30 @@ export class HubClient {
     throw last;
   }
 
+  /** A GET whose body is a file (CSV export): the body as a stream on 2xx, the hub's error otherwise. */
+  async download(path: string, query: Record<string, string | number | undefined>): Promise<Readable> {
+    const token = this.token();
+    let response;
+    try {
+      response = await this.http.request<Readable>({
+        method: 'GET',
+        url: path,
+        params: query,
+        responseType: 'stream',
+        timeout: 0,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    } catch (error) {
+      const detail = error instanceof AxiosError ? (error.code ?? error.message) : String(error);
+      throw AppFailure.of('hub_unreachable', `${NEEDS_HUB_MESSAGE} (${detail} at ${this.baseUrl})`);
+    }
+    if (response.status >= 200 && response.status < 300) return response.data;
+    const text = await readSmall(response.data);
+    const envelope = errorEnvelopeSchema.safeParse(safeJson(text));
+    if (envelope.success) throw new AppFailure({ code: envelope.data.error.code, message: envelope.data.error.message });
+    throw AppFailure.of('internal', `The hub answered ${response.status} to GET ${path}.`);
+  }
+
   private async once<T extends z.ZodType>(request: HubRequest<T>): Promise<z.infer<T>> {
     const token = this.token();
     let response;
@@ -82,5 +107,24 @@ export class HubClient {
     if (envelope.success) throw new AppFailure({ code: envelope.data.error.code, message: envelope.data.error.message });
     if (response.status >= 500) throw AppFailure.of('internal', `The hub failed (${response.status}). Try again in a moment.`);
     throw AppFailure.of('internal', `The hub answered ${response.status} to ${request.method} ${request.path}.`);
+  }
+}
+
+/** An error body: read at most 64 KiB of it. */
+async function readSmall(stream: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) {
+    text += String(chunk);
+    if (text.length > 65_536) break;
+  }
+  stream.destroy();
+  return text;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

@@ -26,6 +26,22 @@ export const CRM_METHODS = {
   markActivityDone: 'activities:done',
   callCustomer: 'dialer:call',
   notify: 'notifications:show',
+  listLeads: 'leads:list',
+  exportLeadsCsv: 'leads:export-csv',
+  listCallLogs: 'call-logs:list',
+  floorReports: 'reports:floor',
+  createStage: 'stages:create',
+  updateStage: 'stages:update',
+  deleteStage: 'stages:delete',
+  reorderStages: 'stages:reorder',
+  createDealership: 'dealerships:create',
+  updateDealership: 'dealerships:update',
+  createUser: 'users:create',
+  updateUser: 'users:update',
+  listIntakeKeys: 'intake-keys:list',
+  createIntakeKey: 'intake-keys:create',
+  revokeIntakeKey: 'intake-keys:revoke',
+  listMailOutbox: 'mail-outbox:list',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -1,13 +1,31 @@
 import { z } from 'zod';
-import { activitySchema, callLogSchema, leadSchema, messageSchema, userSchema } from './entities.schema';
+import {
+  createDealershipBodySchema,
+  createIntakeKeyBodySchema,
+  createStageBodySchema,
+  createUserBodySchema,
+  intakeKeyCreatedSchema,
+  intakeKeyListSchema,
+  mailOutboxPageSchema,
+  mailOutboxQuerySchema,
+  patchDealershipBodySchema,
+  patchStageBodySchema,
+  patchUserBodySchema,
+} from './config.schema';
+import { activitySchema, callLogSchema, dealershipSchema, leadSchema, messageSchema, stageListSchema, stageSchema, userSchema } from './entities.schema';
+import { callLogPageSchema, callLogsQuerySchema } from './lead-work.schema';
 import {
   assignLeadBodySchema,
   createLeadBodySchema,
   createLeadResponseSchema,
+  leadPageSchema,
+  leadsExportQuerySchema,
+  leadsQuerySchema,
   markLostBodySchema,
   moveStageBodySchema,
   patchLeadBodySchema,
 } from './leads.schema';
+import { floorReportsSchema, reportQuerySchema } from './reports.schema';
 import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
 import { changeEventSchema } from './sync.schema';
@@ -87,6 +105,17 @@ export const leadDetailSchema = z.object({
 });
 export type LeadDetail = z.infer<typeof leadDetailSchema>;
 
+/** CSV export: where the file was written (null when the user cancelled the save dialog) and how many leads it holds. */
+export const exportCsvOutputSchema = z.object({ path: z.string().max(FIELD_MAX.url).nullable(), rows: z.int().min(0) });
+export type ExportCsvOutput = z.infer<typeof exportCsvOutputSchema>;
+
+/** Stage order as the manager dragged it: every stage id once, first to last. */
+export const reorderStagesInputSchema = z
+  .strictObject({ stageIds: z.array(idSchema).min(1, 'Give the stages in their new order').max(200, 'At most 200 stages') })
+  .refine((input) => new Set(input.stageIds).size === input.stageIds.length, { error: 'Each stage only once', path: ['stageIds'] });
+
+const idInput = z.strictObject({ id: idSchema });
+
 export interface IpcChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -129,6 +158,29 @@ export const IPC_CONTRACT = {
   'activities:done': { input: z.strictObject({ activityId: idSchema }), output: activitySchema },
   /** Call Customer: the system dialer through main, `tel:` only. */
   'dialer:call': { input: z.strictObject({ phone: requiredText(FIELD_MAX.phone) }), output: z.object({}) },
+  // ---- Supervisors and managers: queries the hub answers page by page (never loaded whole) -------------
+  /** All Leads (and any other scope) with the hub's filters, sort and keyset cursor. */
+  'leads:list': { input: leadsQuerySchema, output: leadPageSchema },
+  /** CSV of the current All Leads filter, streamed from the hub into a file the user picks. */
+  'leads:export-csv': { input: leadsExportQuerySchema, output: exportCsvOutputSchema },
+  'call-logs:list': { input: callLogsQuerySchema, output: callLogPageSchema },
+  /** Every floor report for one filter (the hub's SQL aggregates, fetched in parallel). */
+  'reports:floor': { input: reportQuerySchema, output: floorReportsSchema },
+  // ---- Configuration (managers; the hub refuses everyone else). Reads of stages, users, dealerships come from the replica.
+  'stages:create': { input: createStageBodySchema, output: stageSchema },
+  'stages:update': { input: z.strictObject({ id: idSchema, patch: patchStageBodySchema }), output: stageSchema },
+  'stages:delete': { input: idInput, output: z.object({}) },
+  /** Renumbers the stages' sequences in the given order (10, 20, …); answers the stages by their new sequence. */
+  'stages:reorder': { input: reorderStagesInputSchema, output: stageListSchema },
+  'dealerships:create': { input: createDealershipBodySchema, output: dealershipSchema },
+  'dealerships:update': { input: z.strictObject({ id: idSchema, patch: patchDealershipBodySchema }), output: dealershipSchema },
+  'users:create': { input: createUserBodySchema, output: userSchema },
+  'users:update': { input: z.strictObject({ id: idSchema, patch: patchUserBodySchema }), output: userSchema },
+  'intake-keys:list': { input: noInput, output: intakeKeyListSchema },
+  /** The answer holds the key itself: the only time it is shown. */
+  'intake-keys:create': { input: createIntakeKeyBodySchema, output: intakeKeyCreatedSchema },
+  'intake-keys:revoke': { input: idInput, output: z.object({}) },
+  'mail-outbox:list': { input: mailOutboxQuerySchema, output: mailOutboxPageSchema },
   /** A desktop notification when one of the user's activities falls due; clicking it focuses the window. */
   'notifications:show': {
     input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),

@@ -113,6 +113,8 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     eventBackoffMs: [200, 500, 1000],
     hubClient: { timeoutMs: 5000, retryDelaysMs: [100] },
     logError: (message, error) => console.error(`[harness main] ${message}`, error),
+    // The save dialog's stand-in: exports land in the app's user-data folder.
+    chooseSavePath: async (name) => join(userDataDir, name),
     ...options.core,
   });
   const dispatch = createIpcDispatcher(core.handlers, { isTrustedSender: trustOrigins({ httpOrigin: options.rendererOrigin }), logError: (channel, error) => console.error(channel, error) });
