@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'home' | 'open-leads' | 'my-pipeline' | 'all-leads' | 'call-logs' | 'configuration';
+export type View = 'home' | 'open-leads' | 'my-pipeline' | 'all-leads' | 'call-logs' | 'reports' | 'configuration';
 
 export interface Toast {
   id: number;

@@ -25,6 +25,8 @@ export function MainView({ actor }: { actor: Actor }) {
       return can.allLeadsMenu ? <PlaceholderPanel title="All Leads">Every lead, for reassignment and reporting — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
     case 'call-logs':
       return <PlaceholderPanel title="Call Logs">Each call logged on a lead will be listed here.</PlaceholderPanel>;
+    case 'reports':
+      return can.reports ? <PlaceholderPanel title="Floor Reports">Funnel, conversion, lost reasons, open-lead age and calls.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
     case 'configuration':
       return can.configure ? <PlaceholderPanel title="Configuration">Stages, dealerships and users — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
     case 'my-pipeline':

@@ -11,15 +11,16 @@ describe('SideMenu', () => {
     render(<SideMenu role="agent" />);
     expect(entries()).toEqual(['Home', 'Open Leads', 'My Pipeline', 'Call Logs']);
     expect(screen.queryByText('All Leads')).toBeNull();
+    expect(screen.queryByText('Floor Reports')).toBeNull();
     expect(screen.queryByText('Configuration')).toBeNull();
   });
 
-  it('shows All Leads to supervisors, and Configuration only to managers', () => {
+  it('shows All Leads and Floor Reports to supervisors, and Configuration only to managers', () => {
     const { unmount } = render(<SideMenu role="supervisor" />);
-    expect(entries()).toEqual(['Home', 'Open Leads', 'My Pipeline', 'All Leads', 'Call Logs']);
+    expect(entries()).toEqual(['Home', 'Open Leads', 'My Pipeline', 'All Leads', 'Call Logs', 'Floor Reports']);
     unmount();
     render(<SideMenu role="manager" />);
-    expect(entries()).toEqual(['Home', 'Open Leads', 'My Pipeline', 'All Leads', 'Call Logs', 'Configuration']);
+    expect(entries()).toEqual(['Home', 'Open Leads', 'My Pipeline', 'All Leads', 'Call Logs', 'Floor Reports', 'Configuration']);
   });
 
   it('switches the view and marks the current entry', async () => {

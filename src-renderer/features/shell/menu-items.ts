@@ -20,6 +20,7 @@ export function menuFor(role: Role): MenuItem[] {
     { view: 'my-pipeline', label: 'My Pipeline', group: 'Pipeline' },
     can.allLeadsMenu && { view: 'all-leads', label: 'All Leads', group: 'Pipeline' },
     { view: 'call-logs', label: 'Call Logs', group: 'Pipeline' },
+    can.reports && { view: 'reports', label: 'Floor Reports', group: null },
     can.configure && { view: 'configuration', label: 'Configuration', group: null },
   ];
   return items.filter((item): item is MenuItem => item !== false);
