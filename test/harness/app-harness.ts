@@ -81,7 +81,7 @@ export interface OpenAppOptions {
   context?: BrowserContext;
   userDataDir?: string;
   cipher?: SecretCipher;
-  core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient'>>;
+  core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient' | 'won'>>;
   /** Sees every main → renderer event as main sends it (benchmarks time sync with it). */
   onEmit?: (event: IpcEventName, payload: unknown) => void;
   /** Benchmarks inject Dexie into the page for their raw baseline. */
@@ -113,6 +113,8 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     eventBackoffMs: [200, 500, 1000],
     hubClient: { timeoutMs: 5000, retryDelaysMs: [100] },
     logError: (message, error) => console.error(`[harness main] ${message}`, error),
+    // Won reports kept for later live in the user-data folder, as in the app: they survive a restart.
+    won: { journalPath: join(userDataDir, 'won-journal.json') },
     // The save dialog's stand-in: exports land in the app's user-data folder.
     chooseSavePath: async (name) => join(userDataDir, name),
     ...options.core,

@@ -162,3 +162,19 @@ describe('LeadForm opened by a kanban drop on Lost', () => {
     expect(screen.queryByRole('dialog', { name: 'Mark as Lost' })).toBeNull();
   });
 });
+
+describe('LeadForm when the lead leaves the replica', () => {
+  it('closes when someone else claimed the open lead (the sync removed it), without asking the hub', async () => {
+    const fetchLead = vi.fn();
+    stubCrm({ fetchLead });
+    const lead = makeLead();
+    const db = await seedReplica([lead]);
+    signIn('u-agent1');
+    const onClose = vi.fn();
+    renderWithReplica(db, <LeadForm leadId={lead.id} onClose={onClose} />);
+    await screen.findByRole('article', { name: `Lead ${lead.ref}` });
+    await db.leads.delete(lead.id);
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(fetchLead).not.toHaveBeenCalled();
+  });
+});

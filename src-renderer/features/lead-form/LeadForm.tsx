@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { headerActions, isLeadClosed } from '../../../src-shared/domain/lead-access';
 import { findStage } from '../../../src-shared/domain/stages';
@@ -23,6 +23,10 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
   // A kanban drop on Lost asks for the Lost wizard at once; taken once so Back and reopen do not repeat it.
   const [wizard, setWizard] = useState<WizardAction | null>(() => useUiStore.getState().takeLeadWizard());
   const [editing, setEditing] = useState(false);
+  // The lead left this user's replica while open (someone else claimed it, a supervisor moved it): the toast says why.
+  useEffect(() => {
+    if (state.status === 'gone') onClose();
+  }, [state.status, onClose]);
 
   if (state.status !== 'ready' || !user) {
     return (

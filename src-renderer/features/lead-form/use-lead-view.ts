@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity, Dealership, Lead, Message, User } from '../../../src-shared/contract/entities.schema';
 import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
@@ -19,7 +19,8 @@ export interface LeadView {
   dealership: Dealership | null;
 }
 
-export type LeadViewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: LeadView };
+/** `gone`: the replica held the lead and no longer does (claimed by someone else, reassigned away): the form closes. */
+export type LeadViewState = { status: 'loading' } | { status: 'gone' } | { status: 'error'; message: string } | { status: 'ready'; view: LeadView };
 
 const byCreatedAt = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
@@ -36,6 +37,9 @@ export function useLeadView(leadId: string): LeadViewState {
   const dealershipId = local?.dealershipId ?? null;
   const [remote, setRemote] = useState<LeadDetail | null>(null);
   const [remoteError, setRemoteError] = useState<string | null>(null);
+  const heldLocally = useRef(false);
+  if (local) heldLocally.current = true;
+  const gone = local === null && heldLocally.current;
   const lead = local ?? remote?.lead ?? null;
   const dealership = useLiveQuery(
     async () => (lead?.dealershipId ? ((await db.dealerships.get(lead.dealershipId)) ?? null) : null),
@@ -44,7 +48,7 @@ export function useLeadView(leadId: string): LeadViewState {
   );
 
   useEffect(() => {
-    if (local !== null) return;
+    if (local !== null || gone) return;
     let live = true;
     setRemoteError(null);
     call(crm().fetchLead({ leadId }))
@@ -53,8 +57,9 @@ export function useLeadView(leadId: string): LeadViewState {
     return () => {
       live = false;
     };
-  }, [local, leadId]);
+  }, [local, leadId, gone]);
 
+  if (gone) return { status: 'gone' };
   if (lead) {
     const fromReplica = local !== null && local !== undefined;
     return {

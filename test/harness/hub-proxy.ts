@@ -1,0 +1,78 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/**
+ * A workstation's network path to the hub, under the test's control (as toxiproxy would be): forwards every
+ * request and stream to the hub, and can drop the connection for this one workstation, or drop only some
+ * requests (`/won/confirm`) to leave the app with work it must finish later. The hub behind it may change
+ * (a restarted hub process listens on a new port) while the app keeps its address.
+ */
+export class HubProxy {
+  private down = false;
+  private blocked: RegExp | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly server = createServer((request, response) => this.forward(request, response));
+
+  private constructor(private target: string) {
+    this.server.on('connection', (socket) => {
+      if (this.down) {
+        socket.destroy();
+        return;
+      }
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  static async start(target: string): Promise<HubProxy> {
+    const proxy = new HubProxy(target);
+    await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
+    return proxy;
+  }
+
+  /** The address the app signs in to. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The connection drops: open streams are cut and new connections refused until `restore()`. */
+  cut(): void {
+    this.down = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  restore(): void {
+    this.down = false;
+  }
+
+  /** Requests whose path matches are cut without reaching the hub (null: none). */
+  block(paths: RegExp | null): void {
+    this.blocked = paths;
+  }
+
+  /** A restarted hub on another address. */
+  retarget(target: string): void {
+    this.target = target;
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private forward(request: IncomingMessage, response: ServerResponse): void {
+    if (this.down || (this.blocked && this.blocked.test(request.url ?? ''))) {
+      request.socket.destroy();
+      return;
+    }
+    const target = new URL(request.url ?? '/', this.target);
+    const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    // The hub is gone (killed): the workstation sees its connection drop, as it would in production.
+    upstream.on('error', () => request.socket.destroy());
+    response.on('close', () => upstream.destroy());
+    request.pipe(upstream);
+  }
+}
