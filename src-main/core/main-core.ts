@@ -40,6 +40,8 @@ export interface MainCoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Shows a desktop notification (Electron: Notification); absent → nothing is shown (tests, headless). */
   notify?: (notification: DesktopNotification) => void;
+  /** After a failed request with the event stream still open, how soon to check the hub again (default 3 s). */
+  recheckMs?: number;
   /** Where to save an export (Electron: the save dialog); absent → exports are refused with a message. */
   chooseSavePath?: ChooseSavePath;
 }
@@ -60,6 +62,8 @@ export class MainCore {
   readonly won: WonService;
   private stream: EventStream | null = null;
   private periodic: NodeJS.Timeout | null = null;
+  private streamState: StreamState = 'offline';
+  private recheck: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: MainCoreOptions) {
     this.session = new SessionManager(options.sessionStore, options.hubClient);
@@ -86,6 +90,9 @@ export class MainCore {
     this.stream = null;
     if (this.periodic) clearInterval(this.periodic);
     this.periodic = null;
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = null;
+    this.streamState = 'offline';
   }
 
   readonly handlers: IpcHandlers = {
@@ -202,6 +209,7 @@ export class MainCore {
         void this.pullQuietly().then(() => this.options.emit('sync:changed', { cursor: safeCursor(data) }));
       },
       onState: (state) => {
+        this.streamState = state;
         this.session.setOnline(state === 'online');
         this.emitConnection(state);
         if (state === 'online') {
@@ -220,6 +228,27 @@ export class MainCore {
   private markOffline(): void {
     this.session.setOnline(false);
     this.emitConnection('offline');
+    this.scheduleRecheck();
+  }
+
+  /**
+   * One request failed while the event stream stays open (a dropped request, a proxy hiccup): the stream will
+   * not report a change, so check the hub again shortly and come back online when a pull succeeds.
+   */
+  private scheduleRecheck(): void {
+    if (this.recheck) return;
+    this.recheck = setTimeout(() => {
+      this.recheck = null;
+      if (!this.session.current() || this.streamState !== 'online') return;
+      this.sync.pull().then(
+        () => {
+          this.session.setOnline(true);
+          this.emitConnection('online');
+          void this.retryPendingWon();
+        },
+        () => this.scheduleRecheck(),
+      );
+    }, this.options.recheckMs ?? 3_000);
   }
 
   private emitConnection(state: StreamState): void {

@@ -69,6 +69,10 @@ export class HubProxy {
     const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
+      // The hub died mid-answer (an event stream, a killed process): the workstation's connection drops too.
+      answer.once('close', () => {
+        if (!answer.complete) response.destroy();
+      });
     });
     // The hub is gone (killed): the workstation sees its connection drop, as it would in production.
     upstream.on('error', () => request.socket.destroy());

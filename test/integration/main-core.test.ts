@@ -7,11 +7,12 @@ import { checkHubUrl } from '../../src-main/hub/hub-url';
 import { FileSecretStore } from '../../src-main/session/secret-store';
 import { api, createLead, createUser, startTestHub, TEST_PASSWORD, type TestHub } from '../../src-hub/testing/hub-test-env';
 import { testCipher } from '../harness/app-harness';
+import { HubProxy } from '../harness/hub-proxy';
 import { dexieReplica } from './replica-port.fixture';
 
 const events: Array<[string, unknown]> = [];
 
-function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher = testCipher()) {
+function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher = testCipher(), recheckMs?: number) {
   const replica = dexieReplica();
   const main = new MainCore({
     appInfo: { version: 'test', platform: 'linux' },
@@ -22,6 +23,7 @@ function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher
     periodicPullMs: 0,
     hubClient: { timeoutMs: 2000, retryDelaysMs: [50] },
     eventBackoffMs: [100],
+    ...(recheckMs ? { recheckMs } : {}),
   });
   return { main, replica, dir, cipher };
 }
@@ -52,6 +54,23 @@ describe('main core against a real hub on loopback', () => {
     expect(session).toMatchObject({ user: { login: 'maria' }, online: true });
     expect(JSON.stringify(session)).not.toMatch(/token/i);
     main.stop();
+  });
+
+  it('comes back online by itself when one request was lost but the event stream stayed open', async () => {
+    const lead = await createLead(env.db);
+    const proxy = await HubProxy.start(base);
+    const { main } = core(proxy.url, undefined, undefined, 100);
+    await main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    const states = () => events.filter(([event]) => event === 'connection:state').map(([, payload]) => (payload as { state: string }).state);
+    await expect.poll(() => states().at(-1), { timeout: 5000 }).toBe('online');
+    proxy.block(/\/claim$/);
+    await expect(main.handlers['leads:claim']({ leadId: lead.id })).rejects.toMatchObject({ appError: { code: 'hub_unreachable' } });
+    expect(states().at(-1)).toBe('offline');
+    proxy.block(null);
+    await expect.poll(() => states().at(-1), { timeout: 5000 }).toBe('online');
+    expect(await main.handlers['auth:session'](undefined)).toMatchObject({ online: true });
+    main.stop();
+    await proxy.close();
   });
 
   it('passes the hub\'s refusal as is', async () => {
