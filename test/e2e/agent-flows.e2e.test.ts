@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEALERSHIPS, DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
@@ -12,6 +12,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { board, card, closeLead, currentStage, dismissToasts, drag, leadForm, menu, pipelineColumn, statusbar, toasts } from './ui-kit';
 
 /**
  * The agent's flows of the documents in real Chromium, as agent1 does them on the floor: claim from Open
@@ -53,45 +54,10 @@ async function connectDealerships(hubUrl: string, dealerUrl: string): Promise<vo
   }
 }
 
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Main menu' });
-const toasts = (page: Page) => page.getByLabel('Notifications');
-const board = (page: Page, name: 'Open Leads' | 'My Pipeline') => page.getByRole('region', { name, exact: true });
-const column = (page: Page, name: string) => board(page, 'My Pipeline').getByRole('region', { name, exact: true });
-const card = (scope: Locator, leadId: string) => scope.locator(`[data-lead-id="${leadId}"]`);
-const leadForm = (page: Page) => page.locator('.lead-drawer article.lead-form');
-const statusbar = (page: Page) => leadForm(page).getByRole('navigation', { name: 'Stage' });
+const column = pipelineColumn;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `agent-${name}.png`) });
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = toasts(page).getByRole('button', { name: 'Dismiss' });
-  while ((await close.count()) > 0) await close.first().click();
-}
-
-async function currentStage(page: Page): Promise<string> {
-  return (await statusbar(page).locator('[aria-current="step"]').textContent()) ?? '';
-}
-
-async function closeLead(page: Page): Promise<void> {
-  await leadForm(page).getByRole('button', { name: '← Back' }).click();
-  await expect.poll(() => leadForm(page).count()).toBe(0);
-}
-
-/** A real pointer drag for dnd-kit's PointerSensor (activation distance 5 px): down, small steps, up. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag: card or column not visible');
-  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-  const end = { x: b.x + b.width / 2, y: b.y + Math.min(120, b.height / 2) };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 8, start.y + 2, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 20 });
-  await page.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
-  await page.mouse.up();
 }
 
 describe('agent flows in real Chromium', () => {
