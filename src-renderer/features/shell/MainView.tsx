@@ -6,6 +6,7 @@ import { HomeView } from '../home/HomeView';
 import { LeadsList } from '../leads-list/LeadsList';
 import { MyPipelineBoard } from '../leads-board/MyPipelineBoard';
 import { OpenLeadsBoard } from '../leads-board/OpenLeadsBoard';
+import { FloorReportsView } from '../reports/FloorReportsView';
 
 /** The screen the menu points at; a view the role may not have falls back to My Pipeline. */
 export function MainView({ actor }: { actor: Actor }) {
@@ -26,7 +27,7 @@ export function MainView({ actor }: { actor: Actor }) {
     case 'call-logs':
       return <PlaceholderPanel title="Call Logs">Each call logged on a lead will be listed here.</PlaceholderPanel>;
     case 'reports':
-      return can.reports ? <PlaceholderPanel title="Floor Reports">Funnel, conversion, lost reasons, open-lead age and calls.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
+      return can.reports ? <FloorReportsView /> : <MyPipelineBoard actor={actor} />;
     case 'configuration':
       return can.configure ? <PlaceholderPanel title="Configuration">Stages, dealerships and users — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
     case 'my-pipeline':

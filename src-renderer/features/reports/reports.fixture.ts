@@ -1,0 +1,60 @@
+import { OPEN_AGE_BUCKETS, floorReportsSchema, type FloorReports } from '../../../src-shared/contract/reports.schema';
+
+const bucketLeads = [2, 1, 3, 0, 1, 1];
+
+/** A floor's reports as the hub answers them (checked against the contract). */
+export function floorReportsFixture(): FloorReports {
+  return floorReportsSchema.parse({
+    funnel: [
+      { stageId: 'new', stageName: 'New', isWon: false, isLost: false, leads: 12 },
+      { stageId: 'qualified', stageName: 'Qualified', isWon: false, isLost: false, leads: 6 },
+      { stageId: 'negotiation', stageName: 'Negotiation', isWon: false, isLost: false, leads: 4 },
+      { stageId: 'won', stageName: 'Won', isWon: true, isLost: false, leads: 5 },
+      { stageId: 'lost', stageName: 'Lost', isWon: false, isLost: true, leads: 3 },
+    ],
+    agents: [
+      { userId: 'u1', name: 'Maria Santos', active: true, leads: 9, open: 3, won: 4, lost: 2, conversionRate: 4 / 6 },
+      { userId: 'u2', name: 'Jose Ramos', active: true, leads: 4, open: 4, won: 0, lost: 0, conversionRate: null },
+      { userId: 'u3', name: 'Ana Lopez', active: false, leads: 2, open: 0, won: 1, lost: 1, conversionRate: 0.5 },
+    ],
+    brands: [
+      { brand: 'Toyota', leads: 20, open: 15, won: 4, lost: 1, conversionRate: 0.8 },
+      { brand: 'Honda', leads: 10, open: 7, won: 1, lost: 2, conversionRate: 1 / 3 },
+    ],
+    lostReasons: [
+      { reason: 'price', leads: 2 },
+      { reason: 'competitor', leads: 0 },
+      { reason: 'timing', leads: 0 },
+      { reason: 'model_unavailable', leads: 1 },
+      { reason: 'financing', leads: 0 },
+      { reason: 'other', leads: 0 },
+    ],
+    openAge: {
+      asOf: '2026-03-10T12:00:00Z',
+      buckets: OPEN_AGE_BUCKETS.map((bucket, index) => ({ ...bucket, leads: bucketLeads[index] ?? 0 })),
+      oldest: [
+        { leadId: 'lead-9', ref: 'LEAD/2026/00009', customerName: 'Carla Lim', brand: 'Honda', source: 'Website', createdAt: '2026-03-01T09:00:00Z', ageHours: 219 },
+        { leadId: 'lead-12', ref: 'LEAD/2026/00012', customerName: 'Ben Reyes', brand: 'Toyota', source: 'Walk-in', createdAt: '2026-03-07T10:00:00Z', ageHours: 74 },
+      ],
+    },
+    calls: [
+      { userId: 'u1', name: 'Maria Santos', day: '2026-03-09', result: 'answered', calls: 5 },
+      { userId: 'u1', name: 'Maria Santos', day: '2026-03-09', result: 'no_answer', calls: 2 },
+      { userId: 'u1', name: 'Maria Santos', day: '2026-03-10', result: 'busy', calls: 1 },
+      { userId: 'u2', name: 'Jose Ramos', day: '2026-03-10', result: 'wrong_number', calls: 3 },
+    ],
+  });
+}
+
+/** Nothing in the period and nobody waiting. */
+export function emptyFloorReports(): FloorReports {
+  const reports = floorReportsFixture();
+  return {
+    funnel: reports.funnel.map((stage) => ({ ...stage, leads: 0 })),
+    agents: [],
+    brands: [],
+    lostReasons: reports.lostReasons.map((row) => ({ ...row, leads: 0 })),
+    openAge: { asOf: reports.openAge.asOf, buckets: reports.openAge.buckets.map((bucket) => ({ ...bucket, leads: 0 })), oldest: [] },
+    calls: [],
+  };
+}
