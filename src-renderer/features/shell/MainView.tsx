@@ -2,6 +2,7 @@ import type { Actor } from '../../../src-shared/domain/lead-access';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { useUiStore } from '../../app/ui-store';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { ConfigurationView } from '../config/ConfigurationView';
 import { HomeView } from '../home/HomeView';
 import { LeadsList } from '../leads-list/LeadsList';
 import { MyPipelineBoard } from '../leads-board/MyPipelineBoard';
@@ -29,7 +30,7 @@ export function MainView({ actor }: { actor: Actor }) {
     case 'reports':
       return can.reports ? <FloorReportsView /> : <MyPipelineBoard actor={actor} />;
     case 'configuration':
-      return can.configure ? <PlaceholderPanel title="Configuration">Stages, dealerships and users — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
+      return can.configure ? <ConfigurationView actor={actor} /> : <MyPipelineBoard actor={actor} />;
     case 'my-pipeline':
       return <MyPipelineBoard actor={actor} />;
   }
