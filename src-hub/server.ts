@@ -22,6 +22,8 @@ import { registerWorkRoutes } from './features/work/work.routes';
 import { registerWonRoutes } from './features/won/won.routes';
 import { registerRelayRoutes } from './features/relay/relay.routes';
 import { registerMailRoutes } from './features/mail/mail.routes';
+import { registerReportsRoutes } from './features/reports/reports.routes';
+import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -84,10 +86,12 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerIntakeRoutes(api, hub);
       registerLeadEditRoutes(api, hub);
       registerLeadsRoutes(api, hub);
+      registerLeadsExportRoutes(api, hub);
       registerWorkRoutes(api, hub);
       registerWonRoutes(api, hub);
       registerRelayRoutes(api, hub);
       registerMailRoutes(api, hub);
+      registerReportsRoutes(api, hub);
       registerSyncRoutes(api, hub);
       registerEventsRoutes(api, hub);
       registerOpenApiRoute(api, hub);

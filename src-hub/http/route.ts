@@ -26,6 +26,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   errors?: readonly string[];
   /** Answer with something other than JSON (CSV, event stream): the handler writes the reply itself. */
   raw?: boolean;
+  /** A raw route's success media type (`text/csv`), for the OpenAPI document. */
+  contentType?: string;
 }
 
 export interface RouteInput<B, Q, P> {

@@ -41,7 +41,7 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
     const to = Math.min(leads, from + batch - 1);
     await client.query(
       `insert into leads (ref, ref_year, ref_number, customer_name, customer_phone, customer_email, phone_key, email_key, brand, vehicle_model,
-         dealership_id, source, stage_id, closed, user_id, created_at, updated_at, claimed_at, closed_at)
+         dealership_id, source, stage_id, closed, user_id, created_at, updated_at, claimed_at, closed_at, lost_reason)
        select 'LEAD/2026/' || lpad(g::text, 7, '0'), 2026, g,
          (array['Juan','Maria','Jose','Ana','Carlo','Bea','Miguel','Sofia','Paolo','Nicole'])[1 + g % 10] || ' ' ||
          (array['Santos','Reyes','Cruz','Garcia','Mendoza','Torres','Ramos','Lim','Tan','Bautista','Aquino','Navarro'])[1 + (g / 10) % 12] || ' ' || g,
@@ -56,7 +56,8 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '30 seconds'),
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '20 seconds'),
          case when g % ${POOL_EVERY} = 0 then null else timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
-         case when g % 5 >= 3 and g <= ${leads - SYNC_AGENT_LEADS} then timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end
+         case when g % 5 >= 3 and g <= ${leads - SYNC_AGENT_LEADS} then timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
+         case when g % 5 = 4 and g <= ${leads - SYNC_AGENT_LEADS} then (array['price','competitor','timing','model_unavailable','financing','other'])[1 + (g / 5) % 6] end
        from generate_series(${from}, ${to}) g`,
     );
     // unclaimed leads must be open: the pool never holds a closed lead
@@ -68,6 +69,10 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
        from leads l cross join generate_series(1, 5) k where l.user_id = ${syncAgent}`);
   await client.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at)
      select l.id, l.user_id, 4, 'answered', 'Discussed the quote.', l.created_at from leads l where l.user_id = ${syncAgent}`);
+  // the floor's calls, for the calls report: one on every fourth claimed lead of the other agents (~250,000 at 1,000,000)
+  await client.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at)
+     select l.id, l.user_id, 3, (array['answered','no_answer','busy','voicemail','wrong_number'])[1 + (l.id / 4) % 5], 'Called.', l.created_at + (l.id % 900) * interval '1 minute'
+       from leads l where l.user_id is not null and l.user_id <> ${syncAgent} and l.id % 4 = 0`);
   await client.query(`insert into activities (lead_id, user_id, type, summary, due_at)
      select l.id, l.user_id, 'call', 'Call back', l.created_at + interval '3 days' from leads l where l.user_id = ${syncAgent}`);
   await client.query('analyze');

@@ -6,11 +6,13 @@ import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_AGENTS, benchToken, seedMillion } from './hub-seed';
 import { startHubProcess } from './hub-process';
+import { timeExport, timeReports } from './reports-timing';
 
 /**
- * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads. All Leads pages (five filter/sort
- * combinations), claims per second with 32 concurrent clients on distinct leads, and a first sync of 20,000
- * visible leads. Writes test/bench/results/hub.json.
+ * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for fewer). All Leads pages
+ * (five filter/sort combinations), the six floor reports (p95 each and overall), the CSV export of one brand,
+ * claims per second with 32 concurrent clients on distinct leads, and a first sync of 20,000 visible leads.
+ * Writes test/bench/results/hub.json.
  */
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 1_000_000);
 const SAMPLES = 50;
@@ -64,6 +66,9 @@ async function main(): Promise<void> {
       allLeads[name] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)) };
     }
 
+    const reports = await timeReports(hub.url, supervisor);
+    const csvExport = await timeExport(hub.url, supervisor, 'scope=all&brand=Honda');
+
     let syncMs = Number.NaN;
     let syncedLeads = 0;
     const syncResponse = await fetch(`${hub.url}/sync?limit=1`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } });
@@ -101,12 +106,20 @@ async function main(): Promise<void> {
 
     console.log(`\nAll Leads over ${LEADS.toLocaleString('en')} leads (page of 50, ${SAMPLES} samples, over HTTP):`);
     console.table(allLeads);
+    console.log(`\nFloor reports over ${LEADS.toLocaleString('en')} leads (${reports.samples} samples each, varied filters, over HTTP):`);
+    console.table(reports.byReport);
+    console.log(`reports p95: ${reports.p95} ms overall, ${reports.rangedP95} ms with a date range`);
+    console.log(`CSV export (${csvExport.query}): ${csvExport.rows.toLocaleString('en')} rows, ${csvExport.megabytes} MB in ${csvExport.ms} ms`);
     console.log(`claims: ${pool.length} distinct leads, ${CLAIM_CLIENTS} clients → ${claimsPerSec}/s (${failures} non-200)`);
     console.log(`first sync: ${syncedLeads} leads in ${syncMs} ms`);
     writeResults('test/bench/results/hub.json', {
       leads: LEADS,
       allLeads,
       allLeadsP95Ms: Math.max(...Object.values(allLeads).map((entry) => entry.p95)),
+      reports: reports.byReport,
+      reportP95Ms: reports.p95,
+      reportRangedP95Ms: reports.rangedP95,
+      csvExport,
       claims: pool.length,
       claimClients: CLAIM_CLIENTS,
       claimsPerSec,

@@ -33,7 +33,9 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
     const responses: Record<string, unknown> = {
       [String(spec.status ?? 200)]: spec.response
         ? { description: 'Success', content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } }
-        : { description: 'Success' },
+        : spec.contentType
+          ? { description: 'Success', content: { [spec.contentType]: { schema: { type: 'string' } } } }
+          : { description: 'Success' },
     };
     const codes = new Set<string>(['invalid_input', 'internal', ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('not_found');

@@ -1,0 +1,73 @@
+import { performance } from 'node:perf_hooks';
+import { REPORT_PATHS } from '../../src-shared/contract/reports.schema';
+import { percentile, round } from './bench-stats';
+
+/** Runs per report; each run takes the next filter set, so every report sees every kind of range. */
+export const REPORT_RUNS = 20;
+
+/**
+ * The filters a supervisor picks: the Reports screen's presets (a range of floor days, UTC+8 here), a custom
+ * range, and the whole history (no range: every lead aggregated, the worst case). The seed's leads arrive every
+ * 30 s back from 2026-11-23, so at 1,000,000 "last 30 days" holds 86,400 of them.
+ */
+const REPORT_FILTERS: ReadonlyArray<{ query: string; ranged: boolean }> = [
+  { query: '', ranged: false },
+  { query: 'from=2026-11-22T16:00:00Z&to=2026-11-23T16:00:00Z&utcOffsetMinutes=480', ranged: true },
+  { query: 'from=2026-11-16T16:00:00Z&to=2026-11-23T16:00:00Z&brand=Honda&utcOffsetMinutes=480', ranged: true },
+  { query: 'from=2026-10-24T16:00:00Z&to=2026-11-23T16:00:00Z&utcOffsetMinutes=480', ranged: true },
+  { query: 'from=2026-06-01T04:00:00Z&to=2026-07-01T04:00:00Z&utcOffsetMinutes=-240', ranged: true },
+  { query: 'brand=Toyota', ranged: false },
+  { query: 'from=2026-11-01T00:00:00Z', ranged: true },
+];
+
+async function timedGet(url: string, token: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  const ms = performance.now() - start;
+  if (!response.ok) throw new Error(`${url} → ${response.status} ${text.slice(0, 200)}`);
+  return ms;
+}
+
+export interface ReportTimings {
+  samples: number;
+  byReport: Record<string, { p50: number; p95: number; max: number }>;
+  /** Over every run of every report. */
+  p95: number;
+  /** Over the runs with a date range (what the Reports screen sends). */
+  rangedP95: number;
+}
+
+/** Each floor report REPORT_RUNS times over HTTP (after one warm-up per filter set): p50 and p95 each, p95 overall. */
+export async function timeReports(baseUrl: string, token: string): Promise<ReportTimings> {
+  const byReport: ReportTimings['byReport'] = {};
+  const all: number[] = [];
+  const ranged: number[] = [];
+  for (const path of Object.values(REPORT_PATHS)) {
+    for (const filters of REPORT_FILTERS) await timedGet(`${baseUrl}${path}?${filters.query}`, token);
+    const samples: number[] = [];
+    for (let run = 0; run < REPORT_RUNS; run++) {
+      const filters = REPORT_FILTERS[run % REPORT_FILTERS.length] ?? { query: '', ranged: false };
+      const ms = await timedGet(`${baseUrl}${path}?${filters.query}`, token);
+      samples.push(ms);
+      if (filters.ranged) ranged.push(ms);
+    }
+    all.push(...samples);
+    byReport[path] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) };
+  }
+  return { samples: REPORT_RUNS, byReport, p95: round(percentile(all, 95)), rangedP95: round(percentile(ranged, 95)) };
+}
+
+/** One CSV export read to the end, counting its lines (as the desktop does). */
+export async function timeExport(baseUrl: string, token: string, query: string): Promise<{ query: string; rows: number; megabytes: number; ms: number }> {
+  const start = performance.now();
+  const response = await fetch(`${baseUrl}/leads/export.csv?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok || !response.body) throw new Error(`export → ${response.status} ${await response.text()}`);
+  let newlines = 0;
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 0x0a) newlines++;
+  }
+  return { query, rows: Math.max(0, newlines - 1), megabytes: round(bytes / 1_048_576), ms: round(performance.now() - start, 0) };
+}
