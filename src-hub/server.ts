@@ -15,6 +15,7 @@ import { registerIntakeRoutes } from './features/intake/intake.routes';
 import { registerLeadEditRoutes } from './features/leads/lead-edit.routes';
 import { registerUserRoutes } from './features/users/users.routes';
 import { registerLeadsRoutes } from './features/leads/leads.routes';
+import { registerReassignmentRoutes } from './features/leads/reassignment.routes';
 import { registerOpenApiRoute } from './features/openapi/openapi.routes';
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { registerEventsRoutes } from './features/events/events.routes';
@@ -86,6 +87,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerIntakeRoutes(api, hub);
       registerLeadEditRoutes(api, hub);
       registerLeadsRoutes(api, hub);
+      registerReassignmentRoutes(api, hub);
       registerLeadsExportRoutes(api, hub);
       registerWorkRoutes(api, hub);
       registerWonRoutes(api, hub);

@@ -1,9 +1,11 @@
 import type { Database } from './database';
 import { initialSchema } from './migrations/001-initial';
+import { changesByLeadHolder } from './migrations/002-changes-by-lead-holder';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'changes by lead holder', sql: changesByLeadHolder },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityListSchema, activitySchema, callLogListSchema, leadSchema, messageListSchema } from '../../src-shared/contract/entities.schema';
 import { createLeadResponseSchema } from '../../src-shared/contract/leads.schema';
+import { reassignmentSchema } from '../../src-shared/contract/reassignment.schema';
 import type { HubClient } from '../hub/hub-client';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
@@ -22,6 +23,7 @@ type LeadChannels =
   | 'leads:update'
   | 'leads:create'
   | 'leads:fetch'
+  | 'leads:reassignment'
   | 'activities:done'
   | 'dialer:call';
 
@@ -56,6 +58,8 @@ export function leadActionHandlers(deps: LeadActionDeps): Pick<IpcHandlers, Lead
         ]);
         return { lead, messages, callLogs, activities };
       }),
+    'leads:reassignment': ({ leadId }) =>
+      deps.read(() => deps.hub().request({ method: 'GET', path: path(leadId, '/reassignment'), schema: reassignmentSchema, idempotent: true })),
     'activities:done': ({ activityId }) =>
       deps.mutate(() => deps.hub().request({ method: 'POST', path: `/activities/${encodeURIComponent(activityId)}/done`, schema: activitySchema })),
     'dialer:call': async ({ phone }) => {

@@ -63,6 +63,7 @@ const crm = {
   updateLead: (input) => invoke(CRM_METHODS.updateLead)(input),
   createLead: (input) => invoke(CRM_METHODS.createLead)(input),
   fetchLead: (input) => invoke(CRM_METHODS.fetchLead)(input),
+  leadReassignment: (input) => invoke(CRM_METHODS.leadReassignment)(input),
   markActivityDone: (input) => invoke(CRM_METHODS.markActivityDone)(input),
   callCustomer: (input) => invoke(CRM_METHODS.callCustomer)(input),
   notify: (input) => invoke(CRM_METHODS.notify)(input),

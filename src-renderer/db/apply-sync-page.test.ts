@@ -21,7 +21,8 @@ describe('applying a sync page', () => {
   it('upserts everything and stores the cursor in the same transaction', async () => {
     const db = freshDb();
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
-    expect(await db.leads.get(exampleLead.id)).toEqual(exampleLead);
+    // stored with its Open Leads pool key (unclaimed, open stage): see pool-index.test.ts
+    expect(await db.leads.get(exampleLead.id)).toEqual({ ...exampleLead, pool: exampleLead.brand });
     expect(await db.messages.count()).toBe(1);
     expect(await replicaCursor(db)).toBe('c1');
     await applySyncPage(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });

@@ -1,4 +1,6 @@
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
+import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
+import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { ReplicaDb } from './replica-db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -7,13 +9,17 @@ export const CLOSED_RETENTION_DAYS = 90;
 /**
  * Applies one sync page and its cursor in one transaction: upserts, then removed leads with their
  * messages, call logs and activities. The replica is never half-applied or out of step with its cursor.
+ * Leads are stored with their Open Leads `pool` key, worked out from the stages as they stand after the page.
  */
 export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void> {
   await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta], async () => {
-    if (page.stages.length) await db.stages.bulkPut(page.stages);
+    if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
-    if (page.leads.length) await db.leads.bulkPut(page.leads);
+    if (page.leads.length) {
+      const stages = await db.stages.toArray();
+      await db.leads.bulkPut(page.leads.map((lead) => toReplicaLead(lead, stages)));
+    }
     if (page.messages.length) await db.messages.bulkPut(page.messages);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities);
@@ -23,6 +29,25 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
       { key: 'syncedAt', value: new Date().toISOString() },
     ]);
   });
+}
+
+/**
+ * Stores stages; the leads of a stage that opened or closed get their pool key again (leads of a stage not
+ * known yet were counted as open, so a new stage matters only when it is closed).
+ */
+async function putStages(db: ReplicaDb, incoming: Stage[]): Promise<void> {
+  const before = await db.stages.bulkGet(incoming.map((stage) => stage.id));
+  const turned = incoming.filter((stage, index) => {
+    const old = before[index];
+    return old ? isOpenStage(old) !== isOpenStage(stage) : !isOpenStage(stage);
+  });
+  await db.stages.bulkPut(incoming);
+  if (!turned.length) return;
+  const stages = await db.stages.toArray();
+  await db.leads
+    .where('stageId')
+    .anyOf(turned.map((stage) => stage.id))
+    .modify((lead) => refreshPoolKey(lead, stages));
 }
 
 async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Activity, CallLog, Dealership, Lead, Message, User } from '../../src-shared/contract/entities.schema';
+import type { Activity, CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
 import type { Stage } from '../../src-shared/domain/stages';
+import { refreshPoolKey, type ReplicaLead } from './pool-key';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
 export interface OutboxItem {
@@ -26,7 +27,7 @@ export interface MetaRow {
  * Schema versions are numbered here and nowhere else.
  */
 export class ReplicaDb extends Dexie {
-  leads!: EntityTable<Lead, 'id'>;
+  leads!: EntityTable<ReplicaLead, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   callLogs!: EntityTable<CallLog, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
@@ -51,6 +52,15 @@ export class ReplicaDb extends Dexie {
       meta: 'key',
       outbox: '++seq, clientId, leadId, status',
     });
+    // Open Leads reads its pool straight from an index: `pool` (the brand, present only on unclaimed leads in
+    // an open stage, see pool-key.ts) with creation time for the board's order; stageId to refresh `pool`
+    // when a stage's won/lost flags change.
+    this.version(2)
+      .stores({ leads: 'id, [stageId+userId], userId, brand, createdAt, ref, stageId, pool, [pool+createdAt]' })
+      .upgrade(async (tx) => {
+        const stages = await tx.table<Stage, string>('stages').toArray();
+        await tx.table<ReplicaLead, string>('leads').toCollection().modify((lead) => refreshPoolKey(lead, stages));
+      });
   }
 }
 

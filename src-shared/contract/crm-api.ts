@@ -23,6 +23,7 @@ export const CRM_METHODS = {
   updateLead: 'leads:update',
   createLead: 'leads:create',
   fetchLead: 'leads:fetch',
+  leadReassignment: 'leads:reassignment',
   markActivityDone: 'activities:done',
   callCustomer: 'dialer:call',
   notify: 'notifications:show',

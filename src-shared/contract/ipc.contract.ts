@@ -25,6 +25,7 @@ import {
   moveStageBodySchema,
   patchLeadBodySchema,
 } from './leads.schema';
+import { reassignmentSchema } from './reassignment.schema';
 import { floorReportsSchema, reportQuerySchema } from './reports.schema';
 import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
@@ -155,6 +156,8 @@ export const IPC_CONTRACT = {
   'leads:create': { input: createLeadBodySchema, output: createLeadResponseSchema },
   /** A lead outside the replica (All Leads, older history), read from the hub with its chatter and work. */
   'leads:fetch': { input: z.strictObject({ leadId: idSchema }), output: leadDetailSchema },
+  /** To whom and by whom a lead that left the user's replica was reassigned (only its previous holder is told). */
+  'leads:reassignment': { input: z.strictObject({ leadId: idSchema }), output: reassignmentSchema },
   'activities:done': { input: z.strictObject({ activityId: idSchema }), output: activitySchema },
   /** Call Customer: the system dialer through main, `tel:` only. */
   'dialer:call': { input: z.strictObject({ phone: requiredText(FIELD_MAX.phone) }), output: z.object({}) },

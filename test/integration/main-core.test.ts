@@ -177,6 +177,32 @@ describe('lead actions through main', () => {
     await expect(main.handlers['dialer:call']({ phone: 'javascript:alert(1)' })).rejects.toMatchObject({ appError: { code: 'invalid_input' } });
     main.stop();
   });
+
+  it('tells an agent to whom and by whom a lead was reassigned once it has left their replica', async () => {
+    await createUser(env.db, 'ben', 'agent', 'Ben Reyes');
+    const supervisor = await createUser(env.db, 'sue', 'supervisor', 'Sue Cruz');
+    const ben = (await env.db.query<{ id: string }>(`select id from users where login = 'ben'`))[0]?.id;
+    const lead = await createLead(env.db);
+    const replica = dexieReplica();
+    const main = new MainCore({
+      appInfo: { version: 'test', platform: 'linux' },
+      sessionStore: new FileSecretStore(join(mkdtempSync(join(tmpdir(), 'core-')), 'session.bin'), testCipher()),
+      replica: replica.port,
+      emit: () => undefined,
+      defaultHubUrl: async () => env.url.replace(/\/api\/v1$/, ''),
+      periodicPullMs: 0,
+    });
+    await main.handlers['auth:sign-in']({ login: 'ana', password: TEST_PASSWORD });
+    await main.handlers['leads:claim']({ leadId: lead.id });
+    expect((await api(env.url, supervisor.token).post(`/leads/${lead.id}/assign`, { userId: ben })).status).toBe(200);
+    await main.handlers['sync:pull'](undefined);
+    expect(await replica.db.leads.get(lead.id)).toBeUndefined();
+    expect(await main.handlers['leads:reassignment']({ leadId: lead.id })).toEqual({ ref: lead.ref, toName: 'Ben Reyes', byName: 'Sue Cruz' });
+    // anyone else is answered as for a lead that does not exist
+    const other = await createLead(env.db);
+    await expect(main.handlers['leads:reassignment']({ leadId: other.id })).rejects.toMatchObject({ appError: { code: 'not_found' } });
+    main.stop();
+  });
 });
 
 describe('hub address', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HubClient } from '../../src-main/hub/hub-client';
 import { SyncDriver } from '../../src-main/sync/sync-driver';
 import { api, createLead, createUser, startTestHub } from '../../src-hub/testing/hub-test-env';
+import { hubLeadOf } from '../../src-renderer/db/pool-key';
 import { dexieReplica } from './replica-port.fixture';
 
 type Op =
@@ -61,7 +62,11 @@ describe('replica model', () => {
             expect({ user: index, ids: got }).toEqual({ user: index, ids: expectedIds });
             for (const id of expectedIds) {
               const hubLead = await api(env.url, user.token).get(`/leads/${id}`);
-              expect(await replica?.db.leads.get(id)).toEqual(hubLead.body);
+              const stored = await replica?.db.leads.get(id);
+              expect(stored && hubLeadOf(stored)).toEqual(hubLead.body);
+              // the replica's own Open Leads key: the brand exactly while the lead is unclaimed and open
+              const row = (await env.db.query<{ user_id: string | null; closed: boolean; brand: string }>('select user_id, closed, brand from leads where id = $1', [id]))[0];
+              expect(stored?.pool).toBe(row && row.user_id === null && !row.closed ? row.brand : undefined);
               const hubMessages = (await api(env.url, user.token).get<Array<{ id: string }>>(`/leads/${id}/messages`)).body;
               const localMessages = await replica?.db.messages.where('leadId').equals(id).sortBy('id');
               expect(localMessages?.map((message) => message.id).sort()).toEqual(hubMessages.map((message) => message.id).sort());

@@ -11,7 +11,7 @@ import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from 
 import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
 import { activeUser, userName } from './lead-users.repo';
 
-const ASSIGNED_AGENT = 'Assigned Agent';
+export const ASSIGNED_AGENT = 'Assigned Agent';
 
 /**
  * Claim: one conditional UPDATE, so of any number of simultaneous claimers exactly one wins. The others learn

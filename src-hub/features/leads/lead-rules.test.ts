@@ -132,6 +132,8 @@ describe.each(BACKENDS)('lead rules on %s', (backend) => {
       expect(call.body).toMatchObject({ durationMin: 7.5, result: 'answered' });
       const messages = await a.get<Array<{ kind: string; body: string }>>(`/leads/${id}/messages`);
       expect(messages.body.find((message) => message.kind === 'call')?.body).toBe('Call — Answered, 7.5 min\nWants a quote for the 1.5 G variant.');
+      // the due time as an ISO-8601 UTC instant, which each desktop shows in its own time zone
+      expect(messages.body.find((message) => message.kind === 'system' && message.body.includes('scheduled'))?.body).toBe('Call scheduled for 2026-11-24T03:00:00.000Z: Send quote and call back');
       const activities = await a.get<Array<{ type: string; userId: string; done: boolean }>>(`/leads/${id}/activities`);
       expect(activities.body).toMatchObject([{ type: 'call', userId: agent.id, done: false }]);
       expect((await a.get<unknown[]>(`/leads/${id}/calls`)).body).toHaveLength(1);

@@ -59,7 +59,8 @@ async function insertActivity(tx: Sql, lead: LeadRow, activity: NextActivity, au
   if (!row) throw new Error('insert into activities returned nothing');
   await recordChildChange(tx, 'activity', row.id, lead.id, placeOf(lead));
   const what = activity.type === 'visit' && activity.visitKind ? `${VISIT_KIND_LABELS[activity.visitKind]} visit` : ACTIVITY_TYPE_LABELS[activity.type];
-  const body = `${what} scheduled for ${new Date(activity.dueAt).toISOString().replace('T', ' ').slice(0, 16)} UTC: ${activity.summary}`;
+  // The due time as an ISO-8601 UTC instant, as every time crosses the hub's boundary: each desktop shows it in its own time zone.
+  const body = `${what} scheduled for ${new Date(activity.dueAt).toISOString()}: ${activity.summary}`;
   await insertMessage(tx, { leadId: lead.id, kind: 'system', body, authorId: author.id }, placeOf(lead), now);
   return toActivityDto(row);
 }

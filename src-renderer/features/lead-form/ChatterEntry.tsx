@@ -1,5 +1,6 @@
 import type { Message } from '../../../src-shared/contract/entities.schema';
 import { formatWhen } from '../wizards/local-time';
+import { splitHubTimes } from './chatter-times';
 
 const KIND_LABELS: Record<Message['kind'], string> = {
   note: 'Note',
@@ -9,6 +10,27 @@ const KIND_LABELS: Record<Message['kind'], string> = {
   error: 'Error',
   duplicate: 'Duplicate contact',
 };
+
+/** What the hub words itself; people's own text (notes, call summaries, contacts) is shown exactly as written. */
+const HUB_WORDED: ReadonlySet<Message['kind']> = new Set(['system', 'tracking', 'error']);
+
+/** A body with the moments the hub wrote in UTC shown in the user's time zone (the UTC text on hover). */
+function Body({ message }: { message: Message }) {
+  if (!HUB_WORDED.has(message.kind)) return <p className="chatter-body">{message.body}</p>;
+  return (
+    <p className="chatter-body">
+      {splitHubTimes(message.body).map((part, index) =>
+        'time' in part ? (
+          <time key={index} dateTime={part.time} title={part.written}>
+            {formatWhen(part.time)}
+          </time>
+        ) : (
+          part.text
+        ),
+      )}
+    </p>
+  );
+}
 
 /** One chatter message: tracking entries as old → new per field; errors and duplicates stand out. */
 export function ChatterEntry({ message, author }: { message: Message; author: string | null }) {
@@ -20,7 +42,7 @@ export function ChatterEntry({ message, author }: { message: Message; author: st
         <time dateTime={message.createdAt}>{formatWhen(message.createdAt)}</time>
       </div>
       {/* A tracking entry's body repeats its changes in words: show the structured old → new instead. */}
-      {message.body && !(message.kind === 'tracking' && message.tracking?.length) && <p className="chatter-body">{message.body}</p>}
+      {message.body && !(message.kind === 'tracking' && message.tracking?.length) && <Body message={message} />}
       {message.tracking && message.tracking.length > 0 && (
         <ul className="tracking">
           {message.tracking.map((change, index) => (

@@ -1,25 +1,36 @@
 import { memo } from 'react';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
-import { formatAge } from './lead-age';
+import { createdTitle, formatAge } from './lead-age';
 
 interface OpenLeadCardProps {
   lead: Lead;
   now: Date;
+  /** Waiting longer than the supervisor's threshold (floor view); agents never see it. */
+  stale: boolean;
   onOpen: (leadId: string) => void;
 }
 
 /** An unclaimed lead: who, what, where from, and how long it has waited in Open Leads. */
-export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, onOpen }: OpenLeadCardProps) {
+export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, stale, onOpen }: OpenLeadCardProps) {
   const age = formatAge(lead.createdAt, now);
   return (
-    <button type="button" className="card" data-lead-id={lead.id} onClick={() => onOpen(lead.id)} aria-label={`${lead.ref} ${lead.customer.name}, waiting ${age}`}>
+    <button
+      type="button"
+      className={stale ? 'card card-stale' : 'card'}
+      data-lead-id={lead.id}
+      onClick={() => onOpen(lead.id)}
+      aria-label={`${lead.ref} ${lead.customer.name}, waiting ${age}${stale ? ', stale' : ''}`}
+    >
       <span className="card-line">
         <span className="card-ref mono">{lead.ref}</span>
-        <span className="card-age" title={`Created ${new Date(lead.createdAt).toLocaleString()}`}>
+        <span className="card-age" title={createdTitle(lead.createdAt)}>
           {age}
         </span>
       </span>
-      <span className="card-customer">{lead.customer.name}</span>
+      <span className="card-line">
+        <span className="card-customer">{lead.customer.name}</span>
+        {stale && <span className="card-stale-tag">Stale</span>}
+      </span>
       <span className="card-line card-meta">
         <span className="card-model">{lead.vehicleModel}</span>
         <span className="card-source">{lead.source}</span>

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useUiStore } from '../../app/ui-store';
+import { applySyncPage } from '../../db/apply-sync-page';
 import { OpenLeadsBoard } from './OpenLeadsBoard';
 import { useOpenLeadsFilter } from './board-filter-store';
-import { aLead, giveElementsASize, renderWithReplica } from './board-test-kit';
+import { aLead, giveElementsASize, renderWithReplica, syncPageOf } from './board-test-kit';
 
 const leads = [
   aLead({ id: '1', brand: 'Toyota', createdAt: '2026-03-02T08:00:00.000Z', customer: { name: 'Ana Cruz', phone: '+63 917 555 0101', email: null } }),
@@ -20,27 +21,27 @@ const refsIn = (brand: string) => within(column(brand)).queryAllByRole('button')
 
 describe('OpenLeadsBoard', () => {
   beforeAll(giveElementsASize);
+  beforeEach(() => useOpenLeadsFilter.setState({ brand: '', search: '', sort: 'oldest', staleAfterMin: 60 }));
 
   it('shows only unclaimed open leads, one column per brand, oldest first', async () => {
-    useOpenLeadsFilter.setState({ brand: '', search: '', sort: 'oldest' });
-    await renderWithReplica(<OpenLeadsBoard />, { leads });
+    await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads });
     await waitFor(() => expect(screen.getAllByRole('region').map((region) => region.getAttribute('aria-label'))).toEqual(['Open Leads', 'Honda', 'Toyota']));
     expect(refsIn('Toyota')).toEqual(['3', '1']);
     expect(refsIn('Honda')).toEqual(['2']);
     expect(screen.queryByText('Claimed Person')).toBeNull();
     expect(screen.queryByText('Lost Person')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: /Sorted oldest first/ }));
-    expect(refsIn('Toyota')).toEqual(['1', '3']);
+    await waitFor(() => expect(refsIn('Toyota')).toEqual(['1', '3']));
   });
 
   it('filters by brand and searches ref, customer and phone', async () => {
-    useOpenLeadsFilter.setState({ brand: '', search: '', sort: 'oldest' });
-    await renderWithReplica(<OpenLeadsBoard />, { leads });
+    await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads });
     await screen.findByText('Ana Cruz');
     await userEvent.selectOptions(screen.getByLabelText('Brand'), 'Honda');
-    expect(screen.queryByRole('region', { name: 'Toyota' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Toyota' })).toBeNull());
     expect(refsIn('Honda')).toEqual(['2']);
     await userEvent.selectOptions(screen.getByLabelText('Brand'), '');
+    await screen.findByText('Ana Cruz');
     await userEvent.type(screen.getByLabelText('Search leads'), '917 555');
     expect(refsIn('Toyota')).toEqual(['1']);
     expect(refsIn('Honda')).toEqual([]);
@@ -49,19 +50,20 @@ describe('OpenLeadsBoard', () => {
     expect(refsIn('Toyota')).toEqual(['3']);
   });
 
-  it('opens the lead form on click, and a lead claimed elsewhere leaves the board', async () => {
-    useOpenLeadsFilter.setState({ brand: '', search: '', sort: 'oldest' });
-    const { db } = await renderWithReplica(<OpenLeadsBoard />, { leads });
+  it('opens the lead form on click; a lead claimed elsewhere leaves the board and one returned to the pool comes back', async () => {
+    const { db } = await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads });
     await userEvent.click(await screen.findByText('Ben Reyes'));
     expect(useUiStore.getState().openLeadId).toBe('2');
-    await db.leads.update('1', { userId: 'someone-else' });
+    const ana = leads[0]!;
+    await applySyncPage(db, syncPageOf({ leads: [{ ...ana, userId: 'someone-else', version: 2 }] }));
     await waitFor(() => expect(screen.queryByText('Ana Cruz')).toBeNull());
+    await applySyncPage(db, syncPageOf({ leads: [{ ...ana, userId: null, version: 3 }] }));
+    expect(await screen.findByText('Ana Cruz')).toBeTruthy();
   });
 
   it('renders only the cards in view out of thousands', async () => {
-    useOpenLeadsFilter.setState({ brand: '', search: '', sort: 'oldest' });
     const many = Array.from({ length: 5000 }, (_, index) => aLead({ id: String(index + 10), createdAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString() }));
-    await renderWithReplica(<OpenLeadsBoard />, { leads: many });
+    await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads: many });
     await screen.findByText('Customer 10');
     expect(within(column('Toyota')).getByText('5,000')).toBeTruthy();
     expect(document.querySelectorAll('.card').length).toBeLessThan(30);

@@ -1,37 +1,48 @@
 import { useCallback, useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { isOnOpenLeads } from '../../../src-shared/domain/lead-access';
+import { capabilitiesOf, type Role } from '../../../src-shared/domain/roles';
 import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
+import type { ReplicaLead } from '../../db/pool-key';
 import { useNow } from '../../ui/use-now';
 import { BoardToolbar } from './BoardToolbar';
 import { OpenLeadCard } from './OpenLeadCard';
+import { StaleThresholdSelect } from './StaleThresholdSelect';
 import { VirtualColumn } from './VirtualColumn';
 import { useOpenLeadsFilter } from './board-filter-store';
-import { groupBy, matchesSearch, sortByCreated } from './board-filters';
+import { matchesSearch } from './board-filters';
+import { countStale, isStale, staleCutoff } from './stale-leads';
+import { usePool } from './use-pool';
+import './open-leads.css';
 
 const CARD_HEIGHT = 64;
+const leadKey = (lead: ReplicaLead) => lead.id;
 
 /**
- * The floor's pool: unclaimed open leads, one column per brand. A live query on the replica, so a lead
- * claimed anywhere leaves the board as soon as the change is synced.
+ * The floor's pool: unclaimed open leads, one column per brand, read from the replica's pool index by a live
+ * query, so a lead claimed anywhere leaves the board as soon as the change is synced. Supervisors and managers
+ * also get the floor view: leads waiting past a threshold they choose are marked stale, counted per column.
  */
-export function OpenLeadsBoard() {
+export function OpenLeadsBoard({ role }: { role: Role }) {
   const { db } = useReplica();
   const openLead = useUiStore((state) => state.openLead);
-  const { brand, search, sort, set } = useOpenLeadsFilter();
+  const { brand, search, sort, staleAfterMin, set } = useOpenLeadsFilter();
+  const floorView = capabilitiesOf(role).seeAllLeads;
   const now = useNow();
-  const stages = useLiveQuery(() => db.stages.toArray(), [db]);
-  const leads = useLiveQuery(() => db.leads.toArray(), [db]);
+  const pool = usePool(db, brand, sort);
 
-  const pool = useMemo(() => (stages && leads ? leads.filter((lead) => isOnOpenLeads(stages, lead)) : []), [stages, leads]);
-  const brands = useMemo(() => [...new Set(pool.map((lead) => lead.brand))].sort((a, b) => a.localeCompare(b)), [pool]);
-  const columns = useMemo(() => {
-    const shown = sortByCreated(pool.filter((lead) => (!brand || lead.brand === brand) && matchesSearch(lead, search)), sort);
-    const byBrand = groupBy(shown, (lead) => lead.brand);
-    return (brand ? [brand] : brands).map((name) => ({ brand: name, leads: byBrand.get(name) ?? [] }));
-  }, [pool, brands, brand, search, sort]);
-  const shownCount = columns.reduce((sum, column) => sum + column.leads.length, 0);
+  const columns = useMemo(
+    () =>
+      (pool?.columns ?? []).map((column) => {
+        if (!search) return column;
+        const leads = column.leads.filter((lead) => matchesSearch(lead, search));
+        return { ...column, leads, count: leads.length };
+      }),
+    [pool, search],
+  );
+  const cutoff = floorView ? staleCutoff(now, staleAfterMin) : null;
+  // Counted over every lead of a column, so only once all are read (a moment after the first paint).
+  const staleCounts = useMemo(() => (cutoff === null || !pool?.complete ? null : columns.map((column) => countStale(column.leads, cutoff))), [columns, cutoff, pool?.complete]);
+  const shownCount = columns.reduce((sum, column) => sum + column.count, 0);
   const onOpen = useCallback((leadId: string) => openLead(leadId), [openLead]);
 
   return (
@@ -40,7 +51,7 @@ export function OpenLeadsBoard() {
         <input type="search" className="board-search" value={search} onChange={(event) => set({ search: event.target.value })} placeholder="Search ref, customer, phone" aria-label="Search leads" />
         <select value={brand} onChange={(event) => set({ brand: event.target.value })} aria-label="Brand">
           <option value="">All brands</option>
-          {brands.map((name) => (
+          {(pool?.brands ?? []).map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -49,26 +60,37 @@ export function OpenLeadsBoard() {
         <button type="button" onClick={() => set({ sort: sort === 'oldest' ? 'newest' : 'oldest' })} aria-label={`Sorted ${sort} first; change order`} title="Sort by creation date">
           {sort === 'oldest' ? 'Oldest first ↑' : 'Newest first ↓'}
         </button>
+        {floorView && <StaleThresholdSelect value={staleAfterMin} onChange={(minutes) => set({ staleAfterMin: minutes })} />}
       </BoardToolbar>
-      {leads === undefined ? (
+      {pool === undefined ? (
         <p className="board-loading">Loading…</p>
       ) : columns.length === 0 ? (
         <p className="board-empty-board">No unclaimed leads. New leads appear here as they come in.</p>
       ) : (
         <div className="board-columns">
-          {columns.map((column) => (
+          {columns.map((column, index) => (
             <VirtualColumn
               key={column.brand}
               title={column.brand}
               items={column.leads}
-              itemKey={(lead) => lead.id}
+              count={column.count}
+              itemKey={leadKey}
               itemHeight={CARD_HEIGHT}
               empty={search ? 'No match' : 'No unclaimed leads'}
-              renderItem={(lead) => <OpenLeadCard lead={lead} now={now} onOpen={onOpen} />}
+              aside={staleCounts ? <StaleCount count={staleCounts[index] ?? 0} /> : undefined}
+              renderItem={(lead) => <OpenLeadCard lead={lead} now={now} stale={cutoff !== null && isStale(lead, cutoff)} onOpen={onOpen} />}
             />
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+function StaleCount({ count }: { count: number }) {
+  return (
+    <span className={count > 0 ? 'board-stale-count has-stale' : 'board-stale-count'} title={`${count.toLocaleString()} waiting longer than the stale threshold`}>
+      {count.toLocaleString()} stale
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { ActivityState } from '../../../src-shared/domain/activity-state';
 import { ActivityPill } from '../../ui/ActivityPill';
-import { formatAge } from './lead-age';
+import { createdTitle, formatAge } from './lead-age';
 
 /** The card's face, shared with the drag overlay. */
 export function PipelineCardBody({ lead, now, activity }: { lead: Lead; now: Date; activity: ActivityState | null }) {
@@ -14,7 +14,7 @@ export function PipelineCardBody({ lead, now, activity }: { lead: Lead; now: Dat
       <span className="card-customer">{lead.customer.name}</span>
       <span className="card-line card-meta">
         <span className="card-model">{lead.vehicleModel}</span>
-        <span className="card-age" title={`Created ${new Date(lead.createdAt).toLocaleString()}`}>
+        <span className="card-age" title={createdTitle(lead.createdAt)}>
           {formatAge(lead.createdAt, now)}
         </span>
       </span>

@@ -17,6 +17,7 @@ interface PipelineColumnProps {
 }
 
 const CARD_HEIGHT = 64;
+const leadKey = (lead: Lead) => lead.id;
 
 /** A stage of My Pipeline: a drop target; a folded stage (Lost) is a narrow strip with its count. */
 export function PipelineColumn({ stage, leads, renderCard, hint, folded, onToggleFold }: PipelineColumnProps) {
@@ -36,7 +37,7 @@ export function PipelineColumn({ stage, leads, renderCard, hint, folded, onToggl
     <VirtualColumn
       title={stage.name}
       items={leads}
-      itemKey={(lead) => lead.id}
+      itemKey={leadKey}
       itemHeight={CARD_HEIGHT}
       renderItem={renderCard}
       className={classes}

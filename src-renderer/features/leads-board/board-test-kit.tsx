@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import type { Activity, Lead } from '../../../src-shared/contract/entities.schema';
 import type { CrmApi } from '../../../src-shared/contract/crm-api';
+import type { SyncPage } from '../../../src-shared/contract/sync.schema';
 import { defaultStages } from '../../../src-shared/domain/stages.fixture';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
+import { applySyncPage } from '../../db/apply-sync-page';
 import { ReplicaDb } from '../../db/replica-db';
 
 let dbCount = 0;
@@ -41,12 +43,18 @@ export function anActivity(overrides: Partial<Activity> & Pick<Activity, 'id' | 
   return { userId: 'u1', type: 'call', summary: 'Call back', done: false, ...overrides } as Activity;
 }
 
-/** A fresh replica over fake-indexeddb with the default stages, the given rows, and `window.crm` as a stub. */
+/** A page of the given rows, as the hub would send it. */
+export function syncPageOf(rows: { leads?: Lead[]; activities?: Activity[] }): SyncPage {
+  return { cursor: `c-${++dbCount}`, hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [], ...rows };
+}
+
+/**
+ * A fresh replica over fake-indexeddb with the default stages and the given rows, written by the real sync
+ * apply step (so the pool index is filled as in the app), and `window.crm` as a stub.
+ */
 export async function renderWithReplica(ui: ReactNode, seed: { leads: Lead[]; activities?: Activity[] }, crmStub: Partial<CrmApi> = {}) {
   const db = new ReplicaDb(`board-test-${++dbCount}-${Date.now()}`);
-  await db.stages.bulkPut(defaultStages());
-  await db.leads.bulkPut(seed.leads);
-  await db.activities.bulkPut(seed.activities ?? []);
+  await applySyncPage(db, { ...syncPageOf(seed), stages: defaultStages() });
   window.crm = crmStub as CrmApi;
   useUiStore.setState({ toasts: [], openLeadId: null });
   const view = render(<ReplicaContextForTests value={{ db, outbox: { kick: () => undefined, stop: () => undefined } as never }}>{ui}</ReplicaContextForTests>);

@@ -12,3 +12,12 @@ export function formatAge(since: string, now: Date): string {
   if (hours > 0) return `${hours} h ${minutes} min`;
   return `${minutes} min`;
 }
+
+// One formatter for every card: toLocaleString() builds a new one per call, which shows when a column scrolls.
+const createdFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Created 12 Mar 2026, 10:00" for a card's tooltip, in the user's locale and time zone. */
+export function createdTitle(createdAt: string): string {
+  const instant = new Date(createdAt);
+  return `Created ${Number.isNaN(instant.getTime()) ? createdAt : createdFormat.format(instant)}`;
+}

@@ -22,7 +22,7 @@ export function MainView({ actor }: { actor: Actor }) {
         </div>
       );
     case 'open-leads':
-      return <OpenLeadsBoard />;
+      return <OpenLeadsBoard role={actor.role} />;
     case 'all-leads':
       return can.allLeadsMenu ? <PlaceholderPanel title="All Leads">Every lead, for reassignment and reporting — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
     case 'call-logs':

@@ -1,3 +1,4 @@
+import type { Reassignment } from '../../../src-shared/contract/reassignment.schema';
 import type { ReplicaDb } from '../../db/replica-db';
 
 /** The user's own open leads (id → ref), or null while the replica holds no synced state (rebuild, first pull). */
@@ -19,17 +20,23 @@ export function vanishedLeads(before: OwnLeads, after: OwnLeads): string[] {
 
 export const ASSIGNED_AGENT_FIELD = 'Assigned Agent';
 
+/** Asks the hub about a lead the replica no longer holds; null when it does not say (offline, or not ours to know). */
+export type ReassignmentLookup = (leadId: string) => Promise<Reassignment | null>;
+
 /**
- * The toast for a lead that left the user: to whom and by whom when the replica still shows the lead
- * (supervisors and managers see every lead); an agent's replica drops it with its chatter, so there
- * the names are not known. Null when it is not a reassignment away by someone else (returned to the pool,
- * or the user's own doing).
+ * The toast for a lead that left the user: to whom and by whom. The replica still shows the lead to
+ * supervisors and managers (they see every lead); an agent's replica drops it with its chatter, so there
+ * the hub is asked, which tells the lead's previous holder only. Null when it is not a reassignment away by
+ * someone else (returned to the pool, or the user's own doing).
  */
-export async function reassignedAwayText(db: ReplicaDb, userId: string, leadId: string, ref: string): Promise<string | null> {
+export async function reassignedAwayText(db: ReplicaDb, userId: string, leadId: string, ref: string, lookup: ReassignmentLookup): Promise<string | null> {
   const [lead, cursor] = await Promise.all([db.leads.get(leadId), db.meta.get('cursor')]);
   // A rebuild (Ctrl+Shift+R, hub reset) empties the replica: nothing was taken away.
   if (!cursor) return null;
-  if (!lead) return `${ref} was reassigned to another agent by a supervisor`;
+  if (!lead) {
+    const told = await lookup(leadId).catch(() => null);
+    return `${ref} was reassigned to ${told?.toName ?? 'another agent'} by ${told?.byName ?? 'a supervisor'}`;
+  }
   if (lead.userId === null || lead.userId === userId) return null;
   const messages = await db.messages.where('leadId').equals(leadId).toArray();
   const change = messages

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { applySyncPage } from '../../db/apply-sync-page';
-import { makeLead, seedReplica, toastTexts } from '../lead-form/lead-form.fixture';
+import { makeLead, seedReplica, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { useReassignedAwayToast } from './use-reassigned-away-toast';
 
 const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
@@ -36,10 +36,25 @@ async function setup(userId: string) {
 }
 
 describe('useReassignedAwayToast', () => {
-  it("tells an agent when a lead leaves their replica (the names are not in it any more)", async () => {
+  it("names the new agent and the supervisor to an agent, asking the hub once the lead has left the replica", async () => {
+    const leadReassignment = vi.fn(async () => ({ ok: true as const, value: { ref: 'LEAD/2026/00042', toName: 'Ben Agent', byName: 'Sue Supervisor' } }));
+    stubCrm({ leadReassignment });
     const { db } = await setup('u-agent1');
     await applySyncPage(db, page({ removedLeadIds: ['lead-1'] }));
-    await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to another agent by a supervisor']));
+    await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to Ben Agent by Sue Supervisor']));
+    expect(leadReassignment).toHaveBeenCalledWith({ leadId: 'lead-1' });
+  });
+
+  it('still tells the agent, without names, when the hub does not say (offline, or refused)', async () => {
+    for (const answer of [
+      { ok: false as const, error: { code: 'hub_unreachable' as const, message: 'The hub cannot be reached.' } },
+      { ok: false as const, error: { code: 'not_found' as const, message: 'Not found.' } },
+    ]) {
+      stubCrm({ leadReassignment: vi.fn(async () => answer) });
+      const { db } = await setup('u-agent1');
+      await applySyncPage(db, page({ removedLeadIds: ['lead-1'] }));
+      await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to another agent by a supervisor']));
+    }
   });
 
   it('names the new agent and the supervisor when the lead stays visible', async () => {
