@@ -1,7 +1,8 @@
 import type { Actor } from '../../../src-shared/domain/lead-access';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { useUiStore } from '../../app/ui-store';
-import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { AllLeadsPanel } from '../all-leads/AllLeadsPanel';
+import { CallLogsPage } from '../call-logs/CallLogsPage';
 import { ConfigurationView } from '../config/ConfigurationView';
 import { HomeView } from '../home/HomeView';
 import { LeadsList } from '../leads-list/LeadsList';
@@ -24,9 +25,9 @@ export function MainView({ actor }: { actor: Actor }) {
     case 'open-leads':
       return <OpenLeadsBoard role={actor.role} />;
     case 'all-leads':
-      return can.allLeadsMenu ? <PlaceholderPanel title="All Leads">Every lead, for reassignment and reporting — coming next.</PlaceholderPanel> : <MyPipelineBoard actor={actor} />;
+      return can.allLeadsMenu ? <AllLeadsPanel userId={actor.id} /> : <MyPipelineBoard actor={actor} />;
     case 'call-logs':
-      return <PlaceholderPanel title="Call Logs">Each call logged on a lead will be listed here.</PlaceholderPanel>;
+      return <CallLogsPage actor={actor} />;
     case 'reports':
       return can.reports ? <FloorReportsView /> : <MyPipelineBoard actor={actor} />;
     case 'configuration':
