@@ -142,6 +142,10 @@ describe('floor rehearsal: a morning on the floor', () => {
             timeout: 20_000,
           })
           .toEqual(['sent']);
+        await openView(ramon.page, 'Configuration');
+        await ramon.page.getByRole('tab', { name: 'Mail outbox' }).click();
+        const row = ramon.page.getByRole('region', { name: 'Mail outbox' }).locator('tbody tr').filter({ hasText: soName });
+        await expect.poll(() => row.filter({ hasText: 'sales.manager@metrotoyota.example' }).count(), { message: ramon.says(`the mail about ${soName} in Configuration → Mail outbox`), timeout: 15_000 }).toBe(1);
       });
 
       // ── A lead lost with a reason; the same customer later yields a new lead ──────────────────────
@@ -205,13 +209,18 @@ async function bulkReassign(supervisor: FloorUser, fromName: string, toName: str
   const page = supervisor.page;
   await openView(page, 'All Leads');
   const panel = page.getByRole('region', { name: 'All Leads' });
-  await panel.getByLabel('Assigned agent').selectOption({ label: fromName });
+  await panel.getByRole('group', { name: 'Filters' }).getByLabel('Assigned agent').selectOption({ label: fromName });
   const rows = panel.locator('tbody tr');
-  await expect.poll(() => rows.count(), { message: supervisor.says(`${expected} leads of ${fromName} listed`), timeout: 15_000 }).toBe(expected);
-  await panel.getByRole('checkbox', { name: 'Select all' }).check();
-  await panel.getByRole('button', { name: 'Reassign' }).click();
+  await expect.poll(() => rows.filter({ hasText: fromName }).count(), { message: supervisor.says(`${expected} leads of ${fromName} listed`), timeout: 15_000 }).toBe(expected);
+  await panel.getByRole('checkbox', { name: 'Select all leads on this page' }).check();
+  const bar = panel.getByRole('toolbar', { name: 'Bulk actions' });
+  await bar.getByLabel('Reassign to').selectOption({ label: toName });
+  await bar.getByRole('button', { name: 'Bulk reassign' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Agent').selectOption({ label: toName });
-  await dialog.getByRole('button', { name: new RegExp(`^Reassign ${expected} lead`) }).click();
-  await expect.poll(() => page.getByText(new RegExp(`${expected} reassigned`)).count(), { message: supervisor.says(`a summary saying ${expected} reassigned`), timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => dialog.getByText(`Reassign ${expected} leads to ${toName}?`).count(), { message: supervisor.says(`the confirmation naming the count: "Reassign ${expected} leads to ${toName}?"`) }).toBe(1);
+  await dialog.getByRole('button', { name: `Reassign ${expected} leads` }).click();
+  await expect
+    .poll(() => dialog.getByText(`${expected} of ${expected} leads reassigned to ${toName}.`).count(), { message: supervisor.says(`the summary "${expected} of ${expected} leads reassigned to ${toName}."`), timeout: 30_000 })
+    .toBe(1);
+  await dialog.getByRole('button', { name: 'Done' }).click();
 }
