@@ -126,7 +126,8 @@ describe('Configuration in real Chromium', () => {
         await signIn(manager, 'manager1');
         await openConfiguration(manager);
         const checkedWon = stageList(manager).getByRole('checkbox', { name: 'Won', checked: true });
-        expect(await checkedWon.count(), 'the demo stage set has a won stage').toBeGreaterThan(0);
+        // The stages come with the first sync: wait for them rather than count an empty list.
+        await expect.poll(() => checkedWon.count(), { message: 'the demo stage set has a won stage', timeout: 20_000 }).toBeGreaterThan(0);
         expect(await manager.getByText(/^No won stage configured/).count(), 'no warning while a stage is won').toBe(0);
         while ((await checkedWon.count()) > 0) {
           const before = await checkedWon.count();

@@ -176,18 +176,23 @@ describe('floor rehearsal: a morning on the floor', () => {
         await openView(loser.page, 'My Pipeline');
       });
       const loserId = (await (await floor.api(loser.login)).read<{ id: string }>('/me')).id;
-      const moved = (await manager.read<{ items: Array<{ id: string; ref: string }> }>(`/leads?scope=all&userId=${loserId}&limit=50`)).items;
+      const moved = (await manager.read<{ items: Array<{ id: string; ref: string; stageId: string }> }>(`/leads?scope=all&userId=${loserId}&limit=50`)).items;
+      // Closed leads move too, into the folded Won/Lost columns: the open ones are the cards to watch.
+      const closedStages = new Set((await manager.read<Array<{ id: string; isWon: boolean; isLost: boolean }>>('/stages')).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
+      const movedOpen = moved.filter((lead) => !closedStages.has(lead.stageId));
       await ana.step(`reassign ${loser.name}'s leads to ${winner.name} from All Leads`, () => bulkReassign(ana, loser.name, winner.name, moved.length));
       await winner.step('the reassigned leads arrive in My Pipeline', async () => {
         await openView(winner.page, 'My Pipeline');
-        for (const lead of moved) {
+        for (const lead of movedOpen) {
           await expect.poll(() => card(board(winner.page, 'My Pipeline'), lead.id).count(), { message: winner.says(`${lead.ref} arriving in My Pipeline`), timeout: 20_000 }).toBe(1);
         }
       });
       await loser.step('the reassigned leads leave My Pipeline, with a toast naming who and by whom', async () => {
-        for (const lead of moved) {
+        for (const lead of movedOpen) {
           await expect.poll(() => card(board(loser.page, 'My Pipeline'), lead.id).count(), { message: loser.says(`${lead.ref} leaving My Pipeline`), timeout: 20_000 }).toBe(0);
         }
+        const held = await (await floor.api(loser.login)).read<{ items: unknown[] }>('/leads?scope=mine&limit=50');
+        expect(held.items, loser.says('no lead left assigned to him on the hub')).toHaveLength(0);
         await expect
           .poll(() => toasts(loser.page).getByText(new RegExp(`was reassigned to ${winner.name} by ${ana.name}$`)).count(), { message: loser.says(`"LEAD/… was reassigned to ${winner.name} by ${ana.name}"`), timeout: 20_000 })
           .toBeGreaterThan(0);
