@@ -94,11 +94,12 @@ describe('All Leads panel', () => {
     const hub = fakeLeadsHub(() => ok(page(['1'])));
     await renderPanel(<AllLeadsPanel userId="sup" />, hub.crm);
     await waitFor(() => expect(hub.queries).toHaveLength(1));
-    await userEvent.click(screen.getByRole('button', { name: 'Customer' }));
+    // The headers come with the first page: find (wait for) them rather than get them at once.
+    await userEvent.click(await screen.findByRole('button', { name: 'Customer' }));
     await waitFor(() => expect(lastQuery(hub)).toEqual({ ...FIRST, sort: 'customer_asc' }));
-    await userEvent.click(screen.getByRole('button', { name: /^Customer/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Customer/ }));
     await waitFor(() => expect(lastQuery(hub)).toEqual({ ...FIRST, sort: 'customer_desc' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Reference' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Reference' }));
     await waitFor(() => expect(lastQuery(hub)).toEqual({ ...FIRST, sort: 'ref_asc' }));
     expect(screen.getByRole('columnheader', { name: /Stage/ }).querySelector('button.th-sort')).toBeNull();
     expect(screen.getByRole('columnheader', { name: /Assigned Agent/ }).querySelector('button.th-sort')).toBeNull();

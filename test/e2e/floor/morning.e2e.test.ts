@@ -124,7 +124,10 @@ describe('floor rehearsal: a morning on the floor', () => {
       });
       const soName = await winner.step('Mark as Won with the dealer back', async () => {
         await floor.dealer.faults.clear();
-        expect(await markWon(winner), winner.says('Mark as Won to succeed')).toBeNull();
+        // Each dealer answer held a moment, so the live step list can be seen (and kept as a screenshot).
+        floor.dealer.faults.delayAnswers(400);
+        expect(await markWon(winner, () => winner.shot('won progress')), winner.says('Mark as Won to succeed')).toBeNull();
+        floor.dealer.faults.delayAnswers(null);
         const orders = floor.dealer.inspect.saleOrders();
         expect(orders, winner.says('exactly one Sales Order in the dealer after the retry')).toHaveLength(1);
         const name = orders[0]?.name ?? '';
