@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { patchStageBodySchema } from '../../../src-shared/contract/config.schema';
 import { fieldErrors } from '../wizards/field-errors';
 
@@ -16,7 +16,13 @@ export function StageNameInput({ name, disabled, onRename, onInvalid }: StageNam
   const [invalid, setInvalid] = useState(false);
   // Enter saves and the blur that may follow must not save the same name twice.
   const saving = useRef(false);
-  useEffect(() => setValue(name), [name]);
+  // The stored name takes over when it changes (saved here or synced from the hub). Adjusted while rendering,
+  // not in an effect: a mount effect setting the same name could run after the first keystroke and undo it.
+  const [storedName, setStoredName] = useState(name);
+  if (storedName !== name) {
+    setStoredName(name);
+    setValue(name);
+  }
 
   async function commit() {
     if (saving.current) return;
