@@ -54,7 +54,9 @@ describe('DealershipsPanel', () => {
     await userEvent.type(within(editor).getByLabelText('Login'), 'bpo2');
     await userEvent.click(within(editor).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(updateDealership).toHaveBeenCalledTimes(1));
+    // The call starts at once; the toast follows main's answer (after the replica is written): wait for that.
+    await waitFor(() => expect(toastTexts()).toContain('success: Dealership Metro Toyota saved'));
+    expect(updateDealership).toHaveBeenCalledTimes(1);
     expect(updateDealership).toHaveBeenCalledWith({
       id: 'd-1',
       patch: {
@@ -66,7 +68,6 @@ describe('DealershipsPanel', () => {
         connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo2' },
       },
     });
-    expect(toastTexts()).toContain('success: Dealership Metro Toyota saved');
   });
 
   it('sends a newly typed key, and Remove connection sends null', async () => {
