@@ -88,7 +88,7 @@ export async function claimedLead(env: WonEnv, dealershipId: string | null, user
 
 /** A session as main has it, talking to the hub through the proxy (so confirm can be cut off). */
 export function sessionFor(env: WonEnv, user: TestUser = env.agent, hubUrl = env.proxy.url): WonSession {
-  return { hub: new HubClient(hubUrl, () => user.token, { timeoutMs: 1000, retryDelaysMs: [20] }), hubUrl, userId: user.id, token: user.token };
+  return { hub: new HubClient(hubUrl, () => user.token, { timeoutMs: 3000, retryDelaysMs: [20] }), hubUrl, userId: user.id, token: user.token };
 }
 
 /** A clock that only moves when the saga sleeps: waiting out the dealer's time limit costs nothing. */

@@ -117,7 +117,7 @@ describe('fault matrix: the hub unreachable at confirm', () => {
   it.each(kinds)('confirm × %s: kept on disk, recorded by the retry, one Sales Order', async (kind) => {
     const handle = newService(env);
     const lead = await claimedLead(env, dealership.id);
-    env.proxy.arm({ path: /\/won\/confirm$/, kind, holdMs: 1500 });
+    env.proxy.arm({ path: /\/won\/confirm$/, kind, holdMs: 4000 });
     const first = await attempt(handle, lead.id, () => handle.service.markWon(lead.id));
     expect(first.attempt).toEqual({ ok: false, code: 'hub_unreachable' });
     expect(handle.journal.pending(`${env.proxy.url}|${env.agent.id}`, lead.id)).toMatchObject([{ kind: 'confirm' }]);
