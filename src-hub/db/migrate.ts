@@ -2,12 +2,14 @@ import type { Database } from './database';
 import { initialSchema } from './migrations/001-initial';
 import { changesByLeadHolder } from './migrations/002-changes-by-lead-holder';
 import { allLeadsIndexes } from './migrations/003-all-leads-indexes';
+import { changesLeadStates } from './migrations/004-changes-lead-states';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'changes by lead holder', sql: changesByLeadHolder },
   { version: 3, name: 'all leads indexes', sql: allLeadsIndexes },
+  { version: 4, name: 'changes lead states', sql: changesLeadStates },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

@@ -115,13 +115,33 @@ function groupByLead(rows: readonly ChangeRow[]): Map<string, LeadTouch> {
 }
 
 /**
+ * Does this lead row move the lead between states sync tells apart (created, claimed, reassigned, returned,
+ * closed, reopened)? The SQL twin is the predicate of the `changes_lead_states` index (migration 004).
+ */
+export function changesLeadState(row: ChangeRow): boolean {
+  return row.entity === 'lead' && (row.existed !== true || row.oldUserId !== row.newUserId || row.oldClosed !== row.newClosed);
+}
+
+/**
  * Decides a change page for one viewer. The change log is ordered by transaction id, which is not always the
  * order in which one lead's changes committed, so the decision looks at every state the page's rows mention,
  * not only the first: a lead visible now is sent whole unless it was surely in the replica in all of them
  * (over-sending is harmless: upserts of current rows); a lead not visible now is removed if it may have been
  * in the replica in any of them — and only then, so no id of a lead never visible to the viewer leaks.
+ *
+ * `later` holds the touched leads' state-changing rows after the page that "now" already shows. An earlier
+ * page was judged against its own "now", which may lie beyond this page: a lead out of sight then was not
+ * sent, and if it is back in sight now the client does not hold it although every state of this page says
+ * it should. The state that hid it is the old state of a later row — in the page or in `later` — so those
+ * states count too.
  */
-export function planChanges(viewer: Viewer, rows: readonly ChangeRow[], current: ReadonlyMap<string, CurrentLead>, since: Date): ChangePlan {
+export function planChanges(
+  viewer: Viewer,
+  rows: readonly ChangeRow[],
+  current: ReadonlyMap<string, CurrentLead>,
+  since: Date,
+  later: readonly ChangeRow[] = [],
+): ChangePlan {
   const plan: ChangePlan = {
     reset: rows.some((row) => row.entity === 'reset'),
     fullLeadIds: [],
@@ -135,10 +155,12 @@ export function planChanges(viewer: Viewer, rows: readonly ChangeRow[], current:
     dealershipIds: distinctIds(rows, 'dealership'),
   };
   if (plan.reset) return plan;
+  const laterStates = groupByLead(later.filter(changesLeadState));
   for (const [leadId, touch] of groupByLead(rows)) {
     const now = current.get(leadId);
+    const states = [...touch.states, ...(laterStates.get(leadId)?.states ?? [])];
     if (now && inReplicaWindow(viewer, now, since)) {
-      if (touch.states.some((state) => !surelyHeld(viewer, state))) {
+      if (states.some((state) => !surelyHeld(viewer, state))) {
         plan.fullLeadIds.push(leadId);
       } else {
         plan.updatedLeadIds.push(leadId);
@@ -146,7 +168,7 @@ export function planChanges(viewer: Viewer, rows: readonly ChangeRow[], current:
         plan.callLogIds.push(...touch.callLogIds);
         plan.activityIds.push(...touch.activityIds);
       }
-    } else if (touch.states.some((state) => maybeHeld(viewer, state))) {
+    } else if (states.some((state) => maybeHeld(viewer, state))) {
       plan.removedLeadIds.push(leadId);
     }
   }

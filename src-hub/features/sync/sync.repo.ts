@@ -38,18 +38,41 @@ interface ChangeDbRow extends Record<string, unknown> {
   existed: boolean | null;
 }
 
+// The text of the xid gets its own name: `order by xid` would otherwise sort the text ('1000' < '999').
+const CHANGE_COLUMNS = 'c.seq, c.xid::text as xid_text, c.entity, c.entity_id, c.lead_id, c.old_user_id, c.old_closed, c.new_user_id, c.new_closed, c.existed';
+
 /** Change rows after `(xid, seq)` of transactions below `below`, in `(xid, seq)` order; xid8 compared in SQL. */
 export async function changesAfter(sql: Sql, after: { xid: string; seq: string }, below: string, limit: number): Promise<ChangeRow[]> {
   const rows = await sql.query<ChangeDbRow>(
-    // The text of the xid gets its own name: `order by xid` would otherwise sort the text ('1000' < '999').
-    `select c.seq, c.xid::text as xid_text, c.entity, c.entity_id, c.lead_id, c.old_user_id, c.old_closed, c.new_user_id, c.new_closed, c.existed
+    `select ${CHANGE_COLUMNS}
        from changes c
       where (c.xid, c.seq) > ($1::xid8, $2::bigint) and c.xid < $3::xid8
       order by c.xid, c.seq
       limit $4`,
     [after.xid, after.seq, below, limit],
   );
-  return rows.map((row) => ({
+  return rows.map(toChangeRow);
+}
+
+/**
+ * The state-changing rows of these leads after `(xid, seq)` that this snapshot shows, whatever their
+ * transaction (`changes_lead_states` serves it; the predicate is `changesLeadState`'s twin).
+ */
+export async function laterLeadStates(sql: Sql, leadIds: readonly string[], after: { xid: string; seq: string }): Promise<ChangeRow[]> {
+  if (leadIds.length === 0) return [];
+  const rows = await sql.query<ChangeDbRow>(
+    `select ${CHANGE_COLUMNS}
+       from changes c
+      where c.entity = 'lead' and c.lead_id = any($1::bigint[]) and (c.xid, c.seq) > ($2::xid8, $3::bigint)
+        and (c.existed is not true or c.old_user_id is distinct from c.new_user_id or c.old_closed is distinct from c.new_closed)
+      order by c.xid, c.seq`,
+    [leadIds, after.xid, after.seq],
+  );
+  return rows.map(toChangeRow);
+}
+
+function toChangeRow(row: ChangeDbRow): ChangeRow {
+  return {
     seq: String(row.seq),
     xid: row.xid_text,
     entity: row.entity,
@@ -60,7 +83,7 @@ export async function changesAfter(sql: Sql, after: { xid: string; seq: string }
     newUserId: row.new_user_id === null ? null : String(row.new_user_id),
     newClosed: row.new_closed,
     existed: row.existed,
-  }));
+  };
 }
 
 /** Is there any change row from `from` on that can already be served? */

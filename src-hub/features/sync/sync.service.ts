@@ -15,6 +15,7 @@ import {
   childrenOfLeads,
   dealershipsByIds,
   hasChangesFrom,
+  laterLeadStates,
   leadsByIds,
   snapshotXmin,
   windowLeadsAfter,
@@ -108,12 +109,15 @@ async function changePage(tx: Sql, pull: Pull, cursor: Extract<SyncCursor, { pha
   const fetched = await changesAfter(tx, cursor, xmin, pull.limit + 1);
   const more = fetched.length > pull.limit;
   const rows = fetched.slice(0, pull.limit);
-  const current = await leadsByIds(tx, touchedLeadIds(rows));
+  const last = rows.at(-1);
+  const touched = touchedLeadIds(rows);
+  const current = await leadsByIds(tx, touched);
   const currentById = new Map<string, CurrentLead>(current.map((lead) => [lead.id, { userId: lead.user_id, closed: lead.closed, closedAt: lead.closed_at }]));
-  const plan = planChanges(pull.viewer, rows, currentById, pull.since);
+  // The same snapshot as `current`: the later states are exactly those that led to it.
+  const later = last ? await laterLeadStates(tx, touched, last) : [];
+  const plan = planChanges(pull.viewer, rows, currentById, pull.since, later);
   if (plan.reset) return resetPage(pull, xmin);
 
-  const last = rows.at(-1);
   const next =
     more && last
       ? { xid: last.xid, seq: last.seq }

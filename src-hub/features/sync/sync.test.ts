@@ -190,6 +190,29 @@ describe.each(BACKENDS)('GET /sync on %s', (backend) => {
       expect(mentionedLeadIds(await b.pull()).has(lead.id)).toBe(false);
     });
 
+    it('a lead out of sight when a lagging page was served comes back whole, with the chatter of that page', async () => {
+      const a = replica(agentA);
+      await a.pull();
+      const lastSeq = async (): Promise<number> => Number((await env.db.query<{ seq: string }>('select coalesce(max(seq), 0)::text as seq from changes'))[0]!.seq);
+      const before = await lastSeq();
+      const lead = await createLead(env.db);
+      await note(agentA, lead.id, 'Asked for the brochure');
+      const throughFirstNote = (await lastSeq()) - before;
+      await note(agentA, lead.id, 'Brochure sent');
+      await claim(agentB, lead.id);
+      // A's page holds the creation and the first note but is served while B holds the lead: A does not get it.
+      const lagging = await a.pullOnce(throughFirstNote);
+      expect(lagging.hasMore).toBe(true);
+      expect(a.leads.has(lead.id)).toBe(false);
+      await assign(supervisor, lead.id, null);
+      // The next page holds only the second note; the lead is back in the pool, so it must come whole.
+      const back = await a.pullOnce(1);
+      expect(back.leads.map((row) => row.id)).toEqual([lead.id]);
+      expect(a.messagesOf(lead.id).map((message) => message.body)).toEqual(expect.arrayContaining(['Asked for the brochure', 'Brochure sent']));
+      await a.pull();
+      expect(a.leads.get(lead.id)?.userId).toBeNull();
+    });
+
     it('a closed lead stays with its owner and leaves a supervisor’s replica', async () => {
       const lead = await createLead(env.db);
       await claim(agentA, lead.id);
