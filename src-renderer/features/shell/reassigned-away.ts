@@ -23,19 +23,28 @@ export const ASSIGNED_AGENT_FIELD = 'Assigned Agent';
 /** Asks the hub about a lead the replica no longer holds; null when it does not say (offline, or not ours to know). */
 export type ReassignmentLookup = (leadId: string) => Promise<Reassignment | null>;
 
+/** A lead taken away from the user: its reference, to whom and by whom (generic names when unknown). */
+export interface ReassignedAway {
+  ref: string;
+  toName: string;
+  byName: string;
+}
+
+const SOMEONE = { toName: 'another agent', byName: 'a supervisor' };
+
 /**
- * The toast for a lead that left the user: to whom and by whom. The replica still shows the lead to
- * supervisors and managers (they see every lead); an agent's replica drops it with its chatter, so there
- * the hub is asked, which tells the lead's previous holder only. Null when it is not a reassignment away by
- * someone else (returned to the pool, or the user's own doing).
+ * Who took a lead away from the user. The replica still shows the lead to supervisors and managers (they
+ * see every lead); an agent's replica drops it with its chatter, so there the hub is asked, which tells the
+ * lead's previous holder only. Null when it is not a reassignment away by someone else (returned to the
+ * pool, or the user's own doing).
  */
-export async function reassignedAwayText(db: ReplicaDb, userId: string, leadId: string, ref: string, lookup: ReassignmentLookup): Promise<string | null> {
+export async function reassignedAway(db: ReplicaDb, userId: string, leadId: string, ref: string, lookup: ReassignmentLookup): Promise<ReassignedAway | null> {
   const [lead, cursor] = await Promise.all([db.leads.get(leadId), db.meta.get('cursor')]);
   // A rebuild (Ctrl+Shift+R, hub reset) empties the replica: nothing was taken away.
   if (!cursor) return null;
   if (!lead) {
     const told = await lookup(leadId).catch(() => null);
-    return `${ref} was reassigned to ${told?.toName ?? 'another agent'} by ${told?.byName ?? 'a supervisor'}`;
+    return { ref, toName: told?.toName ?? SOMEONE.toName, byName: told?.byName ?? SOMEONE.byName };
   }
   if (lead.userId === null || lead.userId === userId) return null;
   const messages = await db.messages.where('leadId').equals(leadId).toArray();
@@ -44,5 +53,27 @@ export async function reassignedAwayText(db: ReplicaDb, userId: string, leadId: 
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
   if (change?.authorId === userId) return null;
   const [to, by] = await Promise.all([db.users.get(lead.userId), change?.authorId ? db.users.get(change.authorId) : undefined]);
-  return `${ref} was reassigned to ${to?.name ?? 'another agent'} by ${by?.name ?? 'a supervisor'}`;
+  return { ref, toName: to?.name ?? SOMEONE.toName, byName: by?.name ?? SOMEONE.byName };
+}
+
+/** References named in a grouped toast before "and N more". */
+export const REFS_SHOWN = 3;
+
+/**
+ * The toasts for leads taken away together (a supervisor's bulk reassignment): one per new holder and
+ * supervisor, so five leads moved at once make one calm toast, not five.
+ */
+export function reassignedAwayTexts(items: readonly ReassignedAway[]): string[] {
+  const groups = new Map<string, ReassignedAway[]>();
+  for (const item of items) {
+    const key = JSON.stringify([item.toName, item.byName]);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].map((group) => {
+    const { toName, byName } = group[0]!;
+    if (group.length === 1) return `${group[0]!.ref} was reassigned to ${toName} by ${byName}`;
+    const refs = group.slice(0, REFS_SHOWN).map((item) => item.ref).join(', ');
+    const more = group.length > REFS_SHOWN ? ` and ${group.length - REFS_SHOWN} more` : '';
+    return `${group.length} of your leads were reassigned to ${toName} by ${byName}: ${refs}${more}`;
+  });
 }

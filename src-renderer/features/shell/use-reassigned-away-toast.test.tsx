@@ -45,6 +45,15 @@ describe('useReassignedAwayToast', () => {
     expect(leadReassignment).toHaveBeenCalledWith({ leadId: 'lead-1' });
   });
 
+  it('makes one toast of leads taken away together', async () => {
+    stubCrm({ leadReassignment: vi.fn(async () => ({ ok: true as const, value: { ref: 'x', toName: 'Ben Agent', byName: 'Sue Supervisor' } })) });
+    const { db } = await setup('u-agent1');
+    await applySyncPage(db, page({ removedLeadIds: ['lead-1', 'lead-2'] }));
+    await waitFor(() => expect(toastTexts()).toEqual(['info: 2 of your leads were reassigned to Ben Agent by Sue Supervisor: LEAD/2026/00042, LEAD/2026/00043']));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(toastTexts()).toHaveLength(1);
+  });
+
   it('still tells the agent, without names, when the hub does not say (offline, or refused)', async () => {
     for (const answer of [
       { ok: false as const, error: { code: 'hub_unreachable' as const, message: 'The hub cannot be reached.' } },

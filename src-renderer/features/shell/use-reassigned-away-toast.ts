@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { crm } from '../../bridge/crm';
-import { loadOwnOpenLeads, reassignedAwayText, vanishedLeads, type OwnLeads, type ReassignmentLookup } from './reassigned-away';
+import { loadOwnOpenLeads, reassignedAway, reassignedAwayTexts, vanishedLeads, type OwnLeads, type ReassignedAway, type ReassignmentLookup } from './reassigned-away';
 
 /** The hub's answer for a lead gone from the replica; any refusal or failure leaves the names unknown. */
 const askHub: ReassignmentLookup = async (leadId) => {
@@ -11,20 +11,40 @@ const askHub: ReassignmentLookup = async (leadId) => {
   return answer.ok ? answer.value : null;
 };
 
-/** Watches the user's own open leads in the replica and says so when a supervisor takes one away. */
+/** A bulk reassignment reaches the replica over a few sync pages: what leaves within this window is one toast. */
+export const GROUP_WINDOW_MS = 400;
+
+/** Watches the user's own open leads in the replica and says so when a supervisor takes some away. */
 export function useReassignedAwayToast(userId: string): void {
   const { db } = useReplica();
   const toast = useUiStore((state) => state.toast);
   const own = useLiveQuery(() => loadOwnOpenLeads(db, userId), [db, userId]);
   const previous = useRef<OwnLeads>(null);
+  const pending = useRef<ReassignedAway[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     if (own === undefined) return;
     const before = previous.current;
     previous.current = own;
-    for (const leadId of vanishedLeads(before, own)) {
-      const ref = before?.get(leadId) ?? leadId;
-      void reassignedAwayText(db, userId, leadId, ref, askHub).then((text) => text && toast('info', text));
-    }
+    const gone = vanishedLeads(before, own);
+    if (gone.length === 0) return;
+    void Promise.all(gone.map((leadId) => reassignedAway(db, userId, leadId, before?.get(leadId) ?? leadId, askHub))).then((found) => {
+      pending.current.push(...found.filter((item) => item !== null));
+      if (pending.current.length === 0 || timer.current !== null) return;
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        const items = pending.current;
+        pending.current = [];
+        for (const text of reassignedAwayTexts(items)) toast('info', text);
+      }, GROUP_WINDOW_MS);
+    });
   }, [own, db, userId, toast]);
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 }

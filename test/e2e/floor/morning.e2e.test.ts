@@ -197,7 +197,10 @@ describe('floor rehearsal: a morning on the floor', () => {
         const held = await (await floor.api(loser.login)).read<{ items: unknown[] }>('/leads?scope=mine&limit=50');
         expect(held.items, loser.says('no lead left assigned to him on the hub')).toHaveLength(0);
         await expect
-          .poll(() => toasts(loser.page).getByText(new RegExp(`was reassigned to ${winner.name} by ${ana.name}$`)).count(), { message: loser.says(`"LEAD/… was reassigned to ${winner.name} by ${ana.name}"`), timeout: 20_000 })
+          .poll(() => toasts(loser.page).getByText(new RegExp(`(was|were) reassigned to ${winner.name} by ${ana.name}(:|$)`)).count(), {
+            message: loser.says(`"N of your leads were reassigned to ${winner.name} by ${ana.name}: LEAD/…" (or one lead's "LEAD/… was reassigned…")`),
+            timeout: 20_000,
+          })
           .toBeGreaterThan(0);
       });
 
