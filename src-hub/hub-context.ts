@@ -23,6 +23,8 @@ export interface HubConfig {
   smtpUrl?: string | null;
   /** The From address of the hub's e-mails; undefined: MAIL_FROM, else a no-reply address. */
   mailFrom?: string;
+  /** The floor's time zone (IANA name) for times written in e-mails; undefined: FLOOR_TIME_ZONE, else UTC. */
+  floorTimeZone?: string;
   /** How often the mail worker runs; 0 starts no timer (tests call its tick themselves). */
   mailPollMs?: number;
 }

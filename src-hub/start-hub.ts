@@ -10,6 +10,7 @@ import { buildHub, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
 import { startMailWorker } from './features/mail/mail-worker';
+import { floorTimeZoneOf } from './features/mail/mail-config';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -38,6 +39,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
   try {
+    // A mistyped FLOOR_TIME_ZONE stops the start with its name, not the first reminder.
+    floorTimeZoneOf(config);
     const secrets =
       options.secrets ??
       (options.storage.dataDir === null && !options.storage.databaseUrl

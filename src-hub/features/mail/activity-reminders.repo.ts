@@ -24,7 +24,7 @@ interface DueActivityRow extends Record<string, unknown> {
  * mail is queued in the same transaction. The column is not part of the synced activity, so no change row.
  * Answers how many reminders were queued.
  */
-export async function queueDueReminders(db: Database, now: Date, limit: number): Promise<number> {
+export async function queueDueReminders(db: Database, now: Date, limit: number, timeZone: string): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await tx.query<DueActivityRow>(
       `with due as (
@@ -52,6 +52,7 @@ export async function queueDueReminders(db: Database, now: Date, limit: number):
         leadRef: activity.ref,
         customerName: activity.customer_name,
         customerPhone: activity.customer_phone,
+        timeZone,
       });
       await queueMail(tx, { ...mail, kind: 'activity_reminder', leadId: activity.lead_id, to: activity.assignee_email }, now);
       queued++;

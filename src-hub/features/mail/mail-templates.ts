@@ -52,18 +52,31 @@ export interface ReminderFacts {
   leadRef: string;
   customerName: string;
   customerPhone: string | null;
+  /** The floor's time zone: an e-mail is read away from the app, so its times say their zone. */
+  timeZone: string;
 }
 
-const utc = (time: Date): string => `${time.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+const floorTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-23 17:00 Asia/Manila" (or "… UTC"): a moment as the floor's clocks show it, with the zone named. */
+export function floorTime(instant: Date, timeZone: string): string {
+  let format = floorTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    floorTimeFormats.set(timeZone, format);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => format.formatToParts(instant).find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${timeZone}`;
+}
 
 /** An activity that fell due: one reminder to its assignee. */
 export function activityReminderMail(facts: ReminderFacts): MailContent {
   return {
-    subject: oneLine(`Reminder: ${facts.activityLabel} due ${utc(facts.dueAt)} — ${facts.leadRef} ${facts.customerName}`),
+    subject: oneLine(`Reminder: ${facts.activityLabel} due ${floorTime(facts.dueAt, facts.timeZone)} — ${facts.leadRef} ${facts.customerName}`),
     body: [
       `Hello ${facts.assigneeName},`,
       '',
-      `Your ${facts.activityLabel.toLowerCase()} on lead ${facts.leadRef} is due (${utc(facts.dueAt)}):`,
+      `Your ${facts.activityLabel.toLowerCase()} on lead ${facts.leadRef} is due (${floorTime(facts.dueAt, facts.timeZone)}):`,
       facts.summary,
       '',
       `Customer: ${facts.customerName}`,

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { HubConfig, HubLog } from '../../hub-context';
 import { queueDueReminders } from './activity-reminders.repo';
-import { DEFAULT_MAIL_POLL_MS, mailDeliveryOf, mailFromOf, smtpUrlOf } from './mail-config';
+import { DEFAULT_MAIL_POLL_MS, floorTimeZoneOf, mailDeliveryOf, mailFromOf, smtpUrlOf } from './mail-config';
 import { claimDueMails, markAttemptFailed, markSent, type DueMail } from './mail-outbox.repo';
 import { afterFailure, DEFAULT_RETRY, type RetryPolicy } from './mail-retry';
 import { describeSmtpError, smtpTransport, type MailTransport } from './smtp-transport';
@@ -81,7 +81,7 @@ export class MailWorker {
     this.busy = true;
     try {
       const { db, clock, config } = this.deps;
-      const result: TickResult = { reminders: await queueDueReminders(db, clock.now(), this.batch), sent: 0, retrying: 0, failed: 0 };
+      const result: TickResult = { reminders: await queueDueReminders(db, clock.now(), this.batch, floorTimeZoneOf(config)), sent: 0, retrying: 0, failed: 0 };
       const delivery = mailDeliveryOf(config);
       // Without a mailer (and outside training) mails wait, queued: nothing is lost, they go once one is set.
       if (delivery === 'none') return result;

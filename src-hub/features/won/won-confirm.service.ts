@@ -47,7 +47,7 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
     }
     const other = await openWonLease(tx, row.id);
     if (other && other.id !== lease.id) {
-      if (isActive(other, now)) throw new HubError('won_in_progress', wonInProgressMessage(new Date(other.expires_at)));
+      if (isActive(other, now)) throw new HubError('won_in_progress', wonInProgressMessage(new Date(other.expires_at), now));
       await endLease(tx, other.id, 'expired', now);
     }
     const target = wonStage(stages);

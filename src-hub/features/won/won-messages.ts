@@ -7,9 +7,11 @@ export function noDealershipMessage(leadRef: string): string {
   return `Lead ${leadRef} has no dealership: Mark as Won cannot push the Sales Order. Set the lead's dealership first.`;
 }
 
-export function wonInProgressMessage(expiresAt: Date): string {
-  const time = expiresAt.toISOString().replace('T', ' ').slice(0, 16);
-  return `Mark as Won is already in progress on this lead. Wait for it to finish (it gives up by ${time} UTC), then try again if it failed.`;
+/** In minutes from now, not a clock time: the hub does not know the reader's time zone. */
+export function wonInProgressMessage(expiresAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 60_000));
+  const within = minutes === 1 ? 'a minute' : `${minutes} minutes`;
+  return `Mark as Won is already in progress on this lead. Wait for it to finish (it gives up within ${within}), then try again if it failed.`;
 }
 
 export function foreignPushMessage(leadRef: string): string {

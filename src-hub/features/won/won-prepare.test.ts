@@ -108,6 +108,9 @@ describe.each(BACKENDS)('won/prepare on %s', (backend) => {
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('won_in_progress');
     }
+    // The hub does not know the reader's time zone: the wait is said in minutes, not as a UTC clock time.
+    const again = await attempts[0]!();
+    expect(again.body.error.message).toBe('Mark as Won is already in progress on this lead. Wait for it to finish (it gives up within a minute), then try again if it failed.');
     const unchanged = await api(env.url, agent.token).get<Lead>(`/leads/${lead.id}`);
     expect(unchanged.body).toMatchObject({ stageId: stages['new'], userId: agent.id, lostReason: null });
   });

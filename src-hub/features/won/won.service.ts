@@ -28,7 +28,7 @@ export async function prepareWon(hub: HubContext, user: AuthUser, leadId: string
     if (!dealership) throw new HubError('dealership_not_configured', noDealershipMessage(row.ref));
     requireConnection(dealership);
     const held = await openWonLease(tx, row.id);
-    if (held && isActive(held, now)) throw new HubError('won_in_progress', wonInProgressMessage(new Date(held.expires_at)));
+    if (held && isActive(held, now)) throw new HubError('won_in_progress', wonInProgressMessage(new Date(held.expires_at), now));
     // A lapsed lease still holds the unique index; it ends here so the new push can start.
     if (held) await endLease(tx, held.id, 'expired', now);
     const lease = await insertLease(tx, { kind: 'won', leadId: row.id, dealershipId: dealership.id, userId: user.id, now, ttlMs: hub.config.wonLeaseMs });
