@@ -1,5 +1,6 @@
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
+import { toReplicaActivity } from './activity-key';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { ReplicaDb } from './replica-db';
 
@@ -22,7 +23,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     }
     if (page.messages.length) await db.messages.bulkPut(page.messages);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
-    if (page.activities.length) await db.activities.bulkPut(page.activities);
+    if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
     if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
     await db.meta.bulkPut([
       { key: 'cursor', value: page.cursor },

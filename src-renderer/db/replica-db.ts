@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Activity, CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
+import type { CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
 import type { Stage } from '../../src-shared/domain/stages';
+import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
@@ -30,7 +31,7 @@ export class ReplicaDb extends Dexie {
   leads!: EntityTable<ReplicaLead, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   callLogs!: EntityTable<CallLog, 'id'>;
-  activities!: EntityTable<Activity, 'id'>;
+  activities!: EntityTable<ReplicaActivity, 'id'>;
   stages!: EntityTable<Stage, 'id'>;
   users!: EntityTable<User, 'id'>;
   dealerships!: EntityTable<Dealership, 'id'>;
@@ -60,6 +61,19 @@ export class ReplicaDb extends Dexie {
       .upgrade(async (tx) => {
         const stages = await tx.table<Stage, string>('stages').toArray();
         await tx.table<ReplicaLead, string>('leads').toCollection().modify((lead) => refreshPoolKey(lead, stages));
+      });
+    // Home and the due check read one user's open activities by due time from an index (`openFor`, see
+    // activity-key.ts) instead of scanning every activity of the replica.
+    this.version(3)
+      // `[userId+done]` goes: booleans are no IndexedDB keys, so it never held a record.
+      .stores({ activities: 'id, leadId, dueAt, [openFor+dueAt]' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<ReplicaActivity, string>('activities')
+          .toCollection()
+          .modify((activity, ref) => {
+            ref.value = toReplicaActivity(activity);
+          });
       });
   }
 }

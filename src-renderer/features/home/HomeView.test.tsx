@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { useUiStore } from '../../app/ui-store';
+import { toReplicaActivity } from '../../db/activity-key';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { HomeView } from './HomeView';
 
@@ -21,7 +22,7 @@ function todayNoon(): Date {
 
 async function setup(activities: Activity[]) {
   const db = await seedReplica([makeLead({ userId: 'u-agent1' }), makeLead({ id: 'lead-2', ref: 'LEAD/2026/00043', userId: 'u-agent2', customer: { name: 'Other Customer', phone: '1', email: null } })]);
-  await db.activities.bulkAdd(activities);
+  await db.activities.bulkAdd(activities.map(toReplicaActivity));
   signIn('u-agent1');
   renderWithReplica(db, <HomeView userId="u-agent1" />);
   return db;
@@ -61,6 +62,21 @@ describe('HomeView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Done: Summary a-today' }));
     await waitFor(() => expect(toastTexts()).toContain('success: Call marked as done'));
     expect(markActivityDone).toHaveBeenCalledWith({ activityId: 'a-today' });
+  });
+
+  it('shows a group 50 rows at a time, soonest first, with how many are not shown', async () => {
+    stubCrm({});
+    const noon = todayNoon();
+    await setup(Array.from({ length: 120 }, (_, i) => activity(`a-${String(i).padStart(3, '0')}`, new Date(noon.getTime() + (48 + i) * HOUR))));
+    const planned = await screen.findByRole('region', { name: 'Planned' });
+    expect(within(planned).getAllByRole('listitem')).toHaveLength(50);
+    expect(within(planned).getAllByRole('listitem')[0]!.textContent).toContain('Summary a-000');
+    expect(within(planned).getByRole('heading').textContent).toContain('120');
+    await userEvent.click(within(planned).getByRole('button', { name: 'Show 50 more (70 not shown)' }));
+    expect(within(planned).getAllByRole('listitem')).toHaveLength(100);
+    await userEvent.click(within(planned).getByRole('button', { name: 'Show 20 more (20 not shown)' }));
+    expect(within(planned).getAllByRole('listitem')).toHaveLength(120);
+    expect(within(planned).queryByRole('button', { name: /more/ })).toBeNull();
   });
 
   it('says so when nothing is planned', async () => {

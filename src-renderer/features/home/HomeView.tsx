@@ -13,12 +13,17 @@ const GROUP_PILLS: Record<ActivityState, string> = { overdue: 'pill-red', today:
 /** "Today" is the workstation's day, as on the kanban pill. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** Rows a group shows at first and adds per "Show more": a full pipeline plans thousands of activities. */
+export const GROUP_PAGE = 50;
+const FIRST_PAGES: Record<ActivityState, number> = { overdue: GROUP_PAGE, today: GROUP_PAGE, planned: GROUP_PAGE };
+
 /** Home: the signed-in user's open activities, overdue first, each opening its lead. */
 export function HomeView({ userId }: { userId: string }) {
   const activities = useMyOpenActivities(userId);
   const openLead = useUiStore((state) => state.openLead);
   const toast = useUiStore((state) => state.toast);
   const [marking, setMarking] = useState<string | null>(null);
+  const [shown, setShown] = useState(FIRST_PAGES);
 
   async function markDone(activity: MyActivity) {
     setMarking(activity.id);
@@ -53,10 +58,15 @@ export function HomeView({ userId }: { userId: string }) {
             <span className={`pill ${GROUP_PILLS[state]}`}>{GROUP_LABELS[state]}</span> <span className="count">{groups[state].length}</span>
           </h3>
           <ul>
-            {groups[state].map((activity) => (
+            {groups[state].slice(0, shown[state]).map((activity) => (
               <ActivityRow key={activity.id} activity={activity} busy={marking !== null} onOpen={(leadId) => openLead(leadId)} onDone={(picked) => void markDone(picked)} />
             ))}
           </ul>
+          {groups[state].length > shown[state] && (
+            <button type="button" className="home-more" onClick={() => setShown((current) => ({ ...current, [state]: current[state] + GROUP_PAGE }))}>
+              Show {Math.min(GROUP_PAGE, groups[state].length - shown[state])} more ({groups[state].length - shown[state]} not shown)
+            </button>
+          )}
         </section>
       ))}
     </section>

@@ -1,7 +1,9 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { activityState, type ActivityState } from '../../../src-shared/domain/activity-state';
 import { useReplica } from '../../app/ReplicaProvider';
+import { hubActivityOf, type ReplicaActivity } from '../../db/activity-key';
 import type { ReplicaDb } from '../../db/replica-db';
 
 /** An open activity with what Home shows of its lead. */
@@ -14,16 +16,33 @@ export const ACTIVITY_GROUPS: readonly ActivityState[] = ['overdue', 'today', 'p
 
 /** The user's open activities, soonest first, each with its lead's reference and customer. */
 export async function loadMyOpenActivities(db: ReplicaDb, userId: string): Promise<MyActivity[]> {
-  // `done` is a boolean, which IndexedDB does not index: filter rather than query [userId+done].
-  const open = await db.activities.filter((activity) => activity.userId === userId && !activity.done).toArray();
-  const leads = await db.leads.bulkGet([...new Set(open.map((activity) => activity.leadId))]);
+  return withLeads(db, await openActivities(db, userId, Dexie.minKey, Dexie.maxKey));
+}
+
+/** The user's open activities due in (since, now]: an index range, however many activities the replica holds. */
+export async function loadMyActivitiesDueIn(db: ReplicaDb, userId: string, since: Date, now: Date): Promise<MyActivity[]> {
+  // Due times are ISO instants from the hub; the range is widened by a second each side, then checked exactly.
+  const from = new Date(since.getTime() - 1_000).toISOString();
+  const to = new Date(now.getTime() + 1_000).toISOString();
+  const due = (await openActivities(db, userId, from, to)).filter((activity) => {
+    const at = Date.parse(activity.dueAt);
+    return at > since.getTime() && at <= now.getTime();
+  });
+  return withLeads(db, due);
+}
+
+function openActivities(db: ReplicaDb, userId: string, from: unknown, to: unknown): Promise<ReplicaActivity[]> {
+  return db.activities.where('[openFor+dueAt]').between([userId, from], [userId, to], true, true).toArray();
+}
+
+async function withLeads(db: ReplicaDb, activities: ReplicaActivity[]): Promise<MyActivity[]> {
+  const leads = await db.leads.bulkGet([...new Set(activities.map((activity) => activity.leadId))]);
   const byId = new Map(leads.flatMap((lead) => (lead ? [[lead.id, lead] as const] : [])));
-  return open
-    .map((activity) => {
-      const lead = byId.get(activity.leadId);
-      return { ...activity, leadRef: lead?.ref ?? null, customerName: lead?.customer.name ?? null };
-    })
-    .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+  return activities.map((stored) => {
+    const activity = hubActivityOf(stored);
+    const lead = byId.get(activity.leadId);
+    return { ...activity, leadRef: lead?.ref ?? null, customerName: lead?.customer.name ?? null };
+  });
 }
 
 export function useMyOpenActivities(userId: string): MyActivity[] | undefined {

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
+import { toReplicaActivity } from '../../db/activity-key';
 import { makeLead, seedReplica, stubCrm } from '../lead-form/lead-form.fixture';
 import { dueToNotify } from './my-activities';
 import { DUE_CHECK_MS, useDueNotifications } from './use-due-notifications';
@@ -38,13 +40,14 @@ describe('useDueNotifications', () => {
     stubCrm({ notify });
     const db = await seedReplica([makeLead({ userId: 'u-agent1' })]);
     const at = (ms: number) => new Date(START.getTime() + ms).toISOString();
-    await db.activities.bulkAdd([
+    const activities: Activity[] = [
       { id: 'a-old', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Long overdue', dueAt: '2026-03-01T09:00:00Z', done: false },
       { id: 'a-soon', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Call back about financing', dueAt: at(45_000), done: false },
       { id: 'a-done', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Done already', dueAt: at(10_000), done: true },
       { id: 'a-other', leadId: 'lead-1', userId: 'u-agent2', type: 'call', summary: 'Not mine', dueAt: at(10_000), done: false },
       { id: 'a-later', leadId: 'lead-1', userId: 'u-agent1', type: 'meeting', summary: 'Later', dueAt: at(10 * 60_000), done: false },
-    ]);
+    ];
+    await db.activities.bulkAdd(activities.map(toReplicaActivity));
     const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
     const { unmount } = renderHook(() => useDueNotifications('u-agent1'), { wrapper });
 

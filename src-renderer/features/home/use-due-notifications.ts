@@ -3,7 +3,7 @@ import { FIELD_MAX } from '../../../src-shared/contract/fields.schema';
 import { ACTIVITY_TYPE_LABELS } from '../../../src-shared/domain/activity-kinds';
 import { useReplica } from '../../app/ReplicaProvider';
 import { crm } from '../../bridge/crm';
-import { dueToNotify, loadMyOpenActivities } from './my-activities';
+import { dueToNotify, loadMyActivitiesDueIn } from './my-activities';
 
 export const DUE_CHECK_MS = 30_000;
 /** A reload (F5) must not lose what fell due while the page was loading: look back a little further. */
@@ -43,7 +43,7 @@ export function useDueNotifications(userId: string): void {
       running = true;
       try {
         const now = new Date();
-        const due = dueToNotify(await loadMyOpenActivities(db, userId), notified, since, now);
+        const due = dueToNotify(await loadMyActivitiesDueIn(db, userId, since, now), notified, since, now);
         for (const activity of due) {
           notified.add(activity.id);
           const what = `${ACTIVITY_TYPE_LABELS[activity.type]} due`;
