@@ -17,6 +17,10 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export const GROUP_PAGE = 50;
 const FIRST_PAGES: Record<ActivityState, number> = { overdue: GROUP_PAGE, today: GROUP_PAGE, planned: GROUP_PAGE };
 
+function moreLabel(hidden: number): string {
+  return hidden > GROUP_PAGE ? `Show ${GROUP_PAGE} more (${hidden} not shown)` : `Show the other ${hidden}`;
+}
+
 /** Home: the signed-in user's open activities, overdue first, each opening its lead. */
 export function HomeView({ userId }: { userId: string }) {
   const activities = useMyOpenActivities(userId);
@@ -64,7 +68,7 @@ export function HomeView({ userId }: { userId: string }) {
           </ul>
           {groups[state].length > shown[state] && (
             <button type="button" className="home-more" onClick={() => setShown((current) => ({ ...current, [state]: current[state] + GROUP_PAGE }))}>
-              Show {Math.min(GROUP_PAGE, groups[state].length - shown[state])} more ({groups[state].length - shown[state]} not shown)
+              {moreLabel(groups[state].length - shown[state])}
             </button>
           )}
         </section>
