@@ -83,5 +83,12 @@ export const callLogsQuerySchema = z
 export type CallLogsQuery = z.infer<typeof callLogsQuerySchema>;
 export type CallLogsQueryInput = z.input<typeof callLogsQuerySchema>;
 
-export const callLogPageSchema = pageOf(callLogSchema);
+/** A call log as Call Logs lists it: with its lead's reference and customer, so a page needs no lead reads. */
+export const callLogListItemSchema = callLogSchema.extend({
+  leadRef: z.string(),
+  customerName: z.string(),
+});
+export type CallLogListItem = z.infer<typeof callLogListItemSchema>;
+
+export const callLogPageSchema = pageOf(callLogListItemSchema);
 export type CallLogPage = z.infer<typeof callLogPageSchema>;

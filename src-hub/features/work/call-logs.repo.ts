@@ -14,7 +14,7 @@ export async function listCallLogs(sql: Sql, user: AuthUser, query: CallLogsQuer
     return `$${params.length}`;
   };
   const where: string[] = [];
-  if (user.role === 'agent') where.push(`c.user_id = ${add(user.id)}`, `exists (select 1 from leads l where l.id = c.lead_id and l.user_id = c.user_id)`);
+  if (user.role === 'agent') where.push(`c.user_id = ${add(user.id)}`, 'l.user_id = c.user_id');
   if (query.leadId) where.push(`c.lead_id = ${add(ID.test(query.leadId) ? query.leadId : '-1')}`);
   if (query.userId) where.push(`c.user_id = ${add(ID.test(query.userId) ? query.userId : '-1')}`);
   if (query.result) where.push(`c.result = ${add(query.result)}`);
@@ -24,15 +24,16 @@ export async function listCallLogs(sql: Sql, user: AuthUser, query: CallLogsQuer
     const [time, id] = decode(query.cursor);
     where.push(`(c.created_at, c.id) < (${add(time)}::timestamptz, ${add(id)}::bigint)`);
   }
-  const rows = await sql.query<CallLogRow & { k: string }>(
-    `select ${CALL_LOG_COLUMNS}, c.created_at::text as k from call_logs c ${where.length ? `where ${where.join(' and ')}` : ''}
+  const rows = await sql.query<CallLogRow & { k: string; lead_ref: string; customer_name: string }>(
+    `select ${CALL_LOG_COLUMNS}, c.created_at::text as k, l.ref as lead_ref, l.customer_name
+       from call_logs c join leads l on l.id = c.lead_id ${where.length ? `where ${where.join(' and ')}` : ''}
       order by c.created_at desc, c.id desc limit ${add(query.limit + 1)}`,
     params,
   );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toCallLogDto),
+    items: page.map((row) => ({ ...toCallLogDto(row), leadRef: row.lead_ref, customerName: row.customer_name })),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.k, last.id])).toString('base64url') : null,
   };
 }

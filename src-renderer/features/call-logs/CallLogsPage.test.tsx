@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CallLog } from '../../../src-shared/contract/entities.schema';
-import type { CallLogPage, CallLogsQueryInput } from '../../../src-shared/contract/lead-work.schema';
+import type { CallLogListItem, CallLogPage, CallLogsQueryInput } from '../../../src-shared/contract/lead-work.schema';
 import type { CrmApi } from '../../../src-shared/contract/crm-api';
 import { useUiStore } from '../../app/ui-store';
 import { aLead, failure, ok, renderPanel } from '../all-leads/all-leads-test-kit';
@@ -11,9 +10,11 @@ import { CallLogsPage } from './CallLogsPage';
 import { useCallLogsFilter } from './call-logs-filter-store';
 import { EMPTY_CALL_LOGS_FILTER } from './call-logs-query';
 
-const aCall = (id: string, patch: Partial<CallLog> = {}): CallLog => ({
+const aCall = (id: string, patch: Partial<CallLogListItem> = {}): CallLogListItem => ({
   id,
   leadId: '1',
+  leadRef: 'LEAD/2026/00001',
+  customerName: 'Andrea Garcia',
   userId: 'u1',
   durationMin: 6,
   result: 'answered',
@@ -45,9 +46,9 @@ async function renderPage(role: 'agent' | 'supervisor', crm: Partial<CrmApi>) {
 
 describe('Call Logs page', () => {
   it('lists calls with agent, lead, result, duration, summary and local time; the lead opens from its row', async () => {
-    const hub = fakeCallLogsHub(() => ({ items: [aCall('10'), aCall('11', { leadId: '2', userId: 'u2', result: 'no_answer', durationMin: 0, summary: '' })], nextCursor: null }), {
-      fetchLead: async ({ leadId }) => ok({ lead: aLead(leadId, { ref: 'LEAD/2025/00777', customer: { name: 'Closed Customer', phone: null, email: 'c@x.example' } }), messages: [], callLogs: [], activities: [] }),
-    });
+    const closedLead = { leadId: '2', leadRef: 'LEAD/2025/00777', customerName: 'Closed Customer' };
+    const fetchLead = vi.fn<CrmApi['fetchLead']>();
+    const hub = fakeCallLogsHub(() => ({ items: [aCall('10'), aCall('11', { ...closedLead, userId: 'u2', result: 'no_answer', durationMin: 0, summary: '' })], nextCursor: null }), { fetchLead });
     await renderPage('supervisor', hub.crm);
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(hub.queries).toEqual([{ limit: 50 }]);
@@ -58,8 +59,9 @@ describe('Call Logs page', () => {
     expect(first!.textContent).toContain('6 min');
     expect(first!.textContent).toContain('Summary 10');
     expect(first!.textContent).toContain(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-02T09:30:00.000Z')));
-    // A lead outside the replica is read from the hub once for its reference.
-    await waitFor(() => expect(second!.textContent).toContain('LEAD/2025/00777 · Closed Customer'));
+    // The hub names each call's lead: one outside the replica needs no read of its own.
+    expect(second!.textContent).toContain('LEAD/2025/00777 · Closed Customer');
+    expect(fetchLead).not.toHaveBeenCalled();
     expect(second!.textContent).toContain('Jose Reyes');
     expect(second!.textContent).toContain('No Answer');
     await userEvent.click(within(second!).getByRole('button', { name: 'LEAD/2025/00777' }));

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CallLog } from '../../../src-shared/contract/entities.schema';
+import type { CallLogListItem } from '../../../src-shared/contract/lead-work.schema';
 import type { Actor } from '../../../src-shared/domain/lead-access';
 import { CALL_RESULTS, CALL_RESULT_LABELS, type CallResult } from '../../../src-shared/domain/call-results';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
@@ -13,7 +13,6 @@ import { useKeysetPages } from '../all-leads/use-keyset-pages';
 import { CallLogsTable } from './CallLogsTable';
 import { useCallLogsFilter } from './call-logs-filter-store';
 import { CALL_LOGS_PAGE_SIZE, callLogsPageQuery, callLogsQuery } from './call-logs-query';
-import { useLeadLabels } from './use-lead-labels';
 import '../all-leads/data-table.css';
 
 /**
@@ -31,8 +30,7 @@ export function CallLogsPage({ actor }: { actor: Actor }) {
 
   const built = useMemo(() => callLogsQuery(filter, seesAll), [filter.agent, filter.result, filter.from, filter.to, seesAll]);
   const queryKey = built.ok ? JSON.stringify(built.query) : null;
-  const pages = useKeysetPages<CallLog>(queryKey, (cursor) => (built.ok ? call(crm().listCallLogs(callLogsPageQuery(built.query, cursor))) : Promise.reject(new Error(built.message))));
-  const leadLabel = useLeadLabels(pages.items.map((log) => log.leadId));
+  const pages = useKeysetPages<CallLogListItem>(queryKey, (cursor) => (built.ok ? call(crm().listCallLogs(callLogsPageQuery(built.query, cursor))) : Promise.reject(new Error(built.message))));
   const filtered = Boolean(filter.agent || filter.result || filter.from || filter.to);
   const busy = pages.status === 'loading';
 
@@ -92,7 +90,7 @@ export function CallLogsPage({ actor }: { actor: Actor }) {
           {pages.pageIndex > 0 ? 'No more calls.' : filtered ? 'No call matches these filters.' : 'No calls logged yet. Each call logged on a lead (Log Call) appears here.'}
         </TableMessage>
       ) : (
-        <CallLogsTable callLogs={pages.items} agentName={agentName} leadLabel={leadLabel} showAgent={seesAll} onOpen={(leadId) => openLead(leadId)} busy={busy} />
+        <CallLogsTable callLogs={pages.items} agentName={agentName} showAgent={seesAll} onOpen={(leadId) => openLead(leadId)} busy={busy} />
       )}
       <PagingBar label="Call Logs pages" pageIndex={pages.pageIndex} pageSize={CALL_LOGS_PAGE_SIZE} rows={pages.items.length} hasNext={pages.hasNext} onNext={pages.next} onPrevious={pages.previous} />
     </section>

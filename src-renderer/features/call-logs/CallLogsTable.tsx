@@ -1,19 +1,17 @@
-import type { CallLog } from '../../../src-shared/contract/entities.schema';
+import type { CallLogListItem } from '../../../src-shared/contract/lead-work.schema';
 import { CALL_RESULT_LABELS } from '../../../src-shared/domain/call-results';
 import { formatWhen } from '../wizards/local-time';
-import type { LeadLabel } from './use-lead-labels';
 
 interface CallLogsTableProps {
-  callLogs: CallLog[];
+  callLogs: CallLogListItem[];
   agentName: ReadonlyMap<string, string>;
-  leadLabel: ReadonlyMap<string, LeadLabel>;
   showAgent: boolean;
   onOpen(leadId: string): void;
   busy: boolean;
 }
 
 /** One page of call logs, newest first; a row opens its lead. */
-export function CallLogsTable({ callLogs, agentName, leadLabel, showAgent, onOpen, busy }: CallLogsTableProps) {
+export function CallLogsTable({ callLogs, agentName, showAgent, onOpen, busy }: CallLogsTableProps) {
   return (
     <div className="data-table-scroll">
       <table className={busy ? 'data-table call-logs-table is-busy' : 'data-table call-logs-table'} aria-label="Call logs">
@@ -36,17 +34,15 @@ export function CallLogsTable({ callLogs, agentName, leadLabel, showAgent, onOpe
           </tr>
         </thead>
         <tbody>
-          {callLogs.map((log) => {
-            const lead = leadLabel.get(log.leadId);
-            return (
+          {callLogs.map((log) => (
               <tr key={log.id} data-call-log-id={log.id} onClick={() => onOpen(log.leadId)}>
                 <td>{formatWhen(log.createdAt)}</td>
                 {showAgent && <td>{agentName.get(log.userId) ?? '…'}</td>}
                 <td>
                   <button type="button" className="link mono">
-                    {lead?.ref ?? 'Open lead'}
+                    {log.leadRef}
                   </button>
-                  {lead && <span className="muted"> · {lead.customer}</span>}
+                  <span className="muted"> · {log.customerName}</span>
                 </td>
                 <td>
                   <span className={log.result === 'answered' ? 'pill pill-green' : 'pill pill-grey'}>{CALL_RESULT_LABELS[log.result]}</span>
@@ -54,8 +50,7 @@ export function CallLogsTable({ callLogs, agentName, leadLabel, showAgent, onOpe
                 <td>{log.durationMin} min</td>
                 <td title={log.summary}>{log.summary || <span className="muted">—</span>}</td>
               </tr>
-            );
-          })}
+          ))}
         </tbody>
       </table>
     </div>
