@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from '../../src-shared/contract/entities.schema';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
@@ -8,6 +8,7 @@ import { loadMyActivitiesDueIn, loadMyOpenActivities } from '../features/home/my
 import { hubActivityOf } from './activity-key';
 import { applySyncPage } from './apply-sync-page';
 import { ReplicaDb } from './replica-db';
+import { shippedReplica } from './shipped-schemas.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 const activity = (id: string, patch: Partial<Activity> = {}): Activity => ({
@@ -73,19 +74,7 @@ describe("the replica's open-activities index", () => {
 
   it('is filled for the activities already stored when a version 2 replica is opened', async () => {
     const name = `activity-upgrade-${n++}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      leads: 'id, [stageId+userId], userId, brand, createdAt, ref',
-      messages: 'id, leadId',
-      callLogs: 'id, leadId',
-      activities: 'id, leadId, dueAt, [userId+done]',
-      stages: 'id',
-      users: 'id',
-      dealerships: 'id',
-      meta: 'key',
-      outbox: '++seq, clientId, leadId, status',
-    });
-    v2.version(2).stores({ leads: 'id, [stageId+userId], userId, brand, createdAt, ref, stageId, pool, [pool+createdAt]' });
+    const v2 = shippedReplica(name, 2);
     await v2.table('activities').bulkPut([activity('open'), activity('done', { done: true }), activity('theirs', { userId: 'u2' })]);
     await v2.table('meta').put({ key: 'cursor', value: 'kept' });
     v2.close();

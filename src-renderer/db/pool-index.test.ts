@@ -8,6 +8,7 @@ import { defaultStages } from '../../src-shared/domain/stages.fixture';
 import { applySyncPage } from './apply-sync-page';
 import { hubLeadOf } from './pool-key';
 import { ReplicaDb } from './replica-db';
+import { shippedReplica } from './shipped-schemas.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 const stages = defaultStages();
@@ -97,19 +98,8 @@ describe('the Open Leads pool index', () => {
 
   it('is filled for the leads already stored when a version 1 replica is opened', async () => {
     const name = `pool-upgrade-${n++}`;
-    // Version 1 exactly as it shipped: no pool field, no pool index.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      leads: 'id, [stageId+userId], userId, brand, createdAt, ref',
-      messages: 'id, leadId',
-      callLogs: 'id, leadId',
-      activities: 'id, leadId, dueAt, [userId+done]',
-      stages: 'id',
-      users: 'id',
-      dealerships: 'id',
-      meta: 'key',
-      outbox: '++seq, clientId, leadId, status',
-    });
+    // Version 1 as it shipped: no pool field, no pool index.
+    const v1 = shippedReplica(name, 1);
     await v1.table('stages').bulkPut(stages);
     await v1.table('leads').bulkPut([lead('1', { brand: 'Honda' }), lead('2', { userId: 'u1' }), lead('3', { stageId: 'won' }), lead('4', { createdAt: '2026-01-01T00:00:00.000Z' })]);
     await v1.table('meta').put({ key: 'cursor', value: 'kept' });
