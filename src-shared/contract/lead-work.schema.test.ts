@@ -99,7 +99,9 @@ describe('GET /call-logs', () => {
     expect(messageOf(callLogsQuerySchema, { agent: 'u-1' })).toBe('agent: Unknown field');
   });
 
-  it('describes the page answer', () => {
-    expect(callLogPageSchema.parse({ items: [exampleCallLog], nextCursor: null }).nextCursor).toBeNull();
+  it('describes the page answer: each call with its lead reference and customer', () => {
+    const item = { ...exampleCallLog, leadRef: 'LEAD/2026/00042', customerName: 'Lorna Villareal' };
+    expect(callLogPageSchema.parse({ items: [item], nextCursor: null })).toEqual({ items: [item], nextCursor: null });
+    expect(messageOf(callLogPageSchema, { items: [exampleCallLog], nextCursor: null })).toBe('items[0].leadRef: Required; items[0].customerName: Required');
   });
 });
