@@ -29,9 +29,9 @@ async function setup(userId: string) {
   await db.meta.put({ key: 'cursor', value: 'c-0' });
   useUiStore.setState({ toasts: [] });
   const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
-  renderHook(() => useReassignedAwayToast(userId), { wrapper });
-  // let the first snapshot settle before changing anything
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const { result } = renderHook(() => useReassignedAwayToast(userId), { wrapper });
+  // The hook must have seen the user's leads once before anything changes (however slow the machine is).
+  await waitFor(() => expect(result.current).toBe(true));
   return { db, mine, other };
 }
 

@@ -14,8 +14,11 @@ const askHub: ReassignmentLookup = async (leadId) => {
 /** A bulk reassignment reaches the replica over a few sync pages: what leaves within this window is one toast. */
 export const GROUP_WINDOW_MS = 400;
 
-/** Watches the user's own open leads in the replica and says so when a supervisor takes some away. */
-export function useReassignedAwayToast(userId: string): void {
+/**
+ * Watches the user's own open leads in the replica and says so when a supervisor takes some away. Answers
+ * whether it has seen them once (what leaves before that first look cannot be told apart from a fresh start).
+ */
+export function useReassignedAwayToast(userId: string): boolean {
   const { db } = useReplica();
   const toast = useUiStore((state) => state.toast);
   const own = useLiveQuery(() => loadOwnOpenLeads(db, userId), [db, userId]);
@@ -47,4 +50,5 @@ export function useReassignedAwayToast(userId: string): void {
     },
     [],
   );
+  return own !== undefined;
 }

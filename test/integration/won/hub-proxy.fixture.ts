@@ -6,10 +6,12 @@ import type { AddressInfo } from 'node:net';
  * out of reach at a given request. Each armed fault hits the next request whose path matches, once.
  * - `refuse`: the connection is closed before anything is forwarded (the hub never sees the request);
  * - `status502`: a gateway error page, nothing forwarded;
+ * - `status500`: the hub's own envelope for an internal error, nothing forwarded (the hub failed, the
+ *   connection did not);
  * - `timeout`: forwarded (the hub does the work), the answer held back for `holdMs`;
  * - `drop`: forwarded and answered by the hub, then the connection is closed without the answer.
  */
-export type ProxyFaultKind = 'refuse' | 'status502' | 'timeout' | 'drop';
+export type ProxyFaultKind = 'refuse' | 'status502' | 'status500' | 'timeout' | 'drop';
 
 export interface HubProxy {
   url: string;
@@ -63,6 +65,10 @@ export async function startHubProxy(target: string): Promise<HubProxy> {
       hits++;
       if (!fault || fault.kind === 'refuse') return void req.socket.destroy();
       if (fault.kind === 'status502') return void res.writeHead(502, { 'content-type': 'text/html' }).end('<html>502 Bad Gateway</html>');
+      if (fault.kind === 'status500') {
+        const envelope = { error: { code: 'internal', message: 'Internal error. Request id req-proxy.', requestId: 'req-proxy' } };
+        return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
+      }
       void forward(req, body).then(
         async (answer) => {
           if (fault.kind === 'drop') return void req.socket.destroy();

@@ -109,4 +109,19 @@ describe('Mark as Won and Test Connection through MainCore', () => {
     expect((await leadNow(env, lead.id)).dealerSoName).toBe(ordersOf(env, lead.ref)[0]?.name);
     main.stop();
   });
+
+  it('records a confirmation the hub failed on (500) moments later, with no reconnect and no restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'won-core-'));
+    const main = core(dir, testCipher(), []);
+    await main.handlers['auth:sign-in']({ hubUrl: env.proxy.url, login: env.agent.login, password: TEST_PASSWORD });
+    const lead = await claimedLead(env, dealership.id);
+    env.proxy.arm({ path: /\/won\/confirm$/, kind: 'status500' });
+    await expect(main.handlers['leads:mark-won']({ leadId: lead.id })).rejects.toMatchObject({ appError: { code: 'hub_unreachable', message: expect.stringContaining('was created on') } });
+    expect((await leadNow(env, lead.id)).dealerSoName).toBeNull();
+    // The connection never failed, only the hub's answer did: main checks the hub again and sends what it kept.
+    await until(async () => (await leadNow(env, lead.id)).dealerSoName !== null);
+    expect((await leadNow(env, lead.id)).dealerSoName).toBe(ordersOf(env, lead.ref)[0]?.name);
+    expect(ordersOf(env, lead.ref)).toHaveLength(1);
+    main.stop();
+  });
 });
