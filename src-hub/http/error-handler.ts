@@ -6,8 +6,8 @@ export interface ErrorLog {
   internal(requestId: string, error: unknown): void;
 }
 
-function envelope(code: ErrorEnvelope['error']['code'], message: string, requestId?: string): ErrorEnvelope {
-  return { error: { code, message, ...(requestId ? { requestId } : {}) } };
+function envelope(code: ErrorEnvelope['error']['code'], message: string, requestId?: string, facts: Partial<ErrorEnvelope['error']> = {}): ErrorEnvelope {
+  return { error: { code, message, ...(requestId ? { requestId } : {}), ...facts } };
 }
 
 /**
@@ -21,7 +21,7 @@ export function installErrorHandling(app: FastifyInstance, log: ErrorLog): void 
 
   app.setErrorHandler((error: FastifyError | HubError | Error, request, reply) => {
     if (error instanceof HubError) {
-      return reply.code(error.status).send(envelope(error.code, error.message));
+      return reply.code(error.status).send(envelope(error.code, error.message, undefined, error.facts));
     }
     const fastifyError = error as FastifyError;
     const status = fastifyError.statusCode;

@@ -6,6 +6,8 @@ export class HubError extends Error {
   constructor(
     readonly code: HubErrorCode,
     message: string,
+    /** Machine-readable facts the envelope carries beside the message (appErrorSchema). */
+    readonly facts: { dealerCallSent?: boolean } = {},
   ) {
     super(message);
     this.status = HTTP_STATUS_OF[code];

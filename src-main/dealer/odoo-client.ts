@@ -49,7 +49,7 @@ const httpAgent = new HttpAgent({ keepAlive: false });
 const httpsAgent = new HttpsAgent({ keepAlive: false });
 
 const OUTCOME_UNKNOWN_STATUSES = new Set([502, 503, 504]);
-const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), dealerCallSent: z.boolean().optional() }) });
 
 export function createOdooClient(options: OdooClientOptions): OdooClient {
   let nextId = 1;

@@ -77,14 +77,14 @@ const LOST_ANSWER_CODES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The hub's dealer relay answers 502 `dealer_unreachable` (a hub error body, not an envelope) when the dealer
- * did not answer. Its message names the dealership and says whether the call was sent; only "not sent"
- * becomes `dealer_unreachable` (a create may then be retried), anything else stays an unknown outcome.
+ * The hub's dealer relay answers 502 `dealer_unreachable` when the dealer did not answer; `dealerCallSent`
+ * says whether the call went out. Only `false` becomes `dealer_unreachable` (a create may then be retried);
+ * `true`, or no answer to the question, stays an unknown outcome. The message (it names the dealership) is
+ * passed on as it is.
  */
-export function mapRelayGatewayError(hubError: { code: string; message: string } | null): DealerError | null {
+export function mapRelayGatewayError(hubError: { code: string; message: string; dealerCallSent?: boolean | undefined } | null): DealerError | null {
   if (hubError?.code !== 'dealer_unreachable') return null;
-  const notSent = /nothing was sent|was not sent/i.test(hubError.message);
-  return { code: notSent ? 'dealer_unreachable' : 'dealer_outcome_unknown', message: hubError.message };
+  return { code: hubError.dealerCallSent === false ? 'dealer_unreachable' : 'dealer_outcome_unknown', message: hubError.message };
 }
 
 export function mapTransportError(error: unknown, timedOut: boolean, timeoutMs: number): DealerError {

@@ -95,6 +95,11 @@ export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   requestId: z.string().optional(),
+  /**
+   * The dealer relay's 502 `dealer_unreachable` only: false when the dealer call certainly never went out (a
+   * create may be sent again), true when it may have been carried out (look it up before creating again).
+   */
+  dealerCallSent: z.boolean().optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 

@@ -56,5 +56,7 @@ export function dealerUnreachable(options: { cause: UnreachableCause; name: Call
   } else {
     text = `The connection to the Odoo server of dealership "${dealership}" broke off (${cause.detail}). ${outcome}`;
   }
-  return new HubError('dealer_unreachable', `${text} ${check}`);
+  // Sent for sure only when nothing reached a server; an answer that is not JSON-RPC counts as "may have".
+  const dealerCallSent = !(signingIn || cause.kind === 'unreachable');
+  return new HubError('dealer_unreachable', `${text} ${check}`, { dealerCallSent });
 }

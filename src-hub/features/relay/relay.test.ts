@@ -181,12 +181,14 @@ describe.each(BACKENDS)('dealer relay on %s', (backend) => {
     expect([refused.status, refused.body.error.code]).toEqual([502, 'dealer_unreachable']);
     expect(refused.body.error.message).toContain('Dead Motors');
     expect(refused.body.error.message).toContain('nothing was sent');
+    expect(refused.body.error.dealerCallSent).toBe(false);
 
     stub.mode = 'hang';
     const lease = await wonLease();
     const timedOut = await relay(agent.token, dealershipId, lease, rpc('common', 'version', []));
     expect([timedOut.status, timedOut.body.error.code]).toEqual([502, 'dealer_unreachable']);
     expect(timedOut.body.error.message).toContain('did not answer');
+    expect(timedOut.body.error.dealerCallSent).toBe(true);
   });
 
   it('answers a dealer 502/504 as 502 dealer_unreachable with an unknown outcome, and a non-JSON answer as 502 too', async () => {
@@ -197,11 +199,13 @@ describe.each(BACKENDS)('dealer relay on %s', (backend) => {
       const lost = await relay(agent.token, dealershipId, lease, executeKw('sale.order', 'create', [{ partner_id: 1 }]));
       expect([lost.status, lost.body.error.code]).toEqual([502, 'dealer_unreachable']);
       expect(lost.body.error.message).toContain('It is not known whether sale.order.create was carried out');
+      expect(lost.body.error.dealerCallSent).toBe(true);
     }
     stub.mode = 'html';
     const html = await relay(agent.token, dealershipId, lease, rpc('common', 'version', []));
     expect([html.status, html.body.error.code]).toEqual([502, 'dealer_unreachable']);
     expect(html.body.error.message).toContain('without a JSON-RPC answer');
+    expect(html.body.error.dealerCallSent).toBe(true);
     const statuses = (await env.db.query<{ status: string }>('select status from dealer_calls where lease_id = $1 order by id', [lease])).map((row) => row.status);
     expect(statuses).toEqual(['ok', 'http_502', 'http_504', 'http_200_not_jsonrpc']);
   });

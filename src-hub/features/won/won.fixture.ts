@@ -60,5 +60,5 @@ export async function chatter(env: TestHub, token: string, leadId: string): Prom
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; dealerCallSent?: boolean };
 }
