@@ -35,12 +35,12 @@ export interface RunningHub {
 
 /** Opens storage (migrating it), seeds the demo once when asked, and listens. */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
-  const db = await openDatabase(options.storage);
   const clock = options.clock ?? systemClock;
   const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
+  // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
+  floorTimeZoneOf(config);
+  const db = await openDatabase(options.storage);
   try {
-    // A mistyped FLOOR_TIME_ZONE stops the start with its name, not the first reminder.
-    floorTimeZoneOf(config);
     const secrets =
       options.secrets ??
       (options.storage.dataDir === null && !options.storage.databaseUrl
