@@ -65,18 +65,20 @@ export function floorTime(instant: Date, timeZone: string): string {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     floorTimeFormats.set(timeZone, format);
   }
-  const part = (type: Intl.DateTimeFormatPartTypes) => format.formatToParts(instant).find((item) => item.type === type)?.value ?? '';
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${timeZone}`;
 }
 
 /** An activity that fell due: one reminder to its assignee. */
 export function activityReminderMail(facts: ReminderFacts): MailContent {
+  const due = floorTime(facts.dueAt, facts.timeZone);
   return {
-    subject: oneLine(`Reminder: ${facts.activityLabel} due ${floorTime(facts.dueAt, facts.timeZone)} — ${facts.leadRef} ${facts.customerName}`),
+    subject: oneLine(`Reminder: ${facts.activityLabel} due ${due} — ${facts.leadRef} ${facts.customerName}`),
     body: [
       `Hello ${facts.assigneeName},`,
       '',
-      `Your ${facts.activityLabel.toLowerCase()} on lead ${facts.leadRef} is due (${floorTime(facts.dueAt, facts.timeZone)}):`,
+      `Your ${facts.activityLabel.toLowerCase()} on lead ${facts.leadRef} is due (${due}):`,
       facts.summary,
       '',
       `Customer: ${facts.customerName}`,

@@ -35,21 +35,21 @@ export function CallLogsTable({ callLogs, agentName, showAgent, onOpen, busy }: 
         </thead>
         <tbody>
           {callLogs.map((log) => (
-              <tr key={log.id} data-call-log-id={log.id} onClick={() => onOpen(log.leadId)}>
-                <td>{formatWhen(log.createdAt)}</td>
-                {showAgent && <td>{agentName.get(log.userId) ?? '…'}</td>}
-                <td>
-                  <button type="button" className="link mono">
-                    {log.leadRef}
-                  </button>
-                  <span className="muted"> · {log.customerName}</span>
-                </td>
-                <td>
-                  <span className={log.result === 'answered' ? 'pill pill-green' : 'pill pill-grey'}>{CALL_RESULT_LABELS[log.result]}</span>
-                </td>
-                <td>{log.durationMin} min</td>
-                <td title={log.summary}>{log.summary || <span className="muted">—</span>}</td>
-              </tr>
+            <tr key={log.id} data-call-log-id={log.id} onClick={() => onOpen(log.leadId)}>
+              <td>{formatWhen(log.createdAt)}</td>
+              {showAgent && <td>{agentName.get(log.userId) ?? '…'}</td>}
+              <td>
+                <button type="button" className="link mono">
+                  {log.leadRef}
+                </button>
+                <span className="muted"> · {log.customerName}</span>
+              </td>
+              <td>
+                <span className={log.result === 'answered' ? 'pill pill-green' : 'pill pill-grey'}>{CALL_RESULT_LABELS[log.result]}</span>
+              </td>
+              <td>{log.durationMin} min</td>
+              <td title={log.summary}>{log.summary || <span className="muted">—</span>}</td>
+            </tr>
           ))}
         </tbody>
       </table>

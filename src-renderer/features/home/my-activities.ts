@@ -24,11 +24,7 @@ export async function loadMyActivitiesDueIn(db: ReplicaDb, userId: string, since
   // Due times are ISO instants from the hub; the range is widened by a second each side, then checked exactly.
   const from = new Date(since.getTime() - 1_000).toISOString();
   const to = new Date(now.getTime() + 1_000).toISOString();
-  const due = (await openActivities(db, userId, from, to)).filter((activity) => {
-    const at = Date.parse(activity.dueAt);
-    return at > since.getTime() && at <= now.getTime();
-  });
-  return withLeads(db, due);
+  return withLeads(db, (await openActivities(db, userId, from, to)).filter((activity) => fellDueIn(activity.dueAt, since, now)));
 }
 
 function openActivities(db: ReplicaDb, userId: string, from: unknown, to: unknown): Promise<ReplicaActivity[]> {
@@ -62,8 +58,11 @@ export function groupByState<T extends { dueAt: string }>(activities: readonly T
  * `since` are on Home in red; a burst of notifications for them at sign-in would only be noise.
  */
 export function dueToNotify<T extends { id: string; dueAt: string }>(activities: readonly T[], notified: ReadonlySet<string>, since: Date, now: Date): T[] {
-  return activities.filter((activity) => {
-    const due = Date.parse(activity.dueAt);
-    return due > since.getTime() && due <= now.getTime() && !notified.has(activity.id);
-  });
+  return activities.filter((activity) => fellDueIn(activity.dueAt, since, now) && !notified.has(activity.id));
+}
+
+/** Did this ISO due time fall in (since, now]? */
+function fellDueIn(dueAt: string, since: Date, now: Date): boolean {
+  const due = Date.parse(dueAt);
+  return due > since.getTime() && due <= now.getTime();
 }
