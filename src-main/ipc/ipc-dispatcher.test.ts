@@ -3,7 +3,8 @@ import { CRM_METHOD_CHANNELS } from '../../src-shared/contract/crm-api';
 import { IPC_CHANNELS } from '../../src-shared/contract/ipc.contract';
 import { exampleLead, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
 import { AppFailure } from './app-failure';
-import { createIpcDispatcher, trustOrigins, type IpcHandlers } from './ipc-dispatcher';
+import { createIpcDispatcher, type IpcHandlers } from './ipc-dispatcher';
+import { trustOrigins } from '../security/trusted-sender';
 
 function handlers(): IpcHandlers & Record<string, ReturnType<typeof vi.fn>> {
   return {
@@ -16,7 +17,7 @@ function handlers(): IpcHandlers & Record<string, ReturnType<typeof vi.fn>> {
   } as unknown as IpcHandlers & Record<string, ReturnType<typeof vi.fn>>;
 }
 
-const trusted = trustOrigins({ fileRoot: '/opt/bpo-crm/resources/app/out/renderer', httpOrigin: 'http://127.0.0.1:5173' });
+const trusted = trustOrigins({ fileRoot: '/opt/bpo-crm/resources/app/out/renderer', httpOrigin: 'http://127.0.0.1:5173', platform: 'linux' });
 const APP = 'file:///opt/bpo-crm/resources/app/out/renderer/index.html';
 
 describe('IPC dispatcher', () => {

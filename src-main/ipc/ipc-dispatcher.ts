@@ -36,18 +36,3 @@ export function createIpcDispatcher(handlers: IpcHandlers, options: DispatcherOp
     }
   };
 }
-
-/** Trusts the app's own origin: `file://` pages of the packaged app, or exactly the given dev/test origin. */
-export function trustOrigins(allowed: { fileRoot?: string; httpOrigin?: string }): (frameUrl: string) => boolean {
-  return (frameUrl) => {
-    let url: URL;
-    try {
-      url = new URL(frameUrl);
-    } catch {
-      return false;
-    }
-    if (allowed.fileRoot && url.protocol === 'file:') return decodeURIComponent(url.pathname).startsWith(allowed.fileRoot);
-    if (allowed.httpOrigin) return url.origin === allowed.httpOrigin;
-    return false;
-  };
-}

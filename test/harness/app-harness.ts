@@ -7,7 +7,8 @@ import { CRM_EVENTS, CRM_METHODS, type ReplicaOperation } from '../../src-shared
 import type { IpcEventName, IpcEventPayload } from '../../src-shared/contract/ipc.contract';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { MainCore, type MainCoreOptions } from '../../src-main/core/main-core';
-import { createIpcDispatcher, trustOrigins } from '../../src-main/ipc/ipc-dispatcher';
+import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
+import { trustOrigins } from '../../src-main/security/trusted-sender';
 import { FileSecretStore, type SecretCipher } from '../../src-main/session/secret-store';
 import { ReadySignal } from '../../src-main/sync/ready-signal';
 import type { ReplicaPort } from '../../src-main/sync/sync-driver';
