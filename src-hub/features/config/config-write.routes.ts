@@ -72,7 +72,7 @@ export function registerConfigWriteRoutes(app: FastifyInstance, hub: HubContext)
       method: 'PATCH',
       url: '/dealerships/:id',
       tag,
-      summary: 'Edit a dealership: an omitted apiKey keeps the stored one, connection null removes the connection',
+      summary: 'Edit a dealership: an omitted apiKey keeps the stored one while the URL stays on the same origin (scheme, host, port; another origin without apiKey: 400 naming apiKey), connection null removes the connection',
       auth: 'user',
       params: idParamsSchema,
       body: patchDealershipBodySchema,

@@ -20,11 +20,19 @@ const NO_CONNECTION: StoredConnection = { odoo_url: null, odoo_database: null, o
 
 /**
  * The connection after a write: `null` removes it with its key; a connection without `apiKey` keeps the stored
- * key (the key is write-only, so a form that never saw it can still edit the URL).
+ * key (the key is write-only, so a form that never saw it can still edit the path or the login) — but only while
+ * the server stays the same: a key never follows the URL to another origin (scheme, host, port), where the next
+ * Test Connection would hand it to whoever listens there.
  */
 function connectionAfter(hub: HubContext, current: StoredConnection, input: DealershipConnectionInput | null | undefined): StoredConnection {
   if (input === undefined) return current;
   if (input === null) return NO_CONNECTION;
+  if (input.apiKey === undefined && current.odoo_api_key_enc !== null && !sameOrigin(current.odoo_url, input.url)) {
+    throw new HubError(
+      'invalid_input',
+      `Invalid body: connection.apiKey: the Odoo server changed (${originOf(current.odoo_url)} → ${originOf(input.url)}); enter the API key again — the stored key is only ever sent to the server it was entered for.`,
+    );
+  }
   return {
     odoo_url: input.url,
     odoo_database: input.database,
@@ -32,6 +40,17 @@ function connectionAfter(hub: HubContext, current: StoredConnection, input: Deal
     odoo_api_key_enc: input.apiKey !== undefined ? hub.secrets.seal(input.apiKey) : current.odoo_api_key_enc,
   };
 }
+
+function originOf(url: string | null): string {
+  if (url === null) return 'none';
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+const sameOrigin = (before: string | null, after: string): boolean => before !== null && originOf(before) === originOf(after);
 
 const codeUsed = (code: string) => new HubError('invalid_input', `Invalid body: code: "${code}" is already used by another dealership.`);
 

@@ -96,10 +96,10 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
     const created = await client(manager.token).post<DealershipBody>('/dealerships', full('SOUTH'));
     const sealed = await storedKey(created.body.id);
     const moved = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, {
-      connection: { url: 'https://odoo2.dealer.example', database: 'dealer2', login: 'crm-bot2' },
+      connection: { url: 'https://odoo.dealer.example:443/odoo', database: 'dealer2', login: 'crm-bot2' },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.connection).toEqual({ url: 'https://odoo2.dealer.example', database: 'dealer2', login: 'crm-bot2', hasApiKey: true });
+    expect(moved.body.connection).toEqual({ url: 'https://odoo.dealer.example:443/odoo', database: 'dealer2', login: 'crm-bot2', hasApiKey: true });
     expect(await storedKey(created.body.id)).toBe(sealed);
 
     const unrelated = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, { name: 'Toyota South Luzon' });
@@ -119,6 +119,26 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
     expect(await storedKey(created.body.id)).toBeNull();
     const [row] = await env.db.query<Record<string, unknown>>('select odoo_url, odoo_database, odoo_login from dealerships where id = $1', [created.body.id]);
     expect(row).toEqual({ odoo_url: null, odoo_database: null, odoo_login: null });
+  });
+
+  it('never lets a stored key follow the URL to another server: 400 naming apiKey until the key is entered again', async () => {
+    const created = await client(manager.token).post<DealershipBody>('/dealerships', full('KEYFOLLOW'));
+    const sealed = await storedKey(created.body.id);
+    for (const url of ['https://odoo.attacker.example', 'http://odoo.dealer.example', 'https://odoo.dealer.example:8443', 'https://sub.odoo.dealer.example']) {
+      const refused = await client(manager.token).patch<ErrorBody>(`/dealerships/${created.body.id}`, { connection: { url, database: 'dealer', login: 'crm-bot' } });
+      expect(refused.status, url).toBe(400);
+      expect(refused.body.error).toEqual({ code: 'invalid_input', message: expect.stringContaining('connection.apiKey') });
+      expect(refused.body.error.message).toContain('enter the API key again');
+    }
+    const [row] = await env.db.query<{ odoo_url: string }>('select odoo_url from dealerships where id = $1', [created.body.id]);
+    expect(row?.odoo_url).toBe('https://odoo.dealer.example');
+    expect(await storedKey(created.body.id)).toBe(sealed);
+
+    const withKey = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, {
+      connection: { url: 'https://odoo.other.example', database: 'dealer', login: 'crm-bot', apiKey: NEW_API_KEY },
+    });
+    expect(withKey.status).toBe(200);
+    expect(withKey.body.connection).toMatchObject({ url: 'https://odoo.other.example', hasApiKey: true });
   });
 
   it('replaces brands and models, clears the manager e-mail; a connection without apiKey has no key', async () => {
@@ -166,7 +186,7 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
     const text = JSON.stringify(answers);
     expect(answers.length).toBeGreaterThan(20);
     expect(text).not.toContain('TOP-SECRET');
-    expect(text).not.toContain('apiKey');
+    expect(text).not.toContain('"apiKey":');
     expect(text).not.toContain('v1.');
   });
 });

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../wizards/field-errors';
 import { FormField } from '../wizards/FormField';
-import { EMPTY_CONNECTION, type ConnectionForm } from './dealership-form';
+import { EMPTY_CONNECTION, keyMustBeRetyped, type ConnectionForm } from './dealership-form';
 
 interface ConnectionFieldsProps {
   connection: ConnectionForm | null;
@@ -30,6 +30,7 @@ export function ConnectionFields({ connection, stored, keyStored, errors, onChan
   }
   const set = (key: keyof ConnectionForm) => (event: { target: { value: string } }) => onChange({ ...connection, [key]: event.target.value });
   const keyShown = keyStored && stored !== null;
+  const retype = keyMustBeRetyped(stored, keyStored, connection);
   return (
     <div className="field-grid">
       <FormField label="URL" error={errors['connection.url']} wide>
@@ -46,7 +47,13 @@ export function ConnectionFields({ connection, stored, keyStored, errors, onChan
       </FormField>
       <div className="key-state">
         <span className={keyShown ? 'key-badge key-stored' : 'key-badge key-missing'}>{keyShown ? 'API key stored' : 'API key not set'}</span>
-        <span className="muted">{keyShown ? 'Empty keeps it; type a new key to replace it.' : 'Sign-in to the dealer needs one.'}</span>
+        {retype ? (
+          <span className="key-retype" role="status">
+            The URL now points to another server: enter the API key again. The stored key is only ever sent to the server it was entered for.
+          </span>
+        ) : (
+          <span className="muted">{keyShown ? 'Empty keeps it; type a new key to replace it.' : 'Sign-in to the dealer needs one.'}</span>
+        )}
       </div>
       <div className="field-wide">
         <button type="button" className="danger-outline" onClick={() => onChange(null)}>

@@ -86,6 +86,20 @@ describe('DealershipsPanel', () => {
     await within(editor).findByRole('button', { name: 'Add connection' });
   });
 
+  it('says the key must be entered again when the URL points to another server, and not for a path change', async () => {
+    const db = await configReplica();
+    savingCrm(db);
+    const editor = await openMetro(db);
+    const url = within(editor).getByLabelText('URL');
+    await userEvent.type(url, '/odoo');
+    expect(within(editor).queryByText(/enter the API key again/)).toBeNull();
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://odoo.elsewhere.example');
+    expect(within(editor).getByRole('status').textContent).toContain('The URL now points to another server: enter the API key again.');
+    await userEvent.type(within(editor).getByLabelText('API key'), 'key-for-elsewhere');
+    expect(within(editor).queryByText(/enter the API key again/)).toBeNull();
+  });
+
   it('validates a new dealership inline, naming each field, and sends nothing', async () => {
     const db = await configReplica();
     const { createDealership } = savingCrm(db);

@@ -87,6 +87,22 @@ export function patchBody(stored: Dealership, form: DealershipForm): Record<stri
   return patch;
 }
 
+/**
+ * The hub keeps a stored key only while the server stays the same (scheme, host, port): a URL pointing
+ * elsewhere needs the key typed again, or the save is refused naming the key.
+ */
+export function keyMustBeRetyped(stored: ConnectionForm | null, keyStored: boolean, now: ConnectionForm): boolean {
+  return keyStored && stored !== null && now.apiKey === '' && originOf(now.url) !== originOf(stored.url);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return url.trim();
+  }
+}
+
 /** A brand typed into the tag field: trimmed, and not a second time (case-insensitive). */
 export function addBrand(brands: readonly string[], typed: string): string[] {
   const brand = typed.trim();
