@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import { installErrorHandling, installJsonParser } from './http/error-handler';
 import { systemClock, type Clock } from './http/clock';
+import type { TrustProxy } from './http/trust-proxy';
 import type { HubConfig, HubContext, HubLog } from './hub-context';
 import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
@@ -47,6 +48,8 @@ export interface HubOptions {
   config?: Partial<HubConfig>;
   throttle?: ThrottleLimits;
   log?: HubLog;
+  /** Whose X-Forwarded-For to believe (HUB_TRUST_PROXY); nobody's by default. */
+  trustProxy?: TrustProxy;
   /** Serve HTTPS (`--tls-cert`, `--tls-key`); otherwise plain HTTP, for loopback or behind a TLS proxy. */
   tls?: { cert: Buffer; key: Buffer } | undefined;
 }
@@ -73,7 +76,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     logger: false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);

@@ -9,6 +9,7 @@ import { seedDemoWork } from './features/seed/demo-work';
 import { buildHub, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
+import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
 import { startMailWorker } from './features/mail/mail-worker';
 import { floorTimeZoneOf } from './features/mail/mail-config';
 
@@ -22,6 +23,8 @@ export interface StartHubOptions {
   clock?: Clock;
   throttle?: ThrottleLimits;
   log?: HubLog;
+  /** Undefined: the HUB_TRUST_PROXY environment variable. */
+  trustProxy?: TrustProxy;
   /** Tests pass a throwaway key; otherwise HUB_SECRET or the data folder's key file. */
   secrets?: SecretBox;
 }
@@ -39,6 +42,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
+  const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
   const db = await openDatabase(options.storage);
   try {
     const secrets =
@@ -50,7 +54,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     if (options.demo) {
       seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app, hub } = await buildHub({ db, secrets, clock, config, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
     if (seeded) await seedDemoWork(hub);
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });

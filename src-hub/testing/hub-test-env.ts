@@ -69,7 +69,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined },
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, ...config },
-    throttle: { perLogin: 1000, perAddress: 100_000, windowMs: 60_000 },
+    throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
     log: quietLog,
     secrets: SecretBox.ephemeral(),
   });

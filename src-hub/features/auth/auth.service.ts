@@ -25,17 +25,15 @@ export class AuthService {
   }
 
   async login(login: string, password: string, address: string): Promise<{ token: string; user: AuthUser }> {
-    const wait = this.throttle.retryAfterMs(login, address);
-    if (wait > 0) {
-      throw new HubError('too_many_requests', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
-    }
+    // Counted before the password is checked (no await in between), so simultaneous tries cannot outrun it.
+    const decision = this.throttle.begin(login, address);
+    if (!decision.allowed) throw tooManyFailures(decision.retryAfterMs);
     const found = await findUserByLogin(this.db, login);
     const valid = await verifyPassword(password, found?.passwordHash ?? (await this.dummyHash));
     if (!found || !valid || !found.active) {
-      this.throttle.recordFailure(login, address);
       throw new HubError('invalid_credentials', 'Wrong login or password, or the account is deactivated.');
     }
-    this.throttle.recordSuccess(login);
+    this.throttle.succeeded(decision.attempt);
     const token = newToken();
     await insertSession(this.db, hashToken(token), found.id, new Date(this.clock.now().getTime() + SESSION_TTL_MS));
     const { passwordHash: _hidden, ...user } = found;
@@ -62,6 +60,12 @@ export class AuthService {
     }
     if (!(await intakeKeyExists(this.db, hashToken(key)))) throw new HubError('unauthenticated', 'Unknown or revoked intake key.');
   }
+}
+
+function tooManyFailures(retryAfterMs: number): HubError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute(s)`;
+  return new HubError('too_many_requests', `Too many failed sign-ins. Try again in ${wait}.`);
 }
 
 function bearerToken(request: FastifyRequest): string | null {

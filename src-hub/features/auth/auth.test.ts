@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
-import { LoginThrottle } from './login-throttle';
 import { ManualClock } from '../../http/clock';
 import { hashPassword, verifyPassword } from './password';
 import { SESSION_TTL_MS } from './auth.service';
@@ -17,21 +16,6 @@ describe('passwords', () => {
     expect(await verifyPassword('s3cret pass', hash)).toBe(true);
     expect(await verifyPassword('s3cret pas', hash)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);
-  });
-});
-
-describe('login throttle', () => {
-  it('counts failures per login and per address in a sliding window', () => {
-    const clock = new ManualClock();
-    const throttle = new LoginThrottle(clock, { perLogin: 3, perAddress: 5, windowMs: 60_000 });
-    for (let index = 0; index < 3; index++) throttle.recordFailure('maria', '10.0.0.1');
-    expect(throttle.retryAfterMs('MARIA', '10.0.0.9')).toBe(60_000);
-    expect(throttle.retryAfterMs('jose', '10.0.0.9')).toBe(0);
-    throttle.recordFailure('jose', '10.0.0.1');
-    throttle.recordFailure('ana', '10.0.0.1');
-    expect(throttle.retryAfterMs('someone', '10.0.0.1')).toBeGreaterThan(0);
-    clock.advance(60_001);
-    expect(throttle.retryAfterMs('maria', '10.0.0.1')).toBe(0);
   });
 });
 
@@ -80,24 +64,30 @@ describe.each(BACKENDS)('sign-in on %s', (backend) => {
     expect((await api(env.url).post<ErrorBody>('/auth/login', { login: 'leaver', password: TEST_PASSWORD })).body.error.code).toBe('invalid_credentials');
   });
 
-  it('throttles repeated failures with 429 too_many_requests', async () => {
+  it('throttles repeated failures with 429 too_many_requests, counting simultaneous tries before any password check', async () => {
     const strict = await startTestHub(backend);
     try {
       await createUser(strict.db, 'target', 'agent');
-      // the test hub's limits are generous; count against the default (5 per login) via a fresh hub with defaults
+      // the test hub's limits are generous; count against the defaults via a fresh hub with a clock of its own
       const { buildHub } = await import('../../server');
       const { SecretBox } = await import('../secrets/secret-box');
-      const { app } = await buildHub({ db: strict.db, secrets: SecretBox.ephemeral(), config: { passwordCost: { N: 1024, r: 8, p: 1 } } });
-      const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'target', password: 'wrong' } });
-      for (let index = 0; index < 5; index++) expect((await attempt()).statusCode).toBe(401);
-      const blocked = await attempt();
-      expect(blocked.statusCode).toBe(429);
-      expect(blocked.json<ErrorBody>().error.code).toBe('too_many_requests');
-      const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'target', password: TEST_PASSWORD } });
-      expect(right.statusCode).toBe(429);
+      const clock = new ManualClock();
+      const { app } = await buildHub({ db: strict.db, clock, secrets: SecretBox.ephemeral(), config: { passwordCost: { N: 1024, r: 8, p: 1 } } });
+      const attempt = (password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'target', password } });
+      const burst = await Promise.all(Array.from({ length: 40 }, () => attempt('wrong')));
+      const statuses = burst.map((answer) => answer.statusCode);
+      // 401 means the password was checked: exactly the 5 free tries, never more
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+      const blocked = burst.find((answer) => answer.statusCode === 429);
+      expect(blocked?.json<ErrorBody>().error).toEqual({ code: 'too_many_requests', message: 'Too many failed sign-ins. Try again in 1 second.' });
+      expect((await attempt(TEST_PASSWORD)).statusCode).toBe(429);
+      clock.advance(1_000);
+      expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
       await app.close();
     } finally {
       await strict.close();
     }
   });
+
 });
