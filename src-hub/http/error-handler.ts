@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorEnvelope } from '../../src-shared/contract/errors';
 import { HubError } from './hub-error';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth';
 
 export interface ErrorLog {
   internal(requestId: string, error: unknown): void;
@@ -51,19 +52,28 @@ export function installJsonParser(app: FastifyInstance, bodyLimit: number): void
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch (error) {
-      const problem = new Error(`Invalid body: malformed JSON (${(error as Error).message}).`) as FastifyError;
-      problem.statusCode = 400;
-      done(problem, undefined);
+      return done(badBody(`Invalid body: malformed JSON (${(error as Error).message}).`), undefined);
     }
+    const deep = tooDeepAt(parsed);
+    if (deep !== null) return done(badBody(`Invalid body: ${firstField(deep)}: nested deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+    done(null, parsed);
   });
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
-    const problem = new Error('Invalid body: send JSON with Content-Type: application/json.') as FastifyError;
-    problem.statusCode = 400;
-    done(problem, undefined);
+    done(badBody('Invalid body: send JSON with Content-Type: application/json.'), undefined);
   });
 }
+
+function badBody(message: string): FastifyError {
+  const problem = new Error(message) as FastifyError;
+  problem.statusCode = 400;
+  return problem;
+}
+
+/** The top-level field a too-deep path starts in: what the caller recognises in its own request. */
+const firstField = (path: string): string => path.split('.')[0] ?? path;

@@ -58,7 +58,10 @@ export const idSchema = z.string().min(1, 'Must not be empty').max(FIELD_MAX.id,
  * Times cross every boundary as ISO-8601 UTC strings (`…Z`); offsets are refused so every side reads the
  * same instant. Compare them with Date.parse, not as text: fractional seconds are optional.
  */
-export const isoTimeSchema = z.iso.datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z' });
+export const isoTimeSchema = z.iso
+  .datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z' })
+  // The database stores years 1900–9999 only (PostgreSQL refuses the year 0000): a 400 here, never a 500 there.
+  .regex(/^(19\d\d|[2-9]\d\d\d)-/, 'Must be a time in the years 1900 to 9999');
 
 /** A client-made UUID that makes a create idempotent per user (hub-api.md). */
 export const clientIdSchema = z.uuid({ error: 'Must be a UUID' });

@@ -4,6 +4,7 @@ import { UNASSIGNED_FILTER } from '../../../src-shared/contract/leads.schema';
 import type { Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from '../auth/auth-user';
+import { isStorableTimestamp } from '../../db/timestamp-text';
 import { LEAD_COLUMNS, toLeadDto, type LeadRow } from './lead-row';
 
 /** The text `q` searches; the same expression as the trigram index `leads_search`. */
@@ -53,12 +54,14 @@ function asId(id: string): string {
   return /^\d{1,18}$/.test(id) ? id : '-1';
 }
 
-const CURSOR_VALUE: Record<string, RegExp> = {
-  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
+const CURSOR_VALUE: Record<string, { test(value: string): boolean }> = {
+  timestamptz: { test: isStorableTimestamp },
   integer: /^\d{1,9}$/,
   bigint: /^\d{1,18}$/,
-  text: /^[\s\S]{0,400}$/,
+  text: { test: (value: string) => value.length <= 400 && !value.includes('\u0000') }, // PostgreSQL text holds no NUL
 };
+
+const NOTHING = { test: () => false };
 
 /** A cursor is ours only if every value fits its column; anything else is a 400, never a SQL error. */
 function decodeCursor(cursor: string, casts: string[]): string[] {
@@ -67,7 +70,7 @@ function decodeCursor(cursor: string, casts: string[]): string[] {
     if (
       Array.isArray(values) &&
       values.length === casts.length &&
-      values.every((value, index) => typeof value === 'string' && (CURSOR_VALUE[casts[index] ?? 'bigint'] ?? /^$/).test(value))
+      values.every((value, index) => typeof value === 'string' && (CURSOR_VALUE[casts[index] ?? 'bigint'] ?? NOTHING).test(value))
     ) {
       return values as string[];
     }

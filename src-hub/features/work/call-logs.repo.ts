@@ -2,6 +2,7 @@ import type { CallLogPage, CallLogsQuery } from '../../../src-shared/contract/le
 import type { Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from '../auth/auth-user';
+import { isStorableTimestamp } from '../../db/timestamp-text';
 import { CALL_LOG_COLUMNS, toCallLogDto, type CallLogRow } from './work-rows';
 
 const ID = /^\d{1,18}$/;
@@ -43,7 +44,7 @@ function decode(cursor: string): [string, string] {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2) {
       const [time, id] = value as unknown[];
-      if (typeof time === 'string' && !Number.isNaN(Date.parse(time.replace(' ', 'T').replace(/\+00$/, 'Z'))) && typeof id === 'string' && ID.test(id)) return [time, id];
+      if (typeof time === 'string' && isStorableTimestamp(time) && typeof id === 'string' && ID.test(id)) return [time, id];
     }
   } catch {
     // refused below
