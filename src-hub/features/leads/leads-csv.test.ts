@@ -11,6 +11,13 @@ describe('lead CSV fields', () => {
     expect(csvField('')).toBe('');
   });
 
+  it("quotes a separator of any locale, so Excel set to ';' or tabs keeps one cell", () => {
+    expect(csvField('x;=1+1')).toBe('"x;=1+1"');
+    expect(csvField('Cruz;Juan')).toBe('"Cruz;Juan"');
+    expect(csvField('Juan\tCruz')).toBe('"Juan\tCruz"');
+    expect(csvRecord(['x;=1+1', 'y'])).toBe('"x;=1+1",y\r\n');
+  });
+
   it('writes line breaks inside a field as spaces: one record per line', () => {
     expect(csvField('first\r\nsecond\nthird\rfourth')).toBe('first second third fourth');
     expect(csvRecord(['a\nb', 'c'])).toBe('a b,c\r\n');

@@ -26,14 +26,20 @@ export const UTF8_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One field, RFC 4180 style: quoted when it holds a comma or a quote (quotes doubled). A formula-looking
- * value gets a leading apostrophe, and line breaks become spaces: one record per line, always (the desktop
- * counts rows by newlines).
+ * What must be quoted: a quote, a line break, and the separator of any locale — Excel set to `;` (most of
+ * Europe) or reading tabs splits an unquoted `x;=1+1` into a second cell that it runs as a formula.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/**
+ * One field, RFC 4180 style: quoted when it holds a separator of any locale or a quote (quotes doubled). A
+ * formula-looking value gets a leading apostrophe, and line breaks become spaces: one record per line, always
+ * (the desktop counts rows by newlines).
  */
 export function csvField(value: string | null): string {
   if (!value) return '';
   const text = (FORMULA_START.test(value) ? `'${value}` : value).replace(/\r\n|\r|\n/g, ' ');
-  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record, CRLF-terminated (RFC 4180). */
