@@ -17,6 +17,8 @@ export interface HubConfig {
   dealerTimeoutMs: number;
   /** Demo (training) mode: mails stay in the local mailbox without SMTP. */
   demo: boolean;
+  /** Dealers on this machine (the sandbox of tests and training): `--demo` or HUB_ALLOW_LOOPBACK_DEALERS=1. */
+  allowLoopbackDealers?: boolean;
   /** Time between `: ping` heartbeats on `GET /events` streams (default 15 s). */
   eventHeartbeatMs?: number;
   /** The mail outbox's SMTP server (`smtp://user:pass@host:587`); undefined: the SMTP_URL environment variable; null: none. */

@@ -39,7 +39,9 @@ export interface RunningHub {
 /** Opens storage (migrating it), seeds the demo once when asked, and listens. */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
-  const config = { ...DEFAULT_CONFIG, ...options.config, demo: Boolean(options.demo) || Boolean(options.config?.demo) };
+  const demo = Boolean(options.demo) || Boolean(options.config?.demo);
+  const allowLoopbackDealers = options.config?.allowLoopbackDealers ?? (demo || process.env['HUB_ALLOW_LOOPBACK_DEALERS'] === '1');
+  const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers };
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);

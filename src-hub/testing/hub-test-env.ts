@@ -68,7 +68,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
   const hub = await startHub({
     storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined },
     clock,
-    config: { passwordCost: TEST_PASSWORD_COST, ...config },
+    config: { passwordCost: TEST_PASSWORD_COST, allowLoopbackDealers: true, ...config },
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
     log: quietLog,
     secrets: SecretBox.ephemeral(),

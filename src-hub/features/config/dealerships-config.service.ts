@@ -5,6 +5,7 @@ import { HubError, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordGlobalChange } from '../changes/change-log';
+import { literalHostOf, refusedDealerAddress } from '../relay/dealer-address';
 import { DEALERSHIP_COLUMNS, toDealershipDto, type DealershipRow } from './dealerships.repo';
 import { isRowId, isUniqueViolation, requireManager } from './require-manager';
 
@@ -27,6 +28,7 @@ const NO_CONNECTION: StoredConnection = { odoo_url: null, odoo_database: null, o
 function connectionAfter(hub: HubContext, current: StoredConnection, input: DealershipConnectionInput | null | undefined): StoredConnection {
   if (input === undefined) return current;
   if (input === null) return NO_CONNECTION;
+  refuseAddress(input.url, hub.config.allowLoopbackDealers === true);
   if (input.apiKey === undefined && current.odoo_api_key_enc !== null && !sameOrigin(current.odoo_url, input.url)) {
     throw new HubError(
       'invalid_input',
@@ -39,6 +41,18 @@ function connectionAfter(hub: HubContext, current: StoredConnection, input: Deal
     odoo_login: input.login,
     odoo_api_key_enc: input.apiKey !== undefined ? hub.secrets.seal(input.apiKey) : current.odoo_api_key_enc,
   };
+}
+
+/** A URL naming a metadata, link-local or (outside training) loopback address is refused when saved, not only when called. */
+function refuseAddress(url: string, allowLoopback: boolean): void {
+  let host: string | null;
+  try {
+    host = literalHostOf(new URL(url));
+  } catch {
+    return; // the schema has already refused a URL that does not parse
+  }
+  const refused = host === null ? null : refusedDealerAddress(host, allowLoopback);
+  if (refused !== null) throw new HubError('invalid_input', `Invalid body: connection.url: ${refused}; the hub only calls dealer servers on other machines.`);
 }
 
 function originOf(url: string | null): string {

@@ -91,7 +91,9 @@ export class DealerRelay {
   private async send(ctx: Forwarding, name: CallName, args: unknown[], signingIn: boolean): Promise<RelayResponse> {
     const body = JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service: name.service, method: name.method, args }, id: ctx.id ?? null });
     const started = Date.now();
-    const answer = await postDealer(`${ctx.connection.url.replace(/\/+$/, '')}/jsonrpc`, body, this.hub.config.dealerTimeoutMs);
+    const answer = await postDealer(`${ctx.connection.url.replace(/\/+$/, '')}/jsonrpc`, body, this.hub.config.dealerTimeoutMs, {
+      allowLoopback: this.hub.config.allowLoopbackDealers === true,
+    });
     const duration = Date.now() - started;
     const unreachable = (status: string, cause: Parameters<typeof dealerUnreachable>[0]['cause']) =>
       logDealerCall(this.hub, ctx.lease, name, status, duration).then(() => dealerUnreachable({ cause, name, dealership: ctx.dealership.name, signingIn }));
