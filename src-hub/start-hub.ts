@@ -6,7 +6,7 @@ import { systemClock } from './http/clock';
 import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
 import { seedDemoWork } from './features/seed/demo-work';
-import { buildHub, DEFAULT_CONFIG } from './server';
+import { buildHub, consoleLog, DEFAULT_CONFIG } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
 import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
@@ -52,6 +52,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       (options.storage.dataDir === null && !options.storage.databaseUrl
         ? SecretBox.ephemeral()
         : SecretBox.load({ hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir }));
+    const warning = options.secrets ? null : secretKeyWarning({ demo, hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir });
+    if (warning) (options.log ?? consoleLog).info(warning);
     let seeded = false;
     if (options.demo) {
       seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
@@ -76,4 +78,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     await db.close();
     throw error;
   }
+}
+
+/**
+ * Without HUB_SECRET the key that encrypts dealer API keys lives in the data folder beside the database, so a
+ * copy of the folder (a backup) carries both. Fine for training; said at every start otherwise.
+ */
+export function secretKeyWarning(options: { demo: boolean; hubSecret: string | undefined; dataDir: string | null }): string | null {
+  if (options.demo || options.hubSecret || options.dataDir === null) return null;
+  return `WARNING: HUB_SECRET is not set, so the key that encrypts dealer API keys is kept in ${options.dataDir}/hub-secret.key, beside the database: any backup of that folder holds both. Set HUB_SECRET (at least 16 characters) and keep it elsewhere.`;
 }

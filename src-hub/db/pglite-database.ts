@@ -12,7 +12,7 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
   let releaseLock = (): void => undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    releaseLock = acquireDataDirLock(dataDir);
+    releaseLock = await acquireDataDirLock(dataDir);
   }
   let db: PGlite;
   try {
