@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import type { LeadsFilterQuery } from './all-leads-query';
+import { errorText } from '../../ui/error-text';
 
 /** CSV of every lead the current filters match (not only this page), written by main where the user chooses. */
 export function ExportCsvButton({ query }: { query: LeadsFilterQuery | null }) {
@@ -16,7 +17,7 @@ export function ExportCsvButton({ query }: { query: LeadsFilterQuery | null }) {
       // No path: the user cancelled the save dialog; nothing to say.
       if (path) toast('success', `Exported ${rows.toLocaleString()} ${rows === 1 ? 'lead' : 'leads'} to ${path}`);
     } catch (error) {
-      toast('error', `CSV export failed: ${error instanceof Error ? error.message : String(error)}`);
+      toast('error', `CSV export failed: ${errorText(error)}`);
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import { CrmError, call, crm } from '../../bridge/crm';
+import { errorText } from '../../ui/error-text';
 
 export type BulkOutcome = { lead: Pick<Lead, 'id' | 'ref'>; outcome: 'done' } | { lead: Pick<Lead, 'id' | 'ref'>; outcome: 'conflict' | 'failed'; message: string };
 
@@ -41,7 +42,7 @@ export async function bulkAssign(
         outcomes[index] =
           error instanceof CrmError && error.appError.code === 'version_conflict'
             ? { lead: shown, outcome: 'conflict', message: CONFLICT_MESSAGE }
-            : { lead: shown, outcome: 'failed', message: error instanceof Error ? error.message : String(error) };
+            : { lead: shown, outcome: 'failed', message: errorText(error) };
       }
       onProgress(++finished);
     }

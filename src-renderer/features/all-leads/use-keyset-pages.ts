@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../../ui/error-text';
 
 export interface KeysetPage<T> {
   items: T[];
@@ -50,7 +51,7 @@ export function useKeysetPages<T>(queryKey: string | null, fetchPage: (cursor: s
     // fetchPage of this render belongs to requestKey (the key is derived from the same query).
     fetchPage(cursor)
       .then((page) => settle(page, null))
-      .catch((error: unknown) => settle(null, error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => settle(null, errorText(error)));
   }, [requestKey, reloads]);
 
   const reload = useCallback(() => setReloads((count) => count + 1), []);

@@ -5,7 +5,7 @@ import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors } from '../wizards/field-errors';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 import { nextSequence } from './stage-order';
 
 /** Adds an open stage at the end; its flags are set on its row afterwards. */

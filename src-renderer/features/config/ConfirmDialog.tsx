@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 interface ConfirmDialogProps {
   label: string;

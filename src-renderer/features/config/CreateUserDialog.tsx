@@ -7,7 +7,7 @@ import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 /** A new user with an initial password they sign in with (and a manager can reset later). */
 export function CreateUserDialog({ onClose }: { onClose: () => void }) {

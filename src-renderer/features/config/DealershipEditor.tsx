@@ -10,7 +10,7 @@ import { ConnectionFields } from './ConnectionFields';
 import { ModelRows } from './ModelRows';
 import { TestConnection } from './TestConnection';
 import { createBody, formOf, patchBody, type DealershipForm } from './dealership-form';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 export const NOTHING_CHANGED = 'Nothing changed.';
 

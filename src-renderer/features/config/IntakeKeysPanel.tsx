@@ -5,7 +5,7 @@ import { call, crm } from '../../bridge/crm';
 import { formatWhen } from '../wizards/local-time';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NewIntakeKeyDialog } from './NewIntakeKeyDialog';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 /** The keys distributor feeds send leads with: listed by name (never the key), created, revoked. */
 export function IntakeKeysPanel() {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { MAIL_STATUSES, type MailOutboxPage, type MailStatus } from '../../../src-shared/contract/config.schema';
 import { call, crm } from '../../bridge/crm';
 import { formatWhen } from '../wizards/local-time';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 export const MAIL_PAGE_SIZE = 50;
 

@@ -5,7 +5,7 @@ import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors } from '../wizards/field-errors';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 export const SHOWN_ONCE = 'Copy the key now: it will not be shown again. The hub keeps only a fingerprint of it.';
 

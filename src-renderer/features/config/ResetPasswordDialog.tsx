@@ -7,7 +7,7 @@ import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors } from '../wizards/field-errors';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 export const PASSWORDS_DIFFER = 'Does not match the new password';
 

@@ -4,7 +4,7 @@ import type { PatchStageBody } from '../../../src-shared/contract/config.schema'
 import { isOpenStage, type Stage } from '../../../src-shared/domain/stages';
 import { call, crm } from '../../bridge/crm';
 import { StageNameInput } from './StageNameInput';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 export type DropSide = 'before' | 'after' | null;
 

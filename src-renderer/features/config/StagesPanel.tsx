@@ -8,7 +8,7 @@ import { call, crm } from '../../bridge/crm';
 import { AddStageForm } from './AddStageForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StageRow, type DropSide } from './StageRow';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 import { inOrder, moveId, sameOrder } from './stage-order';
 import { useStageLeadCounts } from './use-stage-lead-counts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionCheck } from '../../../src-shared/contract/ipc.contract';
 import { call, crm } from '../../bridge/crm';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 interface TestConnectionProps {
   dealershipId: string;

@@ -3,7 +3,7 @@ import type { User } from '../../../src-shared/contract/entities.schema';
 import { ROLES, ROLE_LABELS, type Role } from '../../../src-shared/domain/roles';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 interface UserRowProps {
   user: User;

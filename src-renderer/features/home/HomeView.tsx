@@ -6,6 +6,7 @@ import { call, crm } from '../../bridge/crm';
 import { ActivityRow } from './ActivityRow';
 import { ACTIVITY_GROUPS, groupByState, useMyOpenActivities, type MyActivity } from './my-activities';
 import './home.css';
+import { errorText } from '../../ui/error-text';
 
 const GROUP_LABELS: Record<ActivityState, string> = { overdue: 'Overdue', today: 'Today', planned: 'Planned' };
 const GROUP_PILLS: Record<ActivityState, string> = { overdue: 'pill-red', today: 'pill-yellow', planned: 'pill-green' };
@@ -35,7 +36,7 @@ export function HomeView({ userId }: { userId: string }) {
       await call(crm().markActivityDone({ activityId: activity.id }));
       toast('success', `${ACTIVITY_TYPE_LABELS[activity.type]} marked as done`);
     } catch (error) {
-      toast('error', error instanceof Error ? error.message : String(error));
+      toast('error', errorText(error));
     } finally {
       setMarking(null);
     }

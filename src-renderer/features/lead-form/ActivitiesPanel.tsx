@@ -5,6 +5,7 @@ import { activityState, type ActivityState } from '../../../src-shared/domain/ac
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { formatWhen } from '../wizards/local-time';
+import { errorText } from '../../ui/error-text';
 
 const STATE_LABELS: Record<ActivityState, string> = { overdue: 'Overdue', today: 'Today', planned: 'Planned' };
 const STATE_PILLS: Record<ActivityState, string> = { overdue: 'pill-red', today: 'pill-yellow', planned: 'pill-green' };
@@ -25,7 +26,7 @@ export function ActivitiesPanel({ activities, canWork, onSchedule }: { activitie
       await call(crm().markActivityDone({ activityId: activity.id }));
       toast('success', `${ACTIVITY_TYPE_LABELS[activity.type]} marked as done`);
     } catch (error) {
-      toast('error', error instanceof Error ? error.message : String(error));
+      toast('error', errorText(error));
     } finally {
       setMarking(null);
     }

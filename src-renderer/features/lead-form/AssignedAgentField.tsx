@@ -3,6 +3,7 @@ import type { Lead, User } from '../../../src-shared/contract/entities.schema';
 import { canReassign, type Role } from '../../../src-shared/domain/roles';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
+import { errorText } from '../../ui/error-text';
 
 const POOL = '';
 
@@ -26,7 +27,7 @@ export function AssignedAgentField({ lead, users, role, readOnly }: { lead: Lead
       const name = users.find((user) => user.id === userId)?.name;
       toast('success', name ? `${lead.ref} is now assigned to ${name}` : `${lead.ref} is back in Open Leads`);
     } catch (error) {
-      toast('error', error instanceof Error ? error.message : String(error));
+      toast('error', errorText(error));
     } finally {
       setSaving(false);
     }

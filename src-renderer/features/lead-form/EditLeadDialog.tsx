@@ -9,6 +9,7 @@ import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
+import { errorText } from '../../ui/error-text';
 
 export const NOTHING_CHANGED = 'Nothing changed.';
 
@@ -66,7 +67,7 @@ export function EditLeadDialog({ lead, onClose }: { lead: Lead; onClose: () => v
       onClose();
     } catch (error) {
       // The hub's words as is (version_conflict, lead_closed, no contact left…).
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error));
       setBusy(false);
     }
   }

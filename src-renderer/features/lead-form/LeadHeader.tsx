@@ -5,6 +5,7 @@ import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { useCallTimerStore } from '../wizards/call-timer.store';
 import { CallTimer } from './CallTimer';
+import { errorText } from '../../ui/error-text';
 
 export type WizardAction = Exclude<HeaderAction, 'claim' | 'call_customer'>;
 
@@ -32,7 +33,7 @@ export function LeadHeader({ lead, actions, onWizard }: LeadHeaderProps) {
           startTimer(lead.id);
         }
       } catch (error) {
-        toast('error', error instanceof Error ? error.message : String(error));
+        toast('error', errorText(error));
       } finally {
         setBusy(null);
       }

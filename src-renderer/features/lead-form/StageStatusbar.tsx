@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { Stage } from '../../../src-shared/domain/stages';
-import { checkTransition } from '../../../src-shared/domain/transitions';
 import { useUiStore } from '../../app/ui-store';
-import { call, crm } from '../../bridge/crm';
+import { runStageMove } from '../leads-board/run-stage-move';
 
 interface StageStatusbarProps {
   lead: Lead;
@@ -23,19 +22,9 @@ export function StageStatusbar({ lead, stages, readOnly, onWon, onLost }: StageS
   const [moving, setMoving] = useState(false);
 
   async function pick(stage: Stage) {
-    if (stage.id === lead.stageId) return;
-    const check = checkTransition(stages, lead.stageId, stage.id);
-    if (!check.ok) {
-      toast('error', check.message);
-      return;
-    }
-    if (check.kind === 'won') return onWon();
-    if (check.kind === 'lost') return onLost();
     setMoving(true);
     try {
-      await call(crm().moveStage({ leadId: lead.id, stageId: stage.id, version: lead.version }));
-    } catch (error) {
-      toast('error', error instanceof Error ? error.message : String(error));
+      await runStageMove(stages, lead, stage.id, toast, { won: onWon, lost: onLost });
     } finally {
       setMoving(false);
     }

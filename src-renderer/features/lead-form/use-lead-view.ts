@@ -6,6 +6,7 @@ import { sortStages, type Stage } from '../../../src-shared/domain/stages';
 import { useReplica } from '../../app/ReplicaProvider';
 import { call, crm } from '../../bridge/crm';
 import type { OutboxItem } from '../../db/replica-db';
+import { errorText } from '../../ui/error-text';
 
 export interface LeadView {
   lead: Lead;
@@ -53,7 +54,7 @@ export function useLeadView(leadId: string): LeadViewState {
     setRemoteError(null);
     call(crm().fetchLead({ leadId }))
       .then((detail) => live && setRemote(detail))
-      .catch((error: unknown) => live && setRemoteError(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => live && setRemoteError(errorText(error)));
     return () => {
       live = false;
     };

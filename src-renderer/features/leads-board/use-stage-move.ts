@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { Stage } from '../../../src-shared/domain/stages';
-import { checkTransition } from '../../../src-shared/domain/transitions';
 import { call, crm } from '../../bridge/crm';
 import { useUiStore } from '../../app/ui-store';
+import { errorText } from '../../ui/error-text';
+import { runStageMove } from './run-stage-move';
 
 /** A move on its way to the hub (`busy`), or done and not yet seen in the replica (until `version`). */
 export interface PendingMove {
@@ -18,14 +19,9 @@ export function shownStageId(lead: Pick<Lead, 'id' | 'stageId' | 'version'>, pen
   return move && (move.version === null || lead.version < move.version) ? move.stageId : lead.stageId;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
- * One path for drag and keyboard: the shared rule decides first (a refusal shows its verbatim text and
- * never reaches the hub); an advance goes to the hub; Won runs the Won flow; Lost opens the lead form with
- * the Lost wizard already open, asking for the reason. The hub's own refusal is shown as is.
+ * Drag and keyboard moves on a board (runStageMove's flow): Won runs the Won flow on the card; Lost opens the
+ * lead form with the Lost wizard already open, asking for the reason.
  */
 export function useStageMove(stages: readonly Stage[]) {
   const toast = useUiStore((state) => state.toast);
@@ -42,40 +38,27 @@ export function useStageMove(stages: readonly Stage[]) {
   }, []);
 
   const move = useCallback(
-    async (lead: Lead, toStageId: string): Promise<void> => {
-      if (lead.stageId === toStageId) return;
-      const check = checkTransition(stages, lead.stageId, toStageId);
-      if (!check.ok) {
-        toast('error', check.message);
-        return;
-      }
-      if (check.kind === 'lost') {
-        openLead(lead.id, 'mark_lost');
-        toast('info', `Choose a lost reason to close ${lead.ref} as Lost.`);
-        return;
-      }
-      if (check.kind === 'won') {
-        put(lead.id, { stageId: lead.stageId, busy: true, version: null });
-        try {
-          const result = await call(crm().markWon({ leadId: lead.id }));
-          put(lead.id, { stageId: result.lead.stageId, busy: false, version: result.lead.version });
-          toast('success', result.toast);
-        } catch (error) {
-          put(lead.id, null);
-          toast('error', messageOf(error));
-        }
-        return;
-      }
-      // An advance shows at once in its new column and goes back if the hub refuses.
-      put(lead.id, { stageId: check.to.id, busy: true, version: null });
-      try {
-        const moved = await call(crm().moveStage({ leadId: lead.id, stageId: check.to.id, version: lead.version }));
-        put(lead.id, { stageId: moved.stageId, busy: false, version: moved.version });
-      } catch (error) {
-        put(lead.id, null);
-        toast('error', messageOf(error));
-      }
-    },
+    (lead: Lead, toStageId: string): Promise<void> =>
+      runStageMove(stages, lead, toStageId, toast, {
+        lost: () => {
+          openLead(lead.id, 'mark_lost');
+          toast('info', `Choose a lost reason to close ${lead.ref} as Lost.`);
+        },
+        won: async () => {
+          put(lead.id, { stageId: lead.stageId, busy: true, version: null });
+          try {
+            const result = await call(crm().markWon({ leadId: lead.id }));
+            put(lead.id, { stageId: result.lead.stageId, busy: false, version: result.lead.version });
+            toast('success', result.toast);
+          } catch (error) {
+            put(lead.id, null);
+            toast('error', errorText(error));
+          }
+        },
+        // An advance shows at once in its new column and goes back if the hub refuses.
+        advancing: (stageId) => put(lead.id, { stageId, busy: true, version: null }),
+        advanced: (moved) => put(lead.id, moved ? { stageId: moved.stageId, busy: false, version: moved.version } : null),
+      }),
     [stages, toast, openLead, put],
   );
 

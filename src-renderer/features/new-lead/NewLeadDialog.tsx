@@ -8,6 +8,7 @@ import { Dialog } from '../wizards/Dialog';
 import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
+import { errorText } from '../../ui/error-text';
 
 export function createdToast(ref: string): string {
   return `Lead ${ref} created`;
@@ -63,7 +64,7 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
       onClose();
       openLead(created.leadId);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error));
       setBusy(false);
     }
   }

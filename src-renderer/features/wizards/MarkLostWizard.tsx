@@ -5,6 +5,7 @@ import { call, crm } from '../../bridge/crm';
 import { Dialog } from './Dialog';
 import { DialogFooter } from './DialogFooter';
 import { FormField } from './FormField';
+import { errorText } from '../../ui/error-text';
 
 export const LOST_REASON_REQUIRED = 'Lost Reason must be set';
 
@@ -30,7 +31,7 @@ export function MarkLostWizard({ leadId, leadRef, onClose }: { leadId: string; l
       toast('info', `${leadRef} marked as Lost (${LOST_REASON_LABELS[reason]})`);
       onClose();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error));
       setBusy(false);
     }
   }

@@ -3,6 +3,7 @@ import type { WonProgress } from '../../../src-shared/contract/ipc.contract';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from './Dialog';
+import { errorText } from '../../ui/error-text';
 
 type Phase = 'confirm' | 'running' | 'failed';
 
@@ -34,7 +35,7 @@ export function MarkWonDialog({ leadId, leadRef, onClose }: { leadId: string; le
       toast('success', result.toast);
       onClose();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error));
       setPhase('failed');
     }
   }
