@@ -85,14 +85,29 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**/*.ts'],
-    // Training mode embeds the hub in-process; nothing else in main may reach into it.
-    ignores: ['src-main/training/**'],
+    ignores: ['src-main/training/training-hub.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'react', message: 'Main has no UI code.' }],
         patterns: [
           rootPattern('src-renderer', 'Main never imports the renderer.'),
-          rootPattern('src-hub', 'Main talks to the hub over HTTP only (the training launcher starts it as a process).'),
+          rootPattern('src-hub', 'Main talks to the hub over HTTP only; training mode alone embeds it in-process (src-main/training/training-hub.ts).'),
+        ],
+      }],
+    },
+  },
+  {
+    // Training mode runs the hub in this process: its launcher may start it and read the demo's names, nothing more.
+    files: ['src-main/training/training-hub.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'react', message: 'Main has no UI code.' }],
+        patterns: [
+          rootPattern('src-renderer', 'Main never imports the renderer.'),
+          {
+            regex: 'src-hub/(?!(start-hub|features/seed/demo-data)$)',
+            message: 'The training launcher may import only src-hub/start-hub and the demo data; everything else goes over HTTP.',
+          },
         ],
       }],
     },
