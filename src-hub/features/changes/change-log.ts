@@ -34,11 +34,41 @@ function leadNotice(leadId: string, places: Array<LeadPlace | null>): ChangeNoti
   return { leadId, users: [...users], pool };
 }
 
+/** SQL expressions for one lead change row: the statement writers below and any one-round-trip statement share them. */
+export interface LeadChangeSql {
+  leadId: string;
+  oldUserId: string;
+  oldClosed: string;
+  newUserId: string;
+  newClosed: string;
+  existed: string;
+}
+
+/**
+ * `insert into changes … select …` of lead change rows, one per row of `from` (a CTE name, or nothing for one
+ * row of parameters). The one place the lead change row's columns are written.
+ */
+export function insertLeadChangeSql(row: LeadChangeSql, from = ''): string {
+  return `insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed)
+     select 'lead', ${row.leadId}, ${row.leadId}, ${row.oldUserId}, ${row.oldClosed}, ${row.newUserId}, ${row.newClosed}, ${row.existed}${from ? ` from ${from}` : ''}`;
+}
+
+/** `insert into changes … select …` of child rows (message, call log, activity) from `from`'s `id` and `lead_id`. */
+export function insertChildChangeSql(entity: 'message' | 'call_log' | 'activity', from: string): string {
+  return `insert into changes (entity, entity_id, lead_id) select '${entity}', id, lead_id from ${from}`;
+}
+
+/** The NOTIFY payload as a SQL expression: every ChangeNotice field must be given, so both writers stay one shape. */
+export function noticeJsonSql(fields: { [K in keyof ChangeNotice]: string }): string {
+  return `json_build_object(${Object.entries(fields)
+    .map(([key, expression]) => `'${key}', ${expression}`)
+    .join(', ')})::text`;
+}
+
 /** A lead was created (`before` null) or changed. Called inside the writing transaction. */
 export async function recordLeadChange(tx: Sql, leadId: string, before: LeadPlace | null, after: LeadPlace): Promise<void> {
   await tx.query(
-    `insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed)
-     values ('lead', $1, $1, $2, $3, $4, $5, $6)`,
+    insertLeadChangeSql({ leadId: '$1::bigint', oldUserId: '$2::bigint', oldClosed: '$3::boolean', newUserId: '$4::bigint', newClosed: '$5::boolean', existed: '$6::boolean' }),
     [leadId, before?.userId ?? null, before?.closed ?? null, after.userId, after.closed, before !== null],
   );
   await notify(tx, leadNotice(leadId, [before, after]));
@@ -52,7 +82,7 @@ export async function recordChildChange(
   leadId: string,
   place: LeadPlace,
 ): Promise<void> {
-  await tx.query('insert into changes (entity, entity_id, lead_id) values ($1, $2, $3)', [entity, entityId, leadId]);
+  await tx.query(insertChildChangeSql(entity, '(select $1::bigint as id, $2::bigint as lead_id) as child'), [entityId, leadId]);
   await notify(tx, leadNotice(leadId, [place]));
 }
 

@@ -4,7 +4,7 @@ import { one } from '../../db/database';
 import { HubError, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
-import { CHANGES_CHANNEL, recordChildChange, recordLeadChange } from '../changes/change-log';
+import { CHANGES_CHANNEL, insertChildChangeSql, insertLeadChangeSql, noticeJsonSql, recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStages } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
@@ -30,15 +30,14 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
         where l.id = $1 and l.user_id is null and not l.closed
         returning ${LEAD_COLUMNS}
      ), lead_change as (
-       insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed)
-       select 'lead', id, id, null, false, user_id, closed, true from claimed
+       ${insertLeadChangeSql({ leadId: 'id', oldUserId: 'null', oldClosed: 'false', newUserId: 'user_id', newClosed: 'closed', existed: 'true' }, 'claimed')}
      ), message as (
        insert into messages (lead_id, kind, body, author_id, tracking, created_at)
        select id, 'tracking', $4, $2, $5::jsonb, $3 from claimed returning id, lead_id
      ), message_change as (
-       insert into changes (entity, entity_id, lead_id) select 'message', id, lead_id from message
+       ${insertChildChangeSql('message', 'message')}
      ), notified as (
-       select pg_notify($6, json_build_object('leadId', id::text, 'users', json_build_array(user_id::text), 'pool', true)::text) as done from claimed
+       select pg_notify($6, ${noticeJsonSql({ leadId: 'id::text', users: 'json_build_array(user_id::text)', pool: 'true' })}) as done from claimed
      )
      select claimed.*, (select count(*) from notified) as notified from claimed`,
     [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking), CHANGES_CHANNEL],
