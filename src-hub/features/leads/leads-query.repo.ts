@@ -5,6 +5,7 @@ import type { Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from '../auth/auth-user';
 import { isStorableTimestamp } from '../../db/timestamp-text';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { LEAD_COLUMNS, toLeadDto, type LeadRow } from './lead-row';
 
 /** The text `q` searches; the same expression as the trigram index `leads_search`. */
@@ -34,7 +35,7 @@ export function leadFilters(user: AuthUser, query: LeadsExportQuery, params: unk
   const where: string[] = [];
   if (query.scope === 'open') where.push('l.user_id is null and not l.closed');
   if (query.scope === 'mine') where.push(`l.user_id = ${add(user.id)}`);
-  if (query.scope === 'all' && user.role === 'agent') {
+  if (query.scope === 'all' && !capabilitiesOf(user.role).allLeadsMenu) {
     throw new HubError('forbidden', 'All Leads is for supervisors and managers.');
   }
   if (query.stageId) where.push(`l.stage_id = ${add(asId(query.stageId))}`);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { mailOutboxPageSchema, mailOutboxQuerySchema } from '../../../src-shared/contract/config.schema';
-import { hasRole } from '../../../src-shared/domain/roles';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { forbidden } from '../../http/hub-error';
 import { route } from '../../http/route';
 import type { HubContext } from '../../hub-context';
@@ -21,7 +21,7 @@ export function registerMailRoutes(app: FastifyInstance, hub: HubContext): void 
       errors: ['forbidden'],
     },
     ({ user, query }) => {
-      if (!hasRole(user.role, 'manager')) throw forbidden('Only managers can see the mail outbox.');
+      if (!capabilitiesOf(user.role).configure) throw forbidden('Only managers can see the mail outbox.');
       return listOutbox(hub.db, query);
     },
   );

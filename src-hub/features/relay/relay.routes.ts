@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { emptyBodySchema, idParamsSchema } from '../../../src-shared/contract/fields.schema';
 import { RELAY_LEASE_HEADER, relayParamsSchema, relayRequestSchema, relayResponseSchema } from '../../../src-shared/contract/relay.schema';
 import { testLeaseResponseSchema, type TestLeaseResponse } from '../../../src-shared/contract/won.schema';
-import { hasRole } from '../../../src-shared/domain/roles';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { forbidden } from '../../http/hub-error';
 import { route } from '../../http/route';
 import type { HubContext } from '../../hub-context';
@@ -17,7 +17,7 @@ const tag = 'dealer-relay';
 async function takeTestLease(hub: HubContext, user: AuthUser, dealershipId: string): Promise<TestLeaseResponse> {
   return hub.db.transaction(async (tx) => {
     const dealership = await dealershipOrNotFound(tx, dealershipId);
-    if (!hasRole(user.role, 'manager')) {
+    if (!capabilitiesOf(user.role).configure) {
       throw forbidden(`Only managers can run Test Connection. Ask a manager to run Test Connection on dealership "${dealership.name}".`);
     }
     requireConnection(dealership, 'Test Connection has nothing to test');

@@ -3,6 +3,7 @@ import type { Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from '../auth/auth-user';
 import { isStorableTimestamp } from '../../db/timestamp-text';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { CALL_LOG_COLUMNS, toCallLogDto, type CallLogRow } from './work-rows';
 
 const ID = /^\d{1,18}$/;
@@ -15,7 +16,8 @@ export async function listCallLogs(sql: Sql, user: AuthUser, query: CallLogsQuer
     return `$${params.length}`;
   };
   const where: string[] = [];
-  if (user.role === 'agent') where.push(`c.user_id = ${add(user.id)}`, 'l.user_id = c.user_id');
+  // Who cannot see all leads sees their own calls, on leads they still hold.
+  if (!capabilitiesOf(user.role).seeAllLeads) where.push(`c.user_id = ${add(user.id)}`, 'l.user_id = c.user_id');
   if (query.leadId) where.push(`c.lead_id = ${add(ID.test(query.leadId) ? query.leadId : '-1')}`);
   if (query.userId) where.push(`c.user_id = ${add(ID.test(query.userId) ? query.userId : '-1')}`);
   if (query.result) where.push(`c.result = ${add(query.result)}`);
