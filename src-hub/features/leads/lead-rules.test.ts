@@ -108,8 +108,14 @@ describe.each(BACKENDS)('lead rules on %s', (backend) => {
       const lost = await a.post<{ stageId: string; lostReason: string; lostNotes: string }>(`/leads/${id}/lost`, { reason: 'financing', notes: 'Bank declined the loan.' });
       expect(lost.status).toBe(200);
       expect(lost.body).toMatchObject({ stageId: stages['lost'], lostReason: 'financing', lostNotes: 'Bank declined the loan.' });
-      const messages = await a.get<Array<{ body: string }>>(`/leads/${id}/messages`);
+      const messages = await a.get<Array<{ body: string; tracking: Array<{ field: string; from: string | null; to: string | null }> | null }>>(`/leads/${id}/messages`);
       expect(messages.body.at(-1)?.body).toBe('Marked as Lost. Reason: Financing.\nNotes: Bank declined the loan.');
+      // what the chatter shows of a tracking entry: its lines, the notes among them
+      expect(messages.body.at(-1)?.tracking).toEqual([
+        { field: 'Stage', from: 'New', to: 'Lost' },
+        { field: 'Lost Reason', from: null, to: 'Financing' },
+        { field: 'Lost Notes', from: null, to: 'Bank declined the loan.' },
+      ]);
       const activities = await a.get<Array<{ done: boolean }>>(`/leads/${id}/activities`);
       expect(activities.body.every((activity) => activity.done)).toBe(true);
       expect((await a.post<ErrorBody>(`/leads/${id}/stage`, { stageId: stages['new'] })).body.error.code).toBe('lead_closed');

@@ -50,9 +50,12 @@ export async function markLost(hub: HubContext, user: AuthUser, leadId: string, 
     );
     if (!updated) throw notFound();
     await recordLeadChange(tx, row.id, placeOf(row), placeOf(updated));
+    // The notes are a tracked line too: the chatter shows a tracking entry's lines, not its body (the document:
+    // the lead "gets a chatter entry with the reason and notes").
     const tracking = [
       { field: 'Stage', from: from?.name ?? null, to: target.name },
       { field: 'Lost Reason', from: null, to: LOST_REASON_LABELS[reason] },
+      ...(notes.trim() ? [{ field: 'Lost Notes', from: null, to: notes.trim() }] : []),
     ];
     const body = `Marked as Lost. Reason: ${LOST_REASON_LABELS[reason]}.${notes.trim() ? `\nNotes: ${notes.trim()}` : ''}`;
     await insertMessage(tx, { leadId: row.id, kind: 'tracking', body, authorId: user.id, tracking }, placeOf(updated), now);
