@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src-hub/features/mail/mail-outbox.repo';
 import { wonManagerMail } from '../../src-hub/features/mail/mail-templates';
 import { DEMO_DEALERSHIPS } from '../../src-hub/features/seed/demo-data';
-import { NO_WON_STAGE_MESSAGE } from '../../src-hub/features/won/won-messages';
+import { noWonStageMessage } from '../../src-hub/features/won/won-messages';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/window-options';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
@@ -155,7 +155,7 @@ describe('Configuration in real Chromium', () => {
         await alert.waitFor({ timeout: 20_000 });
         const text = (await alert.textContent()) ?? '';
         expect(text).toContain('The lead was not marked as Won; it stays where it was.');
-        expect(text, 'the hub’s rule message, as is').toContain(NO_WON_STAGE_MESSAGE);
+        expect(text, 'the hub’s rule message, as is').toContain(noWonStageMessage('agent'));
       });
     })());
   }, 120_000);

@@ -94,6 +94,18 @@ describe.each(BACKENDS)('lead rules on %s', (backend) => {
       }
     });
 
+    it('without a lost stage, tells an agent to ask a manager (agents have no Configuration)', async () => {
+      const id = await claimed();
+      await env.db.query('update stages set is_lost = false where id = $1', [stages['lost']]);
+      try {
+        const answer = await api(env.url, agent.token).post<ErrorBody>(`/leads/${id}/lost`, { reason: 'price', notes: '' });
+        expect(answer.status).toBe(422);
+        expect(answer.body.error.message).toBe('No lost stage configured — ask a manager to mark a stage as Lost (Configuration → Stages).');
+      } finally {
+        await env.db.query('update stages set is_lost = true where id = $1', [stages['lost']]);
+      }
+    });
+
     it('refuses a reason outside the list', async () => {
       const id = await claimed();
       const answer = await api(env.url, agent.token).post<ErrorBody>(`/leads/${id}/lost`, { reason: 'too_expensive', notes: '' });

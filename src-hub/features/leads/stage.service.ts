@@ -10,6 +10,7 @@ import { recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStagesForMove } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, workableLead } from './lead-access.service';
+import { noLostStageMessage } from '../won/won-messages';
 import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
 
 export const USE_WON_FLOW_MESSAGE = 'Use Mark as Won: moving a lead to Won pushes a Sales Order to the dealership.';
@@ -41,7 +42,7 @@ export async function markLost(hub: HubContext, user: AuthUser, leadId: string, 
     if (!reason) throw new HubError('lost_reason_required', LOST_REASON_REQUIRED_MESSAGE);
     await refuseWhileWonInProgress(tx, row.id, now);
     const target = lostStage(stages);
-    if (!target) throw new HubError('stage_transition_not_allowed', 'No lost stage configured. Fix via Configuration → Stages.');
+    if (!target) throw new HubError('stage_transition_not_allowed', noLostStageMessage(user.role));
     const from = findStage(stages, row.stage_id);
     const [updated] = await tx.query<LeadRow>(
       `update leads l set stage_id = $2, closed = true, closed_at = $3, lost_reason = $4, lost_notes = $5, updated_at = $3, version = version + 1

@@ -17,7 +17,7 @@ import { wonManagerMail } from '../mail/mail-templates';
 import { selectDealership } from '../relay/dealer-connection';
 import { endLease, isActive, openWonLease, selectLease } from '../relay/relay-leases.repo';
 import { loadStagesForMove } from '../stages/stages.repo';
-import { closedMeanwhileMessage, mailerNotConfiguredMessage, NO_WON_STAGE_MESSAGE, noManagerEmailMessage, soCreatedMessage, wonInProgressMessage } from './won-messages';
+import { closedMeanwhileMessage, mailerNotConfiguredMessage, noWonStageMessage, noManagerEmailMessage, soCreatedMessage, wonInProgressMessage } from './won-messages';
 import { pushLease } from './won.service';
 
 /**
@@ -51,7 +51,7 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
       await endLease(tx, other.id, 'expired', now);
     }
     const target = wonStage(stages);
-    if (!target) throw new HubError('no_won_stage_configured', NO_WON_STAGE_MESSAGE);
+    if (!target) throw new HubError('no_won_stage_configured', noWonStageMessage(user.role));
 
     await tx.query('update leads set dealer_so_name = $2 where id = $1', [row.id, body.soName]);
     const won = await setStage(tx, user, row, findStage(stages, row.stage_id)?.name ?? '(unknown)', target.name, target.id, true, now);

@@ -1,7 +1,22 @@
+import { capabilitiesOf, type Role } from '../../../src-shared/domain/roles';
+
 /** The Won flow's texts: refusals and chatter entries, worded so a person knows what to do next. */
 
-/** The documents' phrase first (troubleshooting table), then the fix they give. */
-export const NO_WON_STAGE_MESSAGE = 'No won stage configured — fix via Configuration → Stages.';
+/**
+ * The documents' phrase first (troubleshooting table), then the fix — told to the reader as what they can do:
+ * only managers have Configuration.
+ */
+export function noWonStageMessage(role: Role): string {
+  return capabilitiesOf(role).configure
+    ? 'No won stage configured — fix via Configuration → Stages.'
+    : 'No won stage configured — ask a manager to mark a stage as Won (Configuration → Stages).';
+}
+
+export function noLostStageMessage(role: Role): string {
+  return capabilitiesOf(role).configure
+    ? 'No lost stage configured — fix via Configuration → Stages.'
+    : 'No lost stage configured — ask a manager to mark a stage as Lost (Configuration → Stages).';
+}
 
 export function noDealershipMessage(leadRef: string): string {
   return `Lead ${leadRef} has no dealership: Mark as Won cannot push the Sales Order. Set the lead's dealership first.`;

@@ -12,7 +12,7 @@ import { placeOf, toLeadDto, type LeadRow } from '../leads/lead-row';
 import { requireConnection, selectDealership } from '../relay/dealer-connection';
 import { endLease, insertLease, isActive, openWonLease, selectLease, type LeaseRow } from '../relay/relay-leases.repo';
 import { loadStages } from '../stages/stages.repo';
-import { foreignPushMessage, NO_WON_STAGE_MESSAGE, noDealershipMessage, wonFailedMessage, wonInProgressMessage } from './won-messages';
+import { foreignPushMessage, noWonStageMessage, noDealershipMessage, wonFailedMessage, wonInProgressMessage } from './won-messages';
 
 /**
  * Won step 1 (DESIGN.md §5): checks the lead and its dealership, then takes the per-lead lease whose id (the
@@ -23,7 +23,7 @@ export async function prepareWon(hub: HubContext, user: AuthUser, leadId: string
     const now = hub.clock.now();
     const stages = await loadStages(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: true });
-    if (!wonStage(stages)) throw new HubError('no_won_stage_configured', NO_WON_STAGE_MESSAGE);
+    if (!wonStage(stages)) throw new HubError('no_won_stage_configured', noWonStageMessage(user.role));
     const dealership = row.dealership_id ? await selectDealership(tx, row.dealership_id) : null;
     if (!dealership) throw new HubError('dealership_not_configured', noDealershipMessage(row.ref));
     requireConnection(dealership);
