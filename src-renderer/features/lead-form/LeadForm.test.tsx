@@ -176,5 +176,20 @@ describe('LeadForm when the lead leaves the replica', () => {
     await db.leads.delete(lead.id);
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     expect(fetchLead).not.toHaveBeenCalled();
+    // says why, as the claim race does, instead of vanishing without a word
+    expect(toastTexts()).toContain(`info: ${lead.ref} was claimed by someone else. It has left Open Leads.`);
+  });
+
+  it("closes without a claim toast when one of the user's own leads leaves (the reassigned-away toast names who)", async () => {
+    stubCrm({ fetchLead: vi.fn() });
+    const lead = { ...makeLead(), userId: 'u-agent1' };
+    const db = await seedReplica([lead]);
+    signIn('u-agent1');
+    const onClose = vi.fn();
+    renderWithReplica(db, <LeadForm leadId={lead.id} onClose={onClose} />);
+    await screen.findByRole('article', { name: `Lead ${lead.ref}` });
+    await db.leads.delete(lead.id);
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(toastTexts().filter((text) => text.includes('claimed by someone else'))).toEqual([]);
   });
 });

@@ -23,10 +23,16 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
   // A kanban drop on Lost asks for the Lost wizard at once; taken once so Back and reopen do not repeat it.
   const [wizard, setWizard] = useState<WizardAction | null>(() => useUiStore.getState().takeLeadWizard());
   const [editing, setEditing] = useState(false);
-  // The lead left this user's replica while open (someone else claimed it, a supervisor moved it): the toast says why.
+  const toast = useUiStore((store) => store.toast);
+  // The lead left this user's replica while open. A pool lead was claimed by someone else: said here, as the
+  // claim race says it. One of the user's own was reassigned away: the reassigned-away toast names who and by whom.
+  const goneRef = state.status === 'gone' ? state.ref : null;
+  const goneFromPool = state.status === 'gone' && state.wasPool;
   useEffect(() => {
-    if (state.status === 'gone') onClose();
-  }, [state.status, onClose]);
+    if (goneRef === null) return;
+    if (goneFromPool) toast('info', `${goneRef} was claimed by someone else. It has left Open Leads.`);
+    onClose();
+  }, [goneRef, goneFromPool, onClose, toast]);
 
   if (state.status !== 'ready' || !user) {
     return (

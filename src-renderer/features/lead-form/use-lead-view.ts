@@ -20,8 +20,15 @@ export interface LeadView {
   dealership: Dealership | null;
 }
 
-/** `gone`: the replica held the lead and no longer does (claimed by someone else, reassigned away): the form closes. */
-export type LeadViewState = { status: 'loading' } | { status: 'gone' } | { status: 'error'; message: string } | { status: 'ready'; view: LeadView };
+/**
+ * `gone`: the replica held the lead and no longer does (claimed by someone else, reassigned away): the form
+ * closes, saying why from what the lead last was (`wasPool`: an unclaimed lead someone else took).
+ */
+export type LeadViewState =
+  | { status: 'loading' }
+  | { status: 'gone'; ref: string; wasPool: boolean }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; view: LeadView };
 
 const byCreatedAt = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
@@ -38,9 +45,9 @@ export function useLeadView(leadId: string): LeadViewState {
   const dealershipId = local?.dealershipId ?? null;
   const [remote, setRemote] = useState<LeadDetail | null>(null);
   const [remoteError, setRemoteError] = useState<string | null>(null);
-  const heldLocally = useRef(false);
-  if (local) heldLocally.current = true;
-  const gone = local === null && heldLocally.current;
+  const lastHeld = useRef<Lead | null>(null);
+  if (local) lastHeld.current = local;
+  const gone = local === null && lastHeld.current !== null;
   const lead = local ?? remote?.lead ?? null;
   const dealership = useLiveQuery(
     async () => (lead?.dealershipId ? ((await db.dealerships.get(lead.dealershipId)) ?? null) : null),
@@ -60,7 +67,7 @@ export function useLeadView(leadId: string): LeadViewState {
     };
   }, [local, leadId, gone]);
 
-  if (gone) return { status: 'gone' };
+  if (gone && lastHeld.current) return { status: 'gone', ref: lastHeld.current.ref, wasPool: lastHeld.current.userId === null };
   if (lead) {
     const fromReplica = local !== null && local !== undefined;
     return {
