@@ -33,6 +33,20 @@ describe('ScheduleVisitWizard', () => {
     expect(kick).toHaveBeenCalled();
   });
 
+  it('warns, without refusing, when the visit is dated in the past', async () => {
+    stubCrm({});
+    const db = await seedReplica([makeLead({ userId: 'u-agent1' })]);
+    signIn('u-agent1');
+    const onClose = vi.fn();
+    renderWithReplica(db, <ScheduleVisitWizard leadId="lead-1" onClose={onClose} />);
+    expect(screen.queryByText(/in the past/)).toBeNull();
+    await userEvent.clear(screen.getByLabelText('Date'));
+    await userEvent.type(screen.getByLabelText('Date'), '2020-06-01');
+    expect(screen.getByRole('status').textContent).toContain('This date and time are in the past: the visit will show as overdue at once.');
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule Visit' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
   it('refuses a missing date', async () => {
     stubCrm({});
     const db = await seedReplica([makeLead({ userId: 'u-agent1' })]);

@@ -22,6 +22,10 @@ export function ScheduleVisitWizard({ leadId, onClose }: { leadId: string; onClo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
+  // A past time is allowed (a visit entered late) but never silently: it is overdue the moment it is saved.
+  const chosen = localToIso(date, time);
+  const inPast = chosen !== null && Date.parse(chosen) < Date.now();
+
   async function submit() {
     const dueAt = localToIso(date, time);
     const parsed = createActivityBodySchema.safeParse({
@@ -64,6 +68,11 @@ export function ScheduleVisitWizard({ leadId, onClose }: { leadId: string; onClo
         <FormField label="Time">
           <input type="time" value={time} onChange={(event) => setTime(event.target.value)} />
         </FormField>
+        {inPast && (
+          <p className="field-wide form-warning" role="status">
+            This date and time are in the past: the visit will show as overdue at once. Check the date, or save it if the visit already happened.
+          </p>
+        )}
         <FormField label="Notes" error={errors.summary} wide>
           <textarea rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} placeholder="Who comes, what to prepare" />
         </FormField>
