@@ -1,4 +1,5 @@
 import { capabilitiesOf, type Role } from '../../../src-shared/domain/roles';
+import { WON_FAILED_PREFIX } from '../../../src-shared/domain/won-chatter';
 
 /** The Won flow's texts: refusals and chatter entries, worded so a person knows what to do next. */
 
@@ -51,7 +52,7 @@ export function mailerNotConfiguredMessage(to: string): string {
 
 export function wonFailedMessage(error: { code: string; message: string }, stageName: string, dealershipName: string): string {
   return [
-    `Mark as Won failed: ${error.message} (${error.code})`,
+    `${WON_FAILED_PREFIX}: ${error.message} (${error.code})`,
     `The lead stays in ${stageName}; no Sales Order was recorded on it.`,
     `What to do: a manager runs Test Connection on dealership "${dealershipName}" (agents: ask a manager to), then try Mark as Won again.`,
   ].join('\n');

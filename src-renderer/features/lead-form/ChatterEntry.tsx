@@ -32,10 +32,14 @@ function Body({ message }: { message: Message }) {
   );
 }
 
-/** One chatter message: tracking entries as old → new per field; errors and duplicates stand out. */
-export function ChatterEntry({ message, author }: { message: Message; author: string | null }) {
+/**
+ * One chatter message: tracking entries as old → new per field; errors and duplicates stand out, except an
+ * error a later success made moot (`supersededBy`: what succeeded), which says so and steps back.
+ */
+export function ChatterEntry({ message, author, supersededBy = null }: { message: Message; author: string | null; supersededBy?: string | null }) {
   return (
-    <li className={`chatter-entry chatter-${message.kind}`}>
+    <li className={`chatter-entry chatter-${message.kind}${supersededBy ? ' chatter-superseded' : ''}`}>
+      {supersededBy && <p className="chatter-superseded-note">Resolved since: {supersededBy}</p>}
       <div className="chatter-meta">
         <span className="chatter-author">{author ?? 'System'}</span>
         <span className={`chatter-kind kind-${message.kind}`}>{KIND_LABELS[message.kind]}</span>

@@ -120,7 +120,7 @@ describe('LeadForm statusbar', () => {
 });
 
 describe('LeadForm chatter', () => {
-  it('shows messages oldest first with tracking, and a new note as pending at once', async () => {
+  it('shows messages newest first with tracking, and a new note as pending at once, on top', async () => {
     stubCrm({});
     const lead = makeLead({ userId: 'u-agent1' });
     const db = await seedReplica([lead]);
@@ -133,14 +133,16 @@ describe('LeadForm chatter', () => {
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />, kick);
     const chatter = await screen.findByRole('region', { name: 'Chatter' });
     await waitFor(() => expect(within(chatter).getByText('Qualified')).toBeTruthy());
-    const entries = within(chatter).getAllByRole('listitem').map((item) => item.textContent ?? '');
-    expect(entries[0]).toContain('Same customer again from web-form');
+    const entries = [...chatter.querySelectorAll('.chatter-list > li')].map((item) => item.textContent ?? '');
+    expect(entries[0]).toContain('Stage:');
+    expect(entries[1]).toContain('Same customer again from web-form');
     expect(entries.some((text) => text.includes('Stage:') && text.includes('New'))).toBe(true);
 
     await userEvent.type(within(chatter).getByRole('textbox', { name: 'Note' }), 'Customer prefers mornings');
     await userEvent.click(within(chatter).getByRole('button', { name: 'Log note' }));
     await waitFor(() => expect(within(chatter).getByText('Customer prefers mornings')).toBeTruthy());
     expect(within(chatter).getByText('pending')).toBeTruthy();
+    expect(chatter.querySelector('.chatter-list > li')?.textContent).toContain('Customer prefers mornings');
     expect(kick).toHaveBeenCalled();
     expect((await db.outbox.toArray()).map((item) => [item.kind, item.body])).toEqual([['note', { body: 'Customer prefers mornings' }]]);
   });

@@ -75,7 +75,7 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
           <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />
           <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setWizard('schedule_visit')} />
         </div>
-        <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} />
+        <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} dealerSoName={lead.dealerSoName} />
       </div>
       {wizard === 'log_call' && <LogCallWizard leadId={lead.id} onClose={closeWizard} />}
       {wizard === 'schedule_visit' && <ScheduleVisitWizard leadId={lead.id} onClose={closeWizard} />}
