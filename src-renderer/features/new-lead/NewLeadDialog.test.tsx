@@ -4,7 +4,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Dealership } from '../../../src-shared/contract/entities.schema';
 import { useUiStore } from '../../app/ui-store';
-import { renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
+import type { Role } from '../../../src-shared/domain/roles';
+import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { NewLeadDialog } from './NewLeadDialog';
 
 const DEALERSHIPS: Dealership[] = [
@@ -12,11 +13,11 @@ const DEALERSHIPS: Dealership[] = [
   { id: 'd-2', code: 'KIA-S', name: 'Kia South', brands: ['Kia'], managerEmail: null, models: [], connection: null },
 ];
 
-async function open(createLead: ReturnType<typeof vi.fn>) {
+async function open(createLead: ReturnType<typeof vi.fn>, options: { held?: string[]; role?: Role } = {}) {
   stubCrm({ createLead: createLead as never });
-  const db = await seedReplica([]);
+  const db = await seedReplica((options.held ?? []).map((id) => makeLead({ id, userId: 'u-agent1' })));
   await db.dealerships.bulkAdd(DEALERSHIPS);
-  signIn('u-agent1');
+  signIn('u-agent1', options.role);
   useUiStore.setState({ openLeadId: null });
   const onClose = vi.fn();
   renderWithReplica(db, <NewLeadDialog onClose={onClose} />);
@@ -68,14 +69,34 @@ describe('NewLeadDialog', () => {
     expect(useUiStore.getState().openLeadId).toBe('lead-9');
   });
 
-  it('takes the user to the open lead the customer was merged into', async () => {
+  it('takes the user to the open lead the customer was merged into, when it is theirs', async () => {
     const createLead = vi.fn(async () => ({ ok: true as const, value: { leadId: 'lead-3', ref: 'LEAD/2026/00003', outcome: 'merged' as const } }));
-    await open(createLead);
+    await open(createLead, { held: ['lead-3'] });
     await fill();
     await userEvent.click(screen.getByRole('button', { name: 'Create Lead' }));
     await waitFor(() => expect(useUiStore.getState().openLeadId).toBe('lead-3'));
     expect(toastTexts()).toEqual(['info: This customer already has an open lead (LEAD/2026/00003): the contact was added to its chatter']);
     expect((createLead.mock.calls as unknown[][])[0]?.[0]).not.toHaveProperty('dealershipCode');
+  });
+
+  it("says the lead is another agent's and opens nothing an agent may not see", async () => {
+    const createLead = vi.fn(async () => ({ ok: true as const, value: { leadId: 'lead-7', ref: 'LEAD/2026/00007', outcome: 'merged' as const } }));
+    const onClose = await open(createLead);
+    await fill();
+    await userEvent.click(screen.getByRole('button', { name: 'Create Lead' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(toastTexts()).toEqual([
+      "info: This customer already has an open lead (LEAD/2026/00007) held by another agent: the contact was added to that lead's chatter. Its agent follows up.",
+    ]);
+    expect(useUiStore.getState().openLeadId).toBeNull();
+  });
+
+  it('takes a supervisor to any lead the customer was merged into', async () => {
+    const createLead = vi.fn(async () => ({ ok: true as const, value: { leadId: 'lead-7', ref: 'LEAD/2026/00007', outcome: 'merged' as const } }));
+    await open(createLead, { role: 'supervisor' });
+    await fill();
+    await userEvent.click(screen.getByRole('button', { name: 'Create Lead' }));
+    await waitFor(() => expect(useUiStore.getState().openLeadId).toBe('lead-7'));
   });
 
   it("shows the hub's refusal as is and stays open", async () => {

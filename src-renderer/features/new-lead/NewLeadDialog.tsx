@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createLeadBodySchema } from '../../../src-shared/contract/leads.schema';
+import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { useReplica } from '../../app/ReplicaProvider';
+import { useSessionStore } from '../../app/session-store';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from '../wizards/Dialog';
@@ -18,14 +20,20 @@ export function mergedToast(ref: string): string {
   return `This customer already has an open lead (${ref}): the contact was added to its chatter`;
 }
 
+export function mergedElsewhereToast(ref: string): string {
+  return `This customer already has an open lead (${ref}) held by another agent: the contact was added to that lead's chatter. Its agent follows up.`;
+}
+
 /**
  * New Lead (all roles): a manual lead through the hub's matcher. A customer who already has an open lead
- * is merged into it, and the user is taken there either way (the form loads it from the hub if needed).
+ * is merged into it, and the user is taken there when they may see it: their own or a pool lead (in the
+ * replica), or any lead for supervisors and managers. An agent is never sent to another agent's lead.
  */
 export function NewLeadDialog({ onClose }: { onClose: () => void }) {
   const { db } = useReplica();
   const toast = useUiStore((state) => state.toast);
   const openLead = useUiStore((state) => state.openLead);
+  const seesAllLeads = useSessionStore((state) => (state.session ? capabilitiesOf(state.session.user.role).seeAllLeads : false));
   const dealerships = useLiveQuery(() => db.dealerships.toArray(), [db], []);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -59,10 +67,11 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const created = await call(crm().createLead(parsed.data));
+      const visible = created.outcome === 'created' || seesAllLeads || (await db.leads.get(created.leadId)) !== undefined;
       if (created.outcome === 'created') toast('success', createdToast(created.ref));
-      else toast('info', mergedToast(created.ref));
+      else toast('info', visible ? mergedToast(created.ref) : mergedElsewhereToast(created.ref));
       onClose();
-      openLead(created.leadId);
+      if (visible) openLead(created.leadId);
     } catch (error) {
       setFailure(errorText(error));
       setBusy(false);
