@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs', '*.config.ts', 'test/**/*.ts', 'src-hub/**/*.ts', 'src-main/**/*.ts'],
+    files: ['**/*.js', '**/*.mjs', '*.config.ts', 'electron-builder.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'src-hub/**/*.ts', 'src-main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -5,27 +5,36 @@ import { MainCore } from './core/main-core';
 import { createReplicaBridge } from './electron/replica-bridge';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createIpcDispatcher } from './ipc/ipc-dispatcher';
-import { trustOrigins } from './security/trusted-sender';
+import { appUserModelId } from './lifecycle/app-user-model-id';
+import { makePrivateFolder } from './lifecycle/private-folder';
+import { quitAfterCleanup } from './lifecycle/quit-after-cleanup';
 import { createDesktopNotifier } from './notifications/desktop-notifier';
-import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './security/window-options';
+import { withContentSecurityPolicy } from './security/content-security-policy';
+import { guardNavigation } from './security/navigation-guards';
+import { installPermissionHandlers } from './security/permissions';
+import { devServerUrlFor } from './security/renderer-source';
+import { trustOrigins } from './security/trusted-sender';
+import { secureWindowOptions } from './security/window-options';
 import { FileSecretStore } from './session/secret-store';
 import { TrainingHub } from './training/training-hub';
 
 // Lifecycle only: the thin Electron adapter around the Electron-free core (src-main/core).
 let window: BrowserWindow | null = null;
-const devServer = process.env['ELECTRON_RENDERER_URL'];
+const devServer = devServerUrlFor({ packaged: app.isPackaged, rendererUrl: process.env['ELECTRON_RENDERER_URL'] });
 const rendererRoot = join(__dirname, '../renderer');
+/** The longest quitting waits for the training hub to close its database. */
+const QUIT_CLEANUP_LIMIT_MS = 5000;
 
 function createWindow(): BrowserWindow {
   const created = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs')));
-  created.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  created.webContents.on('will-navigate', (event) => event.preventDefault());
-  created.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardNavigation(created.webContents);
   created.once('ready-to-show', () => created.show());
   if (devServer) void created.loadURL(devServer);
   else void created.loadFile(join(rendererRoot, 'index.html'));
   return created;
 }
+
+if (process.platform === 'win32') app.setAppUserModelId(appUserModelId({ packaged: app.isPackaged, execPath: process.execPath }));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,19 +44,22 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   void app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const userData = makePrivateFolder(app.getPath('userData'));
+    // One sender check for IPC and for permissions: the app's own page, compared as a resolved file path.
+    const isAppFrame = trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) });
+    installPermissionHandlers(session.defaultSession, isAppFrame);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+      callback({ responseHeaders: withContentSecurityPolicy({ packaged: app.isPackaged, devServerUrl: devServer }, details.url, details.responseHeaders) });
     });
-    const training = new TrainingHub(app.getPath('userData'));
+    const training = new TrainingHub(userData);
     const core = new MainCore({
       appInfo: { version: app.getVersion(), platform: process.platform },
-      sessionStore: new FileSecretStore(join(app.getPath('userData'), 'session.bin'), safeStorageCipher),
+      sessionStore: new FileSecretStore(join(userData, 'session.bin'), safeStorageCipher),
       replica: createReplicaBridge(() => window?.webContents ?? null),
       emit: (event, payload) => window?.webContents.send(event, payload),
       defaultHubUrl: () => training.url(),
       logError: (message, error) => console.error(`[main] ${message}`, error),
-      won: { journalPath: join(app.getPath('userData'), 'won-journal.json') },
+      won: { journalPath: join(userData, 'won-journal.json') },
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),
@@ -58,16 +70,24 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const dispatch = createIpcDispatcher(core.handlers, {
-      isTrustedSender: trustOrigins({ fileRoot: rendererRoot, ...(devServer ? { httpOrigin: new URL(devServer).origin } : {}) }),
+      isTrustedSender: isAppFrame,
       logError: (channel, error) => console.error(`[main] ${channel} failed`, error),
     });
     for (const channel of IPC_CHANNELS) ipcMain.handle(channel, (event, input: unknown) => dispatch(channel, input, event.senderFrame?.url ?? ''));
     window = createWindow();
     window.webContents.once('did-finish-load', () => void core.start());
-    app.on('before-quit', () => {
-      core.stop();
-      void training.stop();
-    });
+    app.on(
+      'before-quit',
+      quitAfterCleanup({
+        cleanup: async () => {
+          core.stop();
+          await training.stop();
+        },
+        limitMs: QUIT_CLEANUP_LIMIT_MS,
+        quit: () => app.quit(),
+        logError: (message, error) => console.error(`[main] quitting: ${message}`, error ?? ''),
+      }),
+    );
   });
   app.on('window-all-closed', () => app.quit());
 }

@@ -66,7 +66,7 @@ export class MainCore {
   private recheck: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: MainCoreOptions) {
-    this.session = new SessionManager(options.sessionStore, options.hubClient);
+    this.session = new SessionManager(options.sessionStore, options.hubClient, options.logError);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
     const journalPath = options.won?.journalPath;
     this.won = new WonService({

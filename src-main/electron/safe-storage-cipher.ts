@@ -1,10 +1,16 @@
 import { safeStorage } from 'electron';
+import { keychainProblem } from '../session/keychain';
 import type { SecretCipher } from '../session/secret-store';
 
-/** The OS keychain (DPAPI, Keychain, libsecret) through Electron's safeStorage. */
+/** The OS keychain (DPAPI, Keychain, libsecret/KWallet) through Electron's safeStorage; refuses without one. */
 export const safeStorageCipher: SecretCipher = {
   encrypt: (plain) => {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('No OS keychain available to keep the session encrypted.');
+    const problem = keychainProblem({
+      platform: process.platform,
+      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    });
+    if (problem) throw new Error(problem);
     return safeStorage.encryptString(plain);
   },
   decrypt: (sealed) => safeStorage.decryptString(sealed),

@@ -29,17 +29,3 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
     },
   };
 }
-
-/** Script and connections only from the app itself; the renderer never talks to the network directly. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

@@ -12,16 +12,18 @@ type StoredSession = z.infer<typeof storedSessionSchema>;
 
 /**
  * Who is signed in, to which hub. The token stays here (encrypted at rest); the renderer only ever learns
- * the user and whether the hub is reachable.
+ * the user, whether the hub is reachable and whether the sign-in is remembered.
  */
 export class SessionManager {
   private session: StoredSession | null = null;
   private online = false;
+  private remembered = false;
   private client: HubClient | null = null;
 
   constructor(
     private readonly store: SecretStore,
     private readonly clientOptions: HubClientOptions = {},
+    private readonly logError: (message: string, error: unknown) => void = () => undefined,
   ) {}
 
   /** At start: a stored session is checked with the hub; without the hub it opens read-only (offline). */
@@ -30,6 +32,7 @@ export class SessionManager {
     const parsed = raw ? storedSessionSchema.safeParse(safeJson(raw)) : null;
     if (!parsed?.success) return null;
     this.use(parsed.data);
+    this.remembered = true;
     try {
       const user = await this.hub().request({ method: 'GET', path: '/me', schema: meResponseSchema });
       this.use({ ...parsed.data, user });
@@ -50,7 +53,7 @@ export class SessionManager {
     const answer = await client.request({ method: 'POST', path: '/auth/login', body: { login, password }, schema: loginResponseSchema });
     this.use({ hubUrl, token: answer.token, user: answer.user });
     this.online = true;
-    this.store.write(JSON.stringify(this.session));
+    this.remembered = this.keep();
     return answer.user;
   }
 
@@ -64,7 +67,7 @@ export class SessionManager {
   }
 
   current(): Session | null {
-    return this.session ? { user: this.session.user, hubUrl: this.session.hubUrl, online: this.online } : null;
+    return this.session ? { user: this.session.user, hubUrl: this.session.hubUrl, online: this.online, remembered: this.remembered } : null;
   }
 
   /** The last hub signed in to, to prefill the sign-in screen. */
@@ -94,7 +97,24 @@ export class SessionManager {
     this.session = null;
     this.client = null;
     this.online = false;
+    this.remembered = false;
     this.store.clear();
+  }
+
+  /**
+   * Saves the signed-in session for the next start. When it cannot be kept encrypted (no keychain: a Linux
+   * desktop without a keyring) the sign-in still stands, in memory for this run only — the renderer tells the
+   * user — and no older saved session is left to come back next time.
+   */
+  private keep(): boolean {
+    try {
+      this.store.write(JSON.stringify(this.session));
+      return true;
+    } catch (error) {
+      this.logError('The session is kept in memory only, until the app quits', error);
+      this.store.clear();
+      return false;
+    }
   }
 
   private use(session: StoredSession): void {

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { quitAfterCleanup } from '../lifecycle/quit-after-cleanup';
 import { TrainingHub } from './training-hub';
 
 describe('training mode', () => {
@@ -30,5 +31,29 @@ describe('training mode', () => {
     }
     const dealer = await training.dealer();
     expect(() => dealer.faults.refuseConnections()).toThrow(/disabled/);
+  }, 60_000);
+
+  it.skipIf(process.platform === 'win32')('keeps its database folder for this OS user only (0700)', async () => {
+    await training.url();
+    expect(statSync(join(dir, 'training-hub')).mode & 0o777).toBe(0o700);
+  });
+
+  it('quitting the app waits for the hub to stop: the database is closed and its lock released before the quit', async () => {
+    const url = await training.url();
+    const lock = join(dir, 'training-hub', 'hub.lock');
+    expect(existsSync(lock)).toBe(true);
+    const atQuit: { lockHeld?: boolean; answering?: boolean } = {};
+    const quit = vi.fn(() => {
+      atQuit.lockHeld = existsSync(lock);
+    });
+    let prevented = false;
+    quitAfterCleanup({ cleanup: () => training.stop(), limitMs: 30_000, quit, logError: vi.fn() })({ preventDefault: () => void (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1), { timeout: 30_000 });
+    atQuit.answering = await fetch(`${url}/api/v1/health`).then(
+      () => true,
+      () => false,
+    );
+    expect(atQuit).toEqual({ lockHeld: false, answering: false });
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEMO_DEALERSHIPS, DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import { makePrivateFolder } from '../lifecycle/private-folder';
 import { startOdooSandbox, type OdooSandbox } from './odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_USER } from './odoo-sandbox/seed-data';
 
@@ -46,9 +47,11 @@ export class TrainingHub {
   }
 
   private async start(): Promise<Running> {
+    // The database holds every user's password hash and the leads: for this OS user's eyes only.
+    const dataDir = makePrivateFolder(join(this.userDataDir, 'training-hub'));
     const dealer = await startOdooSandbox({ products: DEMO_PRODUCTS, faultInjection: false });
     const hub = await startHub({
-      storage: { dataDir: join(this.userDataDir, 'training-hub'), databaseUrl: undefined },
+      storage: { dataDir, databaseUrl: undefined },
       host: '127.0.0.1',
       port: 0,
       demo: { leads: this.options.demoLeads ?? 50 },

@@ -48,6 +48,12 @@ export function App() {
             showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
           </div>
         )}
+        {!session.remembered && (
+          <div className="notice-banner" role="status" aria-label="Sign-in not saved">
+            This computer has no keychain to keep your sign-in encrypted, so it is not saved: it lasts until you quit BPO CRM, and you sign in again
+            next time.
+          </div>
+        )}
         <Workspace actor={{ id: session.user.id, role: session.user.role }} />
       </div>
     </ReplicaProvider>

@@ -40,7 +40,7 @@ describe('IPC contract', () => {
   it('parses outputs', () => {
     expect(IPC_CONTRACT['auth:session'].output.parse(null)).toBeNull();
     expect(
-      IPC_CONTRACT['auth:session'].output.parse({ user: exampleUser, hubUrl: 'http://127.0.0.1:4000', online: false }),
+      IPC_CONTRACT['auth:session'].output.parse({ user: exampleUser, hubUrl: 'http://127.0.0.1:4000', online: false, remembered: true }),
     ).toMatchObject({ online: false });
     expect(IPC_CONTRACT['leads:claim'].output.parse(exampleLead)).toEqual(exampleLead);
     expect(IPC_CONTRACT['sync:pull'].output.parse({})).toEqual({});

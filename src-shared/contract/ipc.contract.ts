@@ -48,11 +48,15 @@ export const signInInputSchema = z.strictObject({
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
-/** The stored session; `online` is false when the app opened read-only on its replica. */
+/**
+ * The signed-in session; `online` is false when the app opened read-only on its replica, `remembered` false
+ * when this computer has no keychain to keep it encrypted: it then lasts until the app quits.
+ */
 export const sessionSchema = z.object({
   user: userSchema,
   hubUrl: httpUrlSchema,
   online: z.boolean(),
+  remembered: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

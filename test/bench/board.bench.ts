@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src-hub/features/auth/password';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/security/window-options';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';

@@ -8,7 +8,7 @@ import { wonManagerMail } from '../../src-hub/features/mail/mail-templates';
 import { DEMO_DEALERSHIPS } from '../../src-hub/features/seed/demo-data';
 import { noWonStageMessage } from '../../src-hub/features/won/won-messages';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/security/window-options';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_READONLY_USER, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';

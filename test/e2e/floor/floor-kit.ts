@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '../../../src-hub/features/seed/demo-data';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/window-options';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_USER } from '../../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../../harness/app-harness';
