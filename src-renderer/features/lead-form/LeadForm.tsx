@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import { headerActions, isLeadClosed } from '../../../src-shared/domain/lead-access';
 import { findStage } from '../../../src-shared/domain/stages';
-import { useSessionStore } from '../../app/session-store';
+import { useSignedInUser } from '../../app/use-signed-in-user';
 import { LogCallWizard } from '../wizards/LogCallWizard';
 import { MarkLostWizard } from '../wizards/MarkLostWizard';
 import { MarkWonDialog } from '../wizards/MarkWonDialog';
@@ -19,7 +19,7 @@ import './lead-form.css';
 /** The lead form: header actions from the shared rules, the stage statusbar, the sheet, activities and chatter. */
 export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => void }) {
   const state = useLeadView(leadId);
-  const user = useSessionStore((store) => store.session?.user ?? null);
+  const user = useSignedInUser();
   // A kanban drop on Lost asks for the Lost wizard at once; taken once so Back and reopen do not repeat it.
   const [wizard, setWizard] = useState<WizardAction | null>(() => useUiStore.getState().takeLeadWizard());
   const [editing, setEditing] = useState(false);

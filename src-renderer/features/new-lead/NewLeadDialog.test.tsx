@@ -4,7 +4,6 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Dealership } from '../../../src-shared/contract/entities.schema';
 import { useUiStore } from '../../app/ui-store';
-import type { Role } from '../../../src-shared/domain/roles';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { NewLeadDialog } from './NewLeadDialog';
 
@@ -13,11 +12,11 @@ const DEALERSHIPS: Dealership[] = [
   { id: 'd-2', code: 'KIA-S', name: 'Kia South', brands: ['Kia'], managerEmail: null, models: [], connection: null },
 ];
 
-async function open(createLead: ReturnType<typeof vi.fn>, options: { held?: string[]; role?: Role } = {}) {
+async function open(createLead: ReturnType<typeof vi.fn>, options: { held?: string[]; userId?: string } = {}) {
   stubCrm({ createLead: createLead as never });
   const db = await seedReplica((options.held ?? []).map((id) => makeLead({ id, userId: 'u-agent1' })));
   await db.dealerships.bulkAdd(DEALERSHIPS);
-  signIn('u-agent1', options.role);
+  signIn(options.userId ?? 'u-agent1');
   useUiStore.setState({ openLeadId: null });
   const onClose = vi.fn();
   renderWithReplica(db, <NewLeadDialog onClose={onClose} />);
@@ -93,7 +92,7 @@ describe('NewLeadDialog', () => {
 
   it('takes a supervisor to any lead the customer was merged into', async () => {
     const createLead = vi.fn(async () => ({ ok: true as const, value: { leadId: 'lead-7', ref: 'LEAD/2026/00007', outcome: 'merged' as const } }));
-    await open(createLead, { role: 'supervisor' });
+    await open(createLead, { userId: 'u-super' });
     await fill();
     await userEvent.click(screen.getByRole('button', { name: 'Create Lead' }));
     await waitFor(() => expect(useUiStore.getState().openLeadId).toBe('lead-7'));

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createLeadBodySchema } from '../../../src-shared/contract/leads.schema';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { useReplica } from '../../app/ReplicaProvider';
-import { useSessionStore } from '../../app/session-store';
+import { useSignedInUser } from '../../app/use-signed-in-user';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { Dialog } from '../wizards/Dialog';
@@ -33,7 +33,8 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
   const { db } = useReplica();
   const toast = useUiStore((state) => state.toast);
   const openLead = useUiStore((state) => state.openLead);
-  const seesAllLeads = useSessionStore((state) => (state.session ? capabilitiesOf(state.session.user.role).seeAllLeads : false));
+  const signedIn = useSignedInUser();
+  const seesAllLeads = signedIn ? capabilitiesOf(signedIn.role).seeAllLeads : false;
   const dealerships = useLiveQuery(() => db.dealerships.toArray(), [db], []);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');

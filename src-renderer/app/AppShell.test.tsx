@@ -1,0 +1,28 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithReplica, seedReplica, signIn, stubCrm, USERS } from '../features/lead-form/lead-form.fixture';
+import { AppShell } from './AppShell';
+import { useSessionStore } from './session-store';
+
+describe('AppShell when a manager changes the signed-in user\'s role', () => {
+  it('takes the synced role at once: header and menus follow it both ways', async () => {
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    const db = await seedReplica([]);
+    signIn('u-super');
+    const session = useSessionStore.getState().session;
+    if (!session) throw new Error('signed in');
+    renderWithReplica(db, <AppShell session={{ ...session, remembered: true }} connection={null} progress={null} onSignedOut={() => undefined} />);
+    await screen.findByText('Sue Supervisor · BPO Supervisor');
+    expect(screen.getByRole('button', { name: /All Leads/ })).toBeTruthy();
+
+    // the sync brings the manager's change: supervisor → agent
+    await db.users.put({ ...USERS[2]!, role: 'agent' });
+    await screen.findByText('Sue Supervisor · BPO Agent');
+    await waitFor(() => expect(screen.queryByRole('button', { name: /All Leads/ })).toBeNull());
+
+    await db.users.put({ ...USERS[2]!, role: 'supervisor' });
+    await screen.findByText('Sue Supervisor · BPO Supervisor');
+    await waitFor(() => expect(screen.getByRole('button', { name: /All Leads/ })).toBeTruthy());
+  });
+});
