@@ -39,7 +39,7 @@ export function ActivitiesPanel({ activities, canWork, onSchedule }: { activitie
         {done > 0 && <span className="muted"> · {done} done</span>}
         {canWork && onSchedule && (
           <button type="button" className="link" onClick={onSchedule}>
-            + Schedule Visit
+            + Schedule activity
           </button>
         )}
       </h3>

@@ -6,6 +6,7 @@ import { useSignedInUser } from '../../app/use-signed-in-user';
 import { LogCallWizard } from '../wizards/LogCallWizard';
 import { MarkLostWizard } from '../wizards/MarkLostWizard';
 import { MarkWonDialog } from '../wizards/MarkWonDialog';
+import { ScheduleActivityWizard } from '../wizards/ScheduleActivityWizard';
 import { ScheduleVisitWizard } from '../wizards/ScheduleVisitWizard';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { Chatter } from './Chatter';
@@ -23,6 +24,7 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
   // A kanban drop on Lost asks for the Lost wizard at once; taken once so Back and reopen do not repeat it.
   const [wizard, setWizard] = useState<WizardAction | null>(() => useUiStore.getState().takeLeadWizard());
   const [editing, setEditing] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
   const toast = useUiStore((store) => store.toast);
   // The lead left this user's replica while open. A pool lead was claimed by someone else: said here, as the
   // claim race says it. One of the user's own was reassigned away: the reassigned-away toast names who and by whom.
@@ -73,12 +75,13 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
       <div className="lead-body">
         <div className="lead-main">
           <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />
-          <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setWizard('schedule_visit')} />
+          <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setScheduling(true)} />
         </div>
         <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} dealerSoName={lead.dealerSoName} />
       </div>
       {wizard === 'log_call' && <LogCallWizard leadId={lead.id} onClose={closeWizard} />}
       {wizard === 'schedule_visit' && <ScheduleVisitWizard leadId={lead.id} onClose={closeWizard} />}
+      {scheduling && <ScheduleActivityWizard leadId={lead.id} onClose={() => setScheduling(false)} />}
       {wizard === 'mark_won' && <MarkWonDialog leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
       {editing && <EditLeadDialog lead={lead} onClose={() => setEditing(false)} />}
       {wizard === 'mark_lost' && <MarkLostWizard leadId={lead.id} leadRef={lead.ref} onClose={closeWizard} />}
