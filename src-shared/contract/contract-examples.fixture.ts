@@ -40,6 +40,7 @@ export const exampleLead: Lead = {
   lostReason: null,
   lostNotes: null,
   dealerSoName: null,
+  wonFailure: null,
   version: 0,
 };
 

@@ -90,6 +90,14 @@ export const leadSchema = z.object({
   lostReason: lostReasonSchema.nullable(),
   lostNotes: storedText(FIELD_MAX.lostNotes).nullable(),
   dealerSoName: storedText(FIELD_MAX.soName).nullable(),
+  /**
+   * The last Mark as Won push that failed and was not followed by a success (null otherwise): the failed-push
+   * work list. A hub older than this field sends none: read as null.
+   */
+  wonFailure: z
+    .object({ at: isoTimeSchema, error: z.string().max(FIELD_MAX.note), userId: idSchema.nullable() })
+    .nullable()
+    .default(null),
   version: versionSchema,
 });
 export type Lead = z.infer<typeof leadSchema>;

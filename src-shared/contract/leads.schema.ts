@@ -55,6 +55,8 @@ const leadFilterShape = {
   createdAfter: isoTimeSchema.optional(),
   /** Matches reference, customer name, phone and e-mail; empty means no search. */
   q: querySearch(FIELD_MAX.search),
+  /** `true`: only open leads whose last Mark as Won push failed (the failed-push work list). */
+  wonFailed: z.enum(['true']).optional(),
   sort: z.enum(LEAD_SORTS).default('created_asc'),
 };
 

@@ -96,6 +96,22 @@ export const callsReportSchema = z.array(
 );
 export type CallsReport = z.infer<typeof callsReportSchema>;
 
+/**
+ * `GET /reports/won-failures`: open leads whose last Mark as Won push failed, per dealership, now (the date
+ * range does not apply, the brand does); most waiting first. Empty when no sale waits on a dealer.
+ */
+export const wonFailuresReportSchema = z.array(
+  z.object({
+    dealershipId: idSchema,
+    dealershipName: storedText(FIELD_MAX.dealershipName),
+    leads: count,
+    oldestFailedAt: isoTimeSchema,
+    latestFailedAt: isoTimeSchema,
+    lastError: z.string().max(FIELD_MAX.note),
+  }),
+);
+export type WonFailuresReport = z.infer<typeof wonFailuresReportSchema>;
+
 /** Every report at once, as the Reports screen shows them (one IPC call, the hub endpoints in parallel). */
 export const floorReportsSchema = z.object({
   funnel: funnelReportSchema,
@@ -104,6 +120,7 @@ export const floorReportsSchema = z.object({
   lostReasons: lostReasonsReportSchema,
   openAge: openAgeReportSchema,
   calls: callsReportSchema,
+  wonFailures: wonFailuresReportSchema,
 });
 export type FloorReports = z.infer<typeof floorReportsSchema>;
 
@@ -115,4 +132,5 @@ export const REPORT_PATHS = {
   lostReasons: '/reports/lost-reasons',
   openAge: '/reports/open-age',
   calls: '/reports/calls',
+  wonFailures: '/reports/won-failures',
 } as const satisfies Record<keyof FloorReports, string>;

@@ -21,12 +21,15 @@ export interface LeadRow extends Record<string, unknown> {
   lost_reason: string | null;
   lost_notes: string | null;
   dealer_so_name: string | null;
+  won_failed_at: Date | null;
+  won_failed_error: string | null;
+  won_failed_by: string | null;
   version: number;
 }
 
 export const LEAD_COLUMNS = `l.id, l.ref, l.customer_name, l.customer_phone, l.customer_email, l.brand, l.vehicle_model,
   l.dealership_id, l.source, l.stage_id, l.closed, l.user_id, l.created_at, l.updated_at, l.claimed_at,
-  l.lost_reason, l.lost_notes, l.dealer_so_name, l.version`;
+  l.lost_reason, l.lost_notes, l.dealer_so_name, l.won_failed_at, l.won_failed_error, l.won_failed_by, l.version`;
 
 export function iso(time: Date | string): string {
   return (time instanceof Date ? time : new Date(time)).toISOString();
@@ -49,6 +52,7 @@ export function toLeadDto(row: LeadRow): Lead {
     lostReason: (row.lost_reason as LostReason | null) ?? null,
     lostNotes: row.lost_notes,
     dealerSoName: row.dealer_so_name,
+    wonFailure: row.won_failed_at ? { at: iso(row.won_failed_at), error: row.won_failed_error ?? '', userId: row.won_failed_by } : null,
     version: Number(row.version),
   };
 }

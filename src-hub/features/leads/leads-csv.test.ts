@@ -51,6 +51,7 @@ describe('lead CSV fields', () => {
       lostReason: 'model_unavailable',
       lostNotes: 'Wants the hybrid.',
       dealerSoName: null,
+      wonFailure: null,
       version: 3,
     };
     const names = { stages: new Map([['5', 'Lost']]), users: new Map([['2', 'Ana Agent']]), dealerships: new Map([['3', 'Metro Toyota']]) };

@@ -47,6 +47,7 @@ export function leadFilters(user: AuthUser, query: LeadsExportQuery, params: unk
   if (query.createdAfter) where.push(`l.created_at >= ${add(query.createdAfter)}`);
   if (query.createdBefore) where.push(`l.created_at < ${add(query.createdBefore)}`);
   if (query.q) where.push(`${LEAD_SEARCH_TEXT} ilike ${add(`%${escapeLike(query.q)}%`)}`);
+  if (query.wonFailed) where.push('l.won_failed_at is not null and not l.closed');
   return where;
 }
 

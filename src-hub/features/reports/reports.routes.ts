@@ -9,6 +9,7 @@ import {
   lostReasonsReportSchema,
   openAgeReportSchema,
   reportQuerySchema,
+  wonFailuresReportSchema,
   type FloorReports,
   type ReportQuery,
 } from '../../../src-shared/contract/reports.schema';
@@ -19,6 +20,7 @@ import { route } from '../../http/route';
 import { callsReport } from './calls-report.repo';
 import { openAgeReport } from './open-age.repo';
 import { agentsReport, brandsReport, funnelReport, lostReasonsReport } from './reports.repo';
+import { wonFailuresReport } from './won-failures.repo';
 
 interface ReportRoute {
   summary: string;
@@ -58,6 +60,11 @@ const REPORTS: Record<keyof FloorReports, ReportRoute> = {
     summary: 'Floor report: calls made in [from, to) per agent, floor day (UTC shifted by utcOffsetMinutes) and result; brand is the called lead\'s',
     response: callsReportSchema,
     build: (hub, query) => callsReport(hub.db, query),
+  },
+  wonFailures: {
+    summary: 'Floor report: open leads whose last Mark as Won push failed, per dealership, now (the date range does not apply, the brand does)',
+    response: wonFailuresReportSchema,
+    build: (hub, query) => wonFailuresReport(hub.db, query),
   },
 };
 

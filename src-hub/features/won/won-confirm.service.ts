@@ -53,7 +53,7 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
     const target = wonStage(stages);
     if (!target) throw new HubError('no_won_stage_configured', noWonStageMessage(user.role));
 
-    await tx.query('update leads set dealer_so_name = $2 where id = $1', [row.id, body.soName]);
+    await tx.query('update leads set dealer_so_name = $2, won_failed_at = null, won_failed_error = null, won_failed_by = null where id = $1', [row.id, body.soName]);
     const won = await setStage(tx, user, row, findStage(stages, row.stage_id)?.name ?? '(unknown)', target.name, target.id, true, now);
     await endLease(tx, lease.id, 'confirmed', now);
     await insertMessage(tx, { leadId: row.id, kind: 'system', body: soCreatedMessage(body.soName, dealershipName), authorId: null }, placeOf(won), now);

@@ -2,13 +2,14 @@ import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { WonFailBody, WonPrepareResponse } from '../../../src-shared/contract/won.schema';
 import { findStage, wonStage } from '../../../src-shared/domain/stages';
 import type { Sql } from '../../db/database';
-import { HubError } from '../../http/hub-error';
+import { HubError, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
+import { recordLeadChange } from '../changes/change-log';
 import { insertMessage } from '../chatter/messages.repo';
 import { toDealershipDto } from '../config/dealerships.repo';
 import { workableLead } from '../leads/lead-access.service';
-import { placeOf, toLeadDto, type LeadRow } from '../leads/lead-row';
+import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from '../leads/lead-row';
 import { requireConnection, selectDealership } from '../relay/dealer-connection';
 import { endLease, insertLease, isActive, openWonLease, selectLease, type LeaseRow } from '../relay/relay-leases.repo';
 import { loadStages } from '../stages/stages.repo';
@@ -59,6 +60,14 @@ export async function failWon(hub: HubContext, user: AuthUser, leadId: string, b
     const text = wonFailedMessage(body.error, stageName, dealership?.name ?? `#${lease.dealership_id}`);
     await insertMessage(tx, { leadId: row.id, kind: 'error', body: text, authorId: user.id }, placeOf(row), now);
     await endLease(tx, lease.id, 'failed', now);
-    return toLeadDto(row);
+    // The lead now waits on the dealer: it joins the failed-push work list (All Leads, Floor Reports, Home).
+    const [failed] = await tx.query<LeadRow>(
+      `update leads l set won_failed_at = $2, won_failed_error = $3, won_failed_by = $4, updated_at = $2, version = version + 1
+        where l.id = $1 returning ${LEAD_COLUMNS}`,
+      [row.id, now, `${body.error.message} (${body.error.code})`, user.id],
+    );
+    if (!failed) throw notFound();
+    await recordLeadChange(tx, row.id, placeOf(row), placeOf(failed));
+    return toLeadDto(failed);
   });
 }

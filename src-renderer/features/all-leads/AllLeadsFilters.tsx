@@ -80,6 +80,10 @@ export function AllLeadsFilters({ filter, onChange, onClear, users, stages, bran
           <input type="date" value={filter.createdTo} onChange={(event) => onChange({ createdTo: event.target.value })} aria-label="Created to" title="Created on or before this day" />
         </span>
       )}
+      <label className="filter-toggle" title="Open leads whose last Mark as Won push failed">
+        <input type="checkbox" checked={filter.wonFailed} onChange={(event) => onChange({ wonFailed: event.target.checked })} />
+        Won push failed
+      </label>
       {isFiltered(filter) && (
         <button type="button" className="link" onClick={onClear}>
           Clear filters

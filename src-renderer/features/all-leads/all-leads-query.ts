@@ -31,6 +31,8 @@ export interface AllLeadsFilter {
   createdTo: string;
   /** The free-text search as sent (already debounced). */
   search: string;
+  /** Only open leads whose last Mark as Won push failed: the work list once a dealer is back. */
+  wonFailed: boolean;
   sort: LeadSort;
 }
 
@@ -44,6 +46,7 @@ export const EMPTY_FILTER: AllLeadsFilter = {
   createdFrom: '',
   createdTo: '',
   search: '',
+  wonFailed: false,
   sort: 'created_desc',
 };
 
@@ -84,6 +87,7 @@ export function filterQuery(filter: AllLeadsFilter): FilterQuery {
       ...(createdAfter ? { createdAfter } : {}),
       ...(createdBefore ? { createdBefore } : {}),
       ...(search ? { q: search } : {}),
+      ...(filter.wonFailed ? { wonFailed: 'true' as const } : {}),
       sort: filter.sort,
     },
   };
@@ -96,5 +100,5 @@ export function pageQuery(query: LeadsFilterQuery, cursor: string | undefined): 
 
 /** True when any filter narrows the list (the sort is not a filter). */
 export function isFiltered(filter: AllLeadsFilter): boolean {
-  return Boolean(filter.agent || filter.stageId || filter.brand || filter.source || filter.age || filter.search.trim());
+  return Boolean(filter.agent || filter.stageId || filter.brand || filter.source || filter.age || filter.search.trim() || filter.wonFailed);
 }

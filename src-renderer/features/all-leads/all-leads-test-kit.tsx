@@ -41,6 +41,7 @@ export function aLead(id: string, patch: Partial<Lead> = {}): Lead {
     lostReason: null,
     lostNotes: null,
     dealerSoName: null,
+    wonFailure: null,
     version: Number(id),
     ...patch,
   };

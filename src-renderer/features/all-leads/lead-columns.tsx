@@ -100,6 +100,22 @@ export const LEAD_COLUMNS = helper.columns([
   helper.accessor('createdAt', { header: 'Created', size: 178, sortDescFirst: true, ...sortable('createdAt'), cell: (info) => formatWhen(info.getValue()) }),
   helper.accessor('createdAt', { id: 'age', header: 'Age', size: 80, ...sortable('age'), cell: (info) => formatAge(info.getValue(), lookupsOf(info).now) }),
   helper.accessor('updatedAt', { header: 'Updated', size: 178, sortDescFirst: true, ...sortable('updatedAt'), cell: (info) => formatWhen(info.getValue()) }),
+  helper.accessor((lead) => lead.wonFailure ?? null, {
+    id: 'wonFailure',
+    header: 'Won push',
+    size: 260,
+    enableSorting: false,
+    cell: (info) => {
+      const failure = info.getValue();
+      if (!failure || info.row.original.dealerSoName) return '';
+      const who = failure.userId ? (lookupsOf(info).agent.get(failure.userId)?.name ?? '…') : 'someone';
+      return (
+        <span className="won-failed" title={failure.error}>
+          Failed {formatWhen(failure.at)} ({who}): {failure.error}
+        </span>
+      );
+    },
+  }),
 ]);
 
 /** Column names for the column chooser, in table order. */
@@ -117,4 +133,5 @@ export const COLUMN_LABELS: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'createdAt', label: 'Created' },
   { id: 'age', label: 'Age' },
   { id: 'updatedAt', label: 'Updated' },
+  { id: 'wonFailure', label: 'Won push' },
 ];

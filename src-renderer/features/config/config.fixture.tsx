@@ -47,6 +47,7 @@ export function aLead(id: string, stageId: string): Lead {
     lostReason: null,
     lostNotes: null,
     dealerSoName: null,
+    wonFailure: null,
     version: 1,
   };
 }

@@ -34,6 +34,7 @@ export function makeLead(patch: Partial<Lead> = {}): Lead {
     lostReason: null,
     lostNotes: null,
     dealerSoName: null,
+    wonFailure: null,
     version: 1,
     ...patch,
   };

@@ -34,6 +34,7 @@ export function aLead(overrides: Partial<Lead> & Pick<Lead, 'id'>): Lead {
     lostReason: null,
     lostNotes: null,
     dealerSoName: null,
+    wonFailure: null,
     version: 1,
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { FunnelSection } from './FunnelSection';
 import { LostReasonsSection } from './LostReasonsSection';
 import { OpenAgeSection } from './OpenAgeSection';
 import { ReportFilters } from './ReportFilters';
+import { WonFailuresSection } from './WonFailuresSection';
 import { buildReportQuery } from './report-range';
 import { useReportFilter } from './report-filter-store';
 import { useFloorReports } from './use-floor-reports';
@@ -60,6 +61,7 @@ function ReportsGrid({ reports }: { reports: FloorReports }) {
   return (
     <div className="reports-grid">
       <OpenAgeSection openAge={reports.openAge} />
+      <WonFailuresSection wonFailures={reports.wonFailures} />
       <FunnelSection funnel={reports.funnel} />
       <LostReasonsSection lostReasons={reports.lostReasons} />
       <ConversionSection title="Conversion & Won by agent" subject="Agent" rows={agents} empty="No agent holds a lead created in this period." />

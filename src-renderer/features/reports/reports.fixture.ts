@@ -43,6 +43,16 @@ export function floorReportsFixture(): FloorReports {
       { userId: 'u1', name: 'Maria Santos', day: '2026-03-10', result: 'busy', calls: 1 },
       { userId: 'u2', name: 'Jose Ramos', day: '2026-03-10', result: 'wrong_number', calls: 3 },
     ],
+    wonFailures: [
+      {
+        dealershipId: 'd-1',
+        dealershipName: 'Metro Toyota',
+        leads: 2,
+        oldestFailedAt: '2026-03-09T15:00:00Z',
+        latestFailedAt: '2026-03-10T09:30:00Z',
+        lastError: 'The Odoo server of dealership "Metro Toyota" could not be reached (ECONNREFUSED); nothing was sent. (dealer_unreachable)',
+      },
+    ],
   });
 }
 
@@ -56,5 +66,6 @@ export function emptyFloorReports(): FloorReports {
     lostReasons: reports.lostReasons.map((row) => ({ ...row, leads: 0 })),
     openAge: { asOf: reports.openAge.asOf, buckets: reports.openAge.buckets.map((bucket) => ({ ...bucket, leads: 0 })), oldest: [] },
     calls: [],
+    wonFailures: [],
   };
 }

@@ -5,6 +5,7 @@ import { AllLeadsPanel } from '../all-leads/AllLeadsPanel';
 import { CallLogsPage } from '../call-logs/CallLogsPage';
 import { ConfigurationView } from '../config/ConfigurationView';
 import { HomeView } from '../home/HomeView';
+import { WonFailuresPanel } from '../home/WonFailuresPanel';
 import { LeadsList } from '../leads-list/LeadsList';
 import { MyPipelineBoard } from '../leads-board/MyPipelineBoard';
 import { OpenLeadsBoard } from '../leads-board/OpenLeadsBoard';
@@ -18,6 +19,7 @@ export function MainView({ actor }: { actor: Actor }) {
     case 'home':
       return (
         <div className="home">
+          <WonFailuresPanel userId={actor.id} />
           <HomeView userId={actor.id} />
           <LeadsList />
         </div>
