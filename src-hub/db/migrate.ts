@@ -3,6 +3,7 @@ import { initialSchema } from './migrations/001-initial';
 import { changesByLeadHolder } from './migrations/002-changes-by-lead-holder';
 import { allLeadsIndexes } from './migrations/003-all-leads-indexes';
 import { changesLeadStates } from './migrations/004-changes-lead-states';
+import { dealershipOdooCompany } from './migrations/005-dealership-odoo-company';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -10,11 +11,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'changes by lead holder', sql: changesByLeadHolder },
   { version: 3, name: 'all leads indexes', sql: allLeadsIndexes },
   { version: 4, name: 'changes lead states', sql: changesLeadStates },
+  { version: 5, name: 'dealership odoo company', sql: dealershipOdooCompany },
 ];
 
 const MIGRATION_LOCK = 814_027_001;
 
-export async function migrate(db: Database): Promise<number[]> {
+/** Applies the migrations not yet applied, in order; `upTo` stops after that version (migration tests). */
+export async function migrate(db: Database, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   return db.transaction(async (tx) => {
     // Several hubs may start at once on one PostgreSQL: one migrates, the others wait.
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -22,7 +25,7 @@ export async function migrate(db: Database): Promise<number[]> {
     const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((row) => Number(row.version)));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
-      if (done.has(migration.version)) continue;
+      if (done.has(migration.version) || migration.version > upTo) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.version);

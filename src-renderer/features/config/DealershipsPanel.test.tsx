@@ -12,11 +12,23 @@ import { METRO, answer, configReplica, refusal, renderConfig, stubCrm, toastText
 function savingCrm(db: ReplicaDb, testConnection = vi.fn()) {
   const updateDealership = vi.fn(async ({ id, patch }: { id: string; patch: Record<string, unknown> }) => {
     const stored = (await db.dealerships.get(id))!;
-    const { connection, ...rest } = patch as Partial<Dealership> & { connection?: { url: string; database: string; login: string; apiKey?: string } | null };
+    const { connection, ...rest } = patch as Partial<Dealership> & {
+      connection?: { url: string; database: string; login: string; apiKey?: string; company?: { id: number; name: string } | null } | null;
+    };
     const next: Dealership = {
       ...stored,
       ...rest,
-      ...(connection === undefined ? {} : { connection: connection && { url: connection.url, database: connection.database, login: connection.login, hasApiKey: Boolean(connection.apiKey) || (stored.connection?.hasApiKey ?? false) } }),
+      ...(connection === undefined
+        ? {}
+        : {
+            connection: connection && {
+              url: connection.url,
+              database: connection.database,
+              login: connection.login,
+              hasApiKey: Boolean(connection.apiKey) || (stored.connection?.hasApiKey ?? false),
+              company: connection.company === undefined ? (stored.connection?.company ?? null) : connection.company,
+            },
+          }),
     };
     await db.dealerships.put(next);
     return answer(next);

@@ -10,7 +10,7 @@ const STORED: Dealership = {
   brands: ['Toyota'],
   managerEmail: 'boss@metro.example',
   models: [{ vehicleModel: 'Vios', productCode: 'VIOS-13' }],
-  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true },
+  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true, company: null },
 };
 
 describe('dealership form', () => {
