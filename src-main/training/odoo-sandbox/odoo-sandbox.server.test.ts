@@ -199,5 +199,7 @@ describe('odoo sandbox: ORM', () => {
     expect((await bpo('res.partner', 'search', [[['name', '=', 'Archived Customer'], ['active', '=', false]]])).result).toEqual([id]);
     expect(errorOf(await bpo('product.product', 'write', [[8], { active: false }])).data.name).toBe('odoo.exceptions.AccessError');
     expect((await bpo('product.product', 'search_count', [[]])).result).toBe(9);
+    // A limit of 0 is no limit (the query adds LIMIT for a truthy one only).
+    expect((await bpo('product.product', 'search', [[['sale_ok', '=', true]]], { limit: 0 })).result).toHaveLength(9);
   });
 });

@@ -43,7 +43,8 @@ function searchRecords(ctx: OrmContext, model: ModelDef, bound: Bound): StoredRe
     .filter((record) => predicate(record) && (!activeTest || record.values.active === true) && ruleAllows(ctx, model, record));
   const sorted = sortRecords(ctx.db, model, matches, optionalOrder(bound.order));
   const offset = optionalNumber(bound.offset, 'offset') ?? 0;
-  const limit = optionalNumber(bound.limit, 'limit');
+  // A limit of 0 is no limit: the query adds LIMIT only for a truthy one (clients such as odoo-await send 0).
+  const limit = optionalNumber(bound.limit, 'limit') || null;
   return sorted.slice(offset, limit === null ? undefined : offset + limit);
 }
 
