@@ -3,6 +3,7 @@ import { initialSchema } from './migrations/001-initial';
 import { changesByLeadHolder } from './migrations/002-changes-by-lead-holder';
 import { allLeadsIndexes } from './migrations/003-all-leads-indexes';
 import { changesLeadStates } from './migrations/004-changes-lead-states';
+import { dealershipOdooCompany } from './migrations/005-dealership-odoo-company';
 import { leadTimingsAndWonFailures } from './migrations/006-lead-timings-and-won-failures';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
@@ -11,12 +12,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'changes by lead holder', sql: changesByLeadHolder },
   { version: 3, name: 'all leads indexes', sql: allLeadsIndexes },
   { version: 4, name: 'changes lead states', sql: changesLeadStates },
+  { version: 5, name: 'dealership odoo company', sql: dealershipOdooCompany },
   { version: 6, name: 'lead timings and won failures', sql: leadTimingsAndWonFailures },
 ];
 
 const MIGRATION_LOCK = 814_027_001;
 
-/** Applies every pending migration, or those up to `upTo` (tests of a migration over the data before it). */
+/** Applies the migrations not yet applied, in order; `upTo` stops after that version (migration tests). */
 export async function migrate(db: Database, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   return db.transaction(async (tx) => {
     // Several hubs may start at once on one PostgreSQL: one migrates, the others wait.

@@ -13,6 +13,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   method: HttpMethod;
   url: string;
   summary: string;
+  /** A longer description for the OpenAPI document (the rules a route applies). */
+  description?: string;
   tag: string;
   auth: RouteAuth;
   body?: B;

@@ -12,6 +12,17 @@ export type DealerCredentials = { db: string; uid: number; key: string } | 'rela
 export interface DealerContext {
   client: OdooClient;
   credentials: DealerCredentials;
+  /**
+   * The dealership's Odoo company: sent as `context.allowed_company_ids` on every call (orders are created in
+   * it, and Odoo's record rules hide other companies), and look-ups keep to it or to shared records. Absent:
+   * the integration user's default company and every company it may use, as Odoo does without a context.
+   */
+  companyId?: number | null;
+}
+
+/** The `company_id` condition of a customer or product look-up: the chosen company or none (shared). */
+export function companyDomain(ctx: DealerContext): unknown[] {
+  return ctx.companyId ? [['company_id', 'in', [ctx.companyId, false]]] : [];
 }
 
 export function executeWith<T>(
@@ -23,6 +34,7 @@ export function executeWith<T>(
   schema: z.ZodType<T>,
 ): Promise<DealerResult<T>> {
   const { credentials } = ctx;
-  if (credentials === 'relay') return ctx.client.executeKw(null, null, null, model, method, args, kwargs, schema);
-  return ctx.client.executeKw(credentials.db, credentials.uid, credentials.key, model, method, args, kwargs, schema);
+  const withCompany = ctx.companyId ? { ...kwargs, context: { allowed_company_ids: [ctx.companyId] } } : kwargs;
+  if (credentials === 'relay') return ctx.client.executeKw(null, null, null, model, method, args, withCompany, schema);
+  return ctx.client.executeKw(credentials.db, credentials.uid, credentials.key, model, method, args, withCompany, schema);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DEALER_ERROR_CODES } from '../../src-shared/contract/errors';
+import { ODOO_SETTINGS } from './odoo-settings';
 
 export { DEALER_ERROR_CODES };
 
@@ -35,10 +36,30 @@ export const DEALER_MESSAGES = {
     `The answer from the dealer's Odoo server was lost (${detail}), so it is not known whether the request was carried out. Trying again is safe: the order is looked up by the lead reference before anything is created.`,
   accessDenied: () =>
     `The dealer's Odoo refused the login or API key (wrong, revoked or expired key, or too many failed attempts). A manager should enter a valid API key for the dealership. ${CHECK_CONNECTION}`,
-  noCreateRight: (model: string, odooText: string) =>
-    `The dealer's Odoo user may not create ${model === 'sale.order' ? 'Sales Orders' : `${model} records`}. Ask the dealership's Odoo administrator to give the integration user the Sales / User right, then run Test Connection. Odoo said: ${odooText}`,
-  validation: (odooText: string) => `The dealer's Odoo refused the data: ${odooText}`,
+  noCreateRight: (model: string, odooText: string) => noCreateRight(model, odooText),
+  validation: (odooText: string) =>
+    /^Incompatible companies on records/.test(odooText)
+      ? `The dealer's Odoo refused the Sales Order: the customer or the product belongs to another Odoo company than the order. ${ODOO_SETTINGS.chooseCompany} Odoo said: ${odooText}`
+      : `The dealer's Odoo refused the data: ${odooText}`,
+  unauthorizedCompany: (odooText: string) =>
+    `The dealer's Odoo integration user may not use the Odoo company chosen for this dealership. ${ODOO_SETTINGS.chooseCompany} Or give the user that company: Settings → Users & Companies → Users → the integration user → Access Rights tab → Multi Companies → Allowed Companies. Odoo said: ${odooText}`,
 } as const;
+
+/** Which Odoo setting is missing depends on what could not be created, and on whether a record rule refused it. */
+function noCreateRight(model: string, odooText: string): string {
+  const said = `Odoo said: ${odooText}`;
+  if (model === 'res.partner') {
+    return `The dealer's Odoo integration user may not create contacts, so a customer new to the dealer cannot be added. ${ODOO_SETTINGS.contactCreation(null)} Then run Test Connection. ${said}`;
+  }
+  if (model === 'sale.order' && /doesn't have 'create' access/.test(odooText)) {
+    return (
+      "The dealer's Odoo refused the Sales Order by a record rule: the integration user is bound to its own documents and the order would belong to another salesperson. " +
+      `${ODOO_SETTINGS.salesAllDocuments(null)} Then run Test Connection. ${said}`
+    );
+  }
+  const what = model === 'sale.order' ? 'Sales Orders' : `${model} records`;
+  return `The dealer's Odoo integration user may not create ${what}. ${ODOO_SETTINGS.salesAllDocuments(null)} Then run Test Connection. ${said}`;
+}
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;

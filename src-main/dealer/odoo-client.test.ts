@@ -100,10 +100,10 @@ describe('odoo client: envelope', () => {
     const search = (domain: unknown[]): Promise<unknown> =>
       executeWith(h.ctx, 'product.product', 'search', [domain], { order: 'id' }, z.array(z.number())).then((r) => (r.ok ? r.value : r.error.code));
     expect(await search([['default_code', 'in', ['Vios', 'City']]])).toEqual([1, 5]);
-    expect(await search([['id', 'not in', [1, 2, 3, 4, 5]]])).toEqual([6, 7, 8]);
+    expect(await search([['id', 'not in', [1, 2, 3, 4, 5]]])).toEqual([6, 7, 8, 9]);
     expect(await search(['|', ['default_code', '=ilike', 'cr-_'], ['name', 'ilike', 'hilux']])).toEqual([4, 7]);
     expect(await search(['!', ['name', 'like', 'Toyota'], ['id', '<', 7]])).toEqual([5, 6]);
-    expect(await search([['id', '>=', 7], ['default_code', '!=', 'CR-V']])).toEqual([8]);
+    expect(await search([['id', '>=', 7], ['default_code', '!=', 'CR-V']])).toEqual([8, 9]);
   });
 });
 

@@ -41,6 +41,8 @@ export function mapOdooError(error: OdooEnvelopeError, site: CallSite): DealerEr
     case 'odoo.exceptions.AccessDenied':
       return withName('dealer_access_denied', DEALER_MESSAGES.accessDenied());
     case 'odoo.exceptions.AccessError':
+      // odoo/api.py: allowed_company_ids names a company the user may not use, whatever the call.
+      if (text === 'Access to unauthorized or invalid companies.') return withName('dealer_unexpected', DEALER_MESSAGES.unauthorizedCompany(text));
       if (site.modelMethod === 'create') return withName('dealer_no_create_right', DEALER_MESSAGES.noCreateRight(site.model ?? '', text));
       return withName('dealer_unexpected', `The dealer's Odoo refused ${describeCall(site)}: ${text} Ask the dealership's Odoo administrator to check the integration user's access rights.`);
     case 'odoo.exceptions.ValidationError':

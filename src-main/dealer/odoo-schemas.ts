@@ -36,8 +36,12 @@ const optionalText = z.union([z.string(), z.literal(false)]).transform((value) =
 const many2one = z.union([z.tuple([idSchema, z.string()]), z.literal(false)]).transform((value) => (value === false ? null : { id: value[0], name: value[1] }));
 
 export const PARTNER_FIELDS = ['name', 'email', 'phone'] as const;
-export const partnerRowSchema = z.object({ id: idSchema, name: optionalText, email: optionalText, phone: optionalText });
+/** `mobile` is only asked for where `fields_get` says it exists (18.0 and 18.1; gone in 18.2). */
+export const partnerRowSchema = z.object({ id: idSchema, name: optionalText, email: optionalText, phone: optionalText, mobile: optionalText.optional() });
 export type PartnerRow = z.infer<typeof partnerRowSchema>;
+
+/** `fields_get(allfields, {attributes: ['type']})`: the fields that exist, by name. */
+export const fieldTypesSchema = z.record(z.string(), z.object({ type: z.string() }));
 
 export const PRODUCT_FIELDS = ['name', 'default_code'] as const;
 export const productRowSchema = z.object({ id: idSchema, name: z.string(), default_code: optionalText });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MIN_PHONE_DIGITS, normalizeEmail, normalizePhone } from '../../src-shared/domain/customer';
-import { executeWith, type DealerContext } from './dealer-context';
+import { companyDomain, executeWith, type DealerContext } from './dealer-context';
+import { partnerHasMobile } from './dealer-identity';
 import { dealerOk, type DealerResult } from './dealer-result';
 import { idSchema, PARTNER_FIELDS, partnerRowSchema, type PartnerRow } from './odoo-schemas';
 
@@ -46,32 +47,41 @@ export function phoneTailPattern(phone: string): string | null {
   return `%${[...digits.slice(-PHONE_TAIL_DIGITS)].join('%')}%`;
 }
 
-/** By e-mail (`=ilike`, case-insensitive), then by phone digits; the oldest match wins; null if none. */
+/**
+ * By e-mail (`=ilike`, case-insensitive), then by phone digits over `phone` and, where the dealer's Odoo has
+ * it, `mobile`; only customers of the dealership's company or shared ones; the oldest match wins; null if none.
+ */
 export async function findPartner(ctx: DealerContext, query: PartnerQuery, options: PartnerLookupOptions = {}): Promise<DealerResult<PartnerRow | null>> {
   const email = normalizeEmail(query.email);
   if (email !== null) {
     // `_` and `%` in an address are wildcards to =ilike: they can only widen the match, and the exact
     // comparison below narrows it again.
-    const found = await candidates(ctx, [['email', '=ilike', email]]);
+    const found = await candidates(ctx, [['email', '=ilike', email]], false);
     if (!found.ok) return found;
     const match = found.value.find((row) => normalizeEmail(row.email) === email);
     if (match) return dealerOk(match);
   }
-  const pattern = query.phone ? phoneTailPattern(query.phone) : null;
-  if (query.phone && pattern !== null) {
-    const found = await candidates(ctx, [['phone', '=ilike', pattern]]);
+  const phone = query.phone ?? null;
+  const pattern = phone ? phoneTailPattern(phone) : null;
+  if (phone && pattern !== null) {
+    const mobile = await partnerHasMobile(ctx);
+    if (!mobile.ok) return mobile;
+    const byPhone = ['phone', '=ilike', pattern];
+    const found = await candidates(ctx, mobile.value ? ['|', byPhone, ['mobile', '=ilike', pattern]] : [byPhone], mobile.value);
     if (!found.ok) return found;
-    const match = found.value.find((row) => samePhone(row.phone, query.phone ?? null, options.defaultCountryCode));
+    const same = (value: string | null | undefined) => samePhone(value ?? null, phone, options.defaultCountryCode);
+    const match = found.value.find((row) => same(row.phone) || same(row.mobile));
     if (match) return dealerOk(match);
   }
   return dealerOk(null);
 }
 
-function candidates(ctx: DealerContext, domain: unknown[]): Promise<DealerResult<PartnerRow[]>> {
-  return executeWith(ctx, 'res.partner', 'search_read', [domain], { fields: [...PARTNER_FIELDS], limit: CANDIDATE_LIMIT, order: 'id' }, candidatesSchema);
+function candidates(ctx: DealerContext, domain: unknown[], withMobile: boolean): Promise<DealerResult<PartnerRow[]>> {
+  const fields = withMobile ? [...PARTNER_FIELDS, 'mobile'] : [...PARTNER_FIELDS];
+  return executeWith(ctx, 'res.partner', 'search_read', [[...domain, ...companyDomain(ctx)]], { fields, limit: CANDIDATE_LIMIT, order: 'id' }, candidatesSchema);
 }
 
-/** A contact (not a company); empty e-mail or phone are left out rather than sent as empty strings. */
+/** A contact (not a company, shared by all companies); empty e-mail or phone are left out rather than sent as empty strings. */
 export function createPartner(ctx: DealerContext, partner: NewPartner): Promise<DealerResult<number>> {
   const vals: Record<string, unknown> = { name: partner.name, is_company: false, type: 'contact' };
   const email = partner.email?.trim();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { executeWith, type DealerContext } from './dealer-context';
+import { companyDomain, executeWith, type DealerContext } from './dealer-context';
 import { dealerErr, dealerOk, type DealerResult } from './dealer-result';
 import { PRODUCT_FIELDS, productRowSchema, type ProductRow } from './odoo-schemas';
 
@@ -8,9 +8,15 @@ import { PRODUCT_FIELDS, productRowSchema, type ProductRow } from './odoo-schema
 const productsSchema = z.array(productRowSchema);
 const SELLABLE = ['sale_ok', '=', true] as const;
 
+/** The Odoo settings a missing product depends on, in the dealer's menu words. */
+export const PRODUCT_SETTINGS_ADVICE =
+  'If the product exists, open it in Odoo (Sales → Products → Products; archived ones under Filters → Archived) and check that it is not archived, ' +
+  'that "Can be Sold" is ticked, and that its Company is empty or the dealership\'s Odoo company.';
+
 /**
- * Tries, in order and among sellable products only: `default_code` = the configured product code,
- * `default_code` = the model name, then a name containing the model (an exact name wins over a longer one).
+ * Tries, in order and among sellable products of the dealership's company or shared ones: `default_code` =
+ * the configured product code, `default_code` = the model name, then a name containing the model (an exact
+ * name wins over a longer one). Archived products are never found (Odoo's active filter).
  */
 export async function findProduct(ctx: DealerContext, vehicleModel: string, productCode?: string | null): Promise<DealerResult<ProductRow>> {
   const model = vehicleModel.trim();
@@ -33,10 +39,10 @@ export async function findProduct(ctx: DealerContext, vehicleModel: string, prod
   return dealerErr(
     'dealer_model_not_found',
     `The dealer's Odoo has no sellable product for the vehicle model "${vehicleModel}" (looked for ${tried || 'nothing: the model is empty'}). ` +
-      "Ask the dealership to create the product with that internal reference, or have a manager set the model's product code on the dealership.",
+      `Ask the dealership to create the product with that internal reference, or have a manager set the model's product code on the dealership. ${PRODUCT_SETTINGS_ADVICE}`,
   );
 }
 
 function search(ctx: DealerContext, domain: unknown[], limit: number): Promise<DealerResult<ProductRow[]>> {
-  return executeWith(ctx, 'product.product', 'search_read', [domain], { fields: [...PRODUCT_FIELDS], limit, order: 'id' }, productsSchema);
+  return executeWith(ctx, 'product.product', 'search_read', [[...domain, ...companyDomain(ctx)]], { fields: [...PRODUCT_FIELDS], limit, order: 'id' }, productsSchema);
 }

@@ -14,6 +14,12 @@ export interface NewOrder {
   /** The lead reference. */
   clientOrderRef: string;
   quantity?: number;
+  /**
+   * The salesperson (`user_id`). The Won flow names the integration user: Odoo would otherwise copy the
+   * customer's salesperson (`_compute_user_id`), which a user bound to its own documents may not create an
+   * order for — nor find again on a retry (`sale_order_personal_rule`).
+   */
+  salespersonId?: number;
 }
 
 const ordersSchema = z.array(orderRowSchema);
@@ -36,7 +42,12 @@ export async function findOrderByRef(ctx: DealerContext, ref: string): Promise<D
 export function createOrder(ctx: DealerContext, order: NewOrder): Promise<DealerResult<number>> {
   // Odoo 18 names the line's unit and taxes product_uom / tax_id and 19 renames them: send neither.
   const line = { product_id: order.productId, product_uom_qty: order.quantity ?? 1 };
-  const vals = { partner_id: order.partnerId, client_order_ref: order.clientOrderRef, order_line: [[0, 0, line]] };
+  const vals = {
+    partner_id: order.partnerId,
+    client_order_ref: order.clientOrderRef,
+    ...(order.salespersonId === undefined ? {} : { user_id: order.salespersonId }),
+    order_line: [[0, 0, line]],
+  };
   return executeWith(ctx, 'sale.order', 'create', [vals], {}, idSchema);
 }
 

@@ -19,7 +19,7 @@ describe('training mode', () => {
     const dealerships = (await (await fetch(`${url}/api/v1/dealerships`, { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ id: string; connection: { url: string; hasApiKey: boolean } | null }>;
     expect(dealerships).toHaveLength(2);
     for (const dealership of dealerships) {
-      expect(dealership.connection).toMatchObject({ database: 'sandbox', login: 'bpo@sandbox.local', hasApiKey: true });
+      expect(dealership.connection).toMatchObject({ database: 'sandbox', login: 'bpo@sandbox.local', hasApiKey: true, company: { id: 1, name: 'Sandbox Motors' } });
       // The sandbox answers through the hub's relay, as the Won flow will use it.
       const lease = (await (await fetch(`${url}/api/v1/dealerships/${dealership.id}/test-lease`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { leaseId: string };
       const version = await fetch(`${url}/api/v1/dealer-relay/${dealership.id}/jsonrpc`, {

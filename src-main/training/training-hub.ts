@@ -3,7 +3,7 @@ import { DEMO_DEALERSHIPS, DEMO_PASSWORD } from '../../src-hub/features/seed/dem
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
 import { makePrivateFolder } from '../lifecycle/private-folder';
 import { startOdooSandbox, type OdooSandbox } from './odoo-sandbox/odoo-sandbox.server';
-import { SANDBOX_DATABASE, SANDBOX_USER } from './odoo-sandbox/seed-data';
+import { SANDBOX_COMPANIES, SANDBOX_DATABASE, SANDBOX_USER } from './odoo-sandbox/seed-data';
 
 interface Running {
   hub: RunningHub;
@@ -77,7 +77,9 @@ async function connectDemoDealerships(hubUrl: string, dealerUrl: string): Promis
   const dealerships = (await (await fetch(`${base}/dealerships`, { headers })).json()) as Array<{ id: string; code: string }>;
   const demoCodes = new Set<string>(DEMO_DEALERSHIPS.map((dealer) => dealer.code));
   for (const dealership of dealerships.filter((item) => demoCodes.has(item.code))) {
-    const connection = { url: dealerUrl, database: SANDBOX_DATABASE, login: SANDBOX_USER.login, apiKey: SANDBOX_USER.apiKey };
+    // The sandbox has two companies: the demo dealerships sell in the first, as a manager would choose.
+    const [company] = SANDBOX_COMPANIES;
+    const connection = { url: dealerUrl, database: SANDBOX_DATABASE, login: SANDBOX_USER.login, apiKey: SANDBOX_USER.apiKey, ...(company ? { company } : {}) };
     const answer = await fetch(`${base}/dealerships/${dealership.id}`, { method: 'PATCH', headers, body: JSON.stringify({ connection }) });
     if (!answer.ok) throw new Error(`Training mode could not connect ${dealership.code} to the sandbox dealer: ${await answer.text()}`);
   }

@@ -1,18 +1,18 @@
-import type { ConnectionCheck } from '../../src-shared/contract/ipc.contract';
+import type { ConnectionCheck, TestConnectionOutput } from '../../src-shared/contract/ipc.contract';
 import type { Dealership } from '../../src-shared/contract/entities.schema';
-import { canCreateSaleOrders } from '../dealer/access-check';
 import type { DealerContext } from '../dealer/dealer-context';
-import type { DealerError } from '../dealer/dealer-result';
+import { readUserCompanies } from '../dealer/dealer-user';
 import { uidSchema } from '../dealer/odoo-schemas';
-import { findProduct } from '../dealer/product-lookup';
 import { AppFailure } from '../ipc/app-failure';
+import { companyCheck, contactCreateCheck, failed, LABELS, modelCheck, orderCreateCheck, ownDocumentsCheck } from './connection-checks';
 import { findDealership, relayContext, takeTestLease, type OdooClientFactory, type WonSession } from './won-hub';
 import type { WonTiming } from './won-saga';
 
 /**
- * Test Connection (managers): through the hub's relay on a short test lease, each check answered on its
- * own — reachability and version, sign-in with the stored key, the right to create Sales Orders, and a
- * sellable product for each vehicle model of the dealership.
+ * Test Connection (managers): through the hub's relay on a short test lease, one line per thing Mark as Won
+ * needs — reachability and version, sign-in with the stored key, the Odoo company, the rights to create
+ * orders and contacts, the own-documents binding, and a saleable product in that company for each vehicle
+ * model — and the companies the integration user may use, for the manager to choose from.
  */
 
 export interface TestConnectionDeps {
@@ -21,7 +21,7 @@ export interface TestConnectionDeps {
   createClient?: OdooClientFactory | undefined;
 }
 
-export async function runTestConnection(deps: TestConnectionDeps, dealershipId: string): Promise<ConnectionCheck[]> {
+export async function runTestConnection(deps: TestConnectionDeps, dealershipId: string): Promise<TestConnectionOutput> {
   const { session } = deps;
   let leaseId: string;
   try {
@@ -32,14 +32,15 @@ export async function runTestConnection(deps: TestConnectionDeps, dealershipId: 
   const dealership = await findDealership(session, dealershipId);
   const ctx = relayContext(session, dealershipId, leaseId, deps.timing.dealerCallTimeoutMs, deps.createClient);
   const checks: ConnectionCheck[] = [];
+  const login = dealership.connection?.login ?? null;
 
   const version = await ctx.client.version();
   checks.push(
     version.ok
-      ? { id: 'reachable', label: 'Odoo server reachable', ok: true, message: `Odoo ${version.value.server_version} answers at ${dealership.connection?.url ?? 'its URL'}.${seriesNote(version.value.server_serie)}` }
-      : failed('reachable', 'Odoo server reachable', version.error),
+      ? { id: 'reachable', label: LABELS.reachable, ok: true, message: `Odoo ${version.value.server_version} answers at ${dealership.connection?.url ?? 'its URL'}.${seriesNote(version.value.server_serie)}` }
+      : failed('reachable', LABELS.reachable, version.error),
   );
-  if (!version.ok) return [...checks, ...skipped(dealership, 'the Odoo server could not be reached', true)];
+  if (!version.ok) return { checks: [...checks, ...skipped(dealership, 'the Odoo server could not be reached', 'authentication')], companies: [] };
 
   // The relay fills database, login and key into authenticate as it does for execute_kw.
   const uid = await ctx.client.call('common', 'authenticate', [null, null, null, {}], uidSchema);
@@ -48,54 +49,48 @@ export async function runTestConnection(deps: TestConnectionDeps, dealershipId: 
     uid.ok
       ? {
           id: 'authentication',
-          label: 'Sign-in with the API key',
+          label: LABELS.authentication,
           ok: signedIn,
           message: signedIn
-            ? `Signed in as ${dealership.connection?.login ?? 'the integration user'} on database ${dealership.connection?.database ?? '?'}.`
-            : `The dealer's Odoo refused the login "${dealership.connection?.login ?? '?'}" with the stored API key on database "${dealership.connection?.database ?? '?'}" (wrong login, database or key, an expired key, or too many failed attempts). Enter a valid API key for the dealership and run Test Connection again.`,
+            ? `Signed in as ${login ?? 'the integration user'} on database ${dealership.connection?.database ?? '?'}.`
+            : `The dealer's Odoo refused the login "${login ?? '?'}" with the stored API key on database "${dealership.connection?.database ?? '?'}" (wrong login, database or key, an expired key, or too many failed attempts). Enter a valid API key for the dealership and run Test Connection again.`,
         }
-      : failed('authentication', 'Sign-in with the API key', uid.error),
+      : failed('authentication', LABELS.authentication, uid.error),
   );
-  if (!signedIn) return [...checks, ...skipped(dealership, 'the sign-in failed', false)];
+  if (!uid.ok || uid.value === false) return { checks: [...checks, ...skipped(dealership, 'the sign-in failed', 'company')], companies: [] };
 
-  checks.push(await createRightCheck(ctx));
-  for (const model of dealership.models) checks.push(await modelCheck(ctx, dealership, model));
-  return checks;
+  const read = await readUserCompanies(ctx, uid.value);
+  let inCompany: DealerContext = ctx;
+  let companyName: string | null = null;
+  if (read.ok) {
+    const company = companyCheck(dealership, read.value);
+    checks.push(company.check);
+    inCompany = { ...ctx, companyId: company.companyId };
+    companyName = read.value.companies.find((item) => item.id === company.companyId)?.name ?? null;
+  } else {
+    checks.push(failed('company', LABELS.company, read.error));
+  }
+  checks.push(await orderCreateCheck(inCompany, login));
+  checks.push(await contactCreateCheck(inCompany, login));
+  checks.push(await ownDocumentsCheck(inCompany, uid.value, login));
+  for (const model of dealership.models) checks.push(await modelCheck(inCompany, dealership, model, companyName));
+  return { checks, companies: read.ok ? read.value.companies : [] };
 }
 
-async function createRightCheck(ctx: DealerContext): Promise<ConnectionCheck> {
-  const label = 'Right to create Sales Orders';
-  const right = await canCreateSaleOrders(ctx);
-  if (!right.ok) return failed('create-right', label, right.error);
-  return right.value
-    ? { id: 'create-right', label, ok: true, message: 'The integration user may create Sales Orders.' }
-    : {
-        id: 'create-right',
-        label,
-        ok: false,
-        message: "The integration user may not create Sales Orders, so Mark as Won will fail. Ask the dealership's Odoo administrator to give it the Sales / User right, then run Test Connection again.",
-      };
-}
-
-async function modelCheck(ctx: DealerContext, dealership: Dealership, model: Dealership['models'][number]): Promise<ConnectionCheck> {
-  const id = `model:${model.vehicleModel}`;
-  const label = `Product for vehicle model "${model.vehicleModel}"`;
-  const product = await findProduct(ctx, model.vehicleModel, model.productCode);
-  if (!product.ok) return { ...failed(id, label, product.error), message: `Dealership "${dealership.name}": ${product.error.message}` };
-  const code = product.value.default_code ? ` (internal reference ${product.value.default_code})` : '';
-  return { id, label, ok: true, message: `Found "${product.value.name}"${code}.` };
-}
-
-function failed(id: string, label: string, error: DealerError): ConnectionCheck {
-  return { id, label, ok: false, message: error.message };
-}
+const LATER_CHECKS = ['authentication', 'company', 'order-create', 'contact-create', 'own-documents'] as const;
+const LATER_LABELS: Record<(typeof LATER_CHECKS)[number], string> = {
+  authentication: LABELS.authentication,
+  company: LABELS.company,
+  'order-create': LABELS.orderCreate,
+  'contact-create': LABELS.contactCreate,
+  'own-documents': LABELS.ownDocuments,
+};
 
 /** The checks after a failed one, listed as not run so the manager sees everything that is still open. */
-function skipped(dealership: Dealership, why: string, withSignIn: boolean): ConnectionCheck[] {
+function skipped(dealership: Dealership, why: string, from: (typeof LATER_CHECKS)[number]): ConnectionCheck[] {
   const later = [
-    ...(withSignIn ? [{ id: 'authentication', label: 'Sign-in with the API key' }] : []),
-    { id: 'create-right', label: 'Right to create Sales Orders' },
-    ...dealership.models.map((model) => ({ id: `model:${model.vehicleModel}`, label: `Product for vehicle model "${model.vehicleModel}"` })),
+    ...LATER_CHECKS.slice(LATER_CHECKS.indexOf(from)).map((id) => ({ id, label: LATER_LABELS[id] })),
+    ...dealership.models.map((model) => ({ id: `model:${model.vehicleModel}`, label: LABELS.model(model.vehicleModel) })),
   ];
   return later.map((check) => ({ ...check, ok: false, message: `Not checked: ${why}.` }));
 }

@@ -2,6 +2,7 @@ import type { WonPrepareResponse } from '../../src-shared/contract/won.schema';
 import type { ErrorCode } from '../../src-shared/contract/errors';
 import type { MarkWonOutput, WonProgress } from '../../src-shared/contract/ipc.contract';
 import type { DealerContext } from '../dealer/dealer-context';
+import { dealerUid } from '../dealer/dealer-identity';
 import { dealerOk, type DealerError, type DealerErrorCode, type DealerResult } from '../dealer/dealer-result';
 import { createPartner, findPartner } from '../dealer/partner-lookup';
 import { findProduct } from '../dealer/product-lookup';
@@ -17,6 +18,12 @@ import { WonProgressTracker } from './won-progress';
  * dealer relay: the customer's partner, then the order carrying the lead reference, looked up before
  * anything is created → hub confirm. Any failure before confirm is reported to the hub (chatter, lease
  * ended); a confirmation the hub did not receive is kept on disk and repeated. One lead, one Sales Order.
+ *
+ * On the dealer every call carries the dealership's Odoo company (`allowed_company_ids`), and the order
+ * names the integration user as its salesperson, so that a user bound to its own documents may create it
+ * and finds it again on a retry. What stays impossible for such a user: an order the dealer hands to
+ * another salesperson between two attempts is invisible to it, and the retry would create a second one —
+ * which is why Test Connection recommends "User: All Documents".
  */
 
 export interface WonTiming {
@@ -70,7 +77,8 @@ export async function runWonSaga(deps: WonSagaDeps, leadId: string): Promise<Mar
   progress.done('prepare');
   progress.useDealership(dealershipName);
 
-  const ctx = relayContext(deps.session, prepared.dealership.id, prepared.pushId, deps.timing.dealerCallTimeoutMs, deps.createClient);
+  const relay = relayContext(deps.session, prepared.dealership.id, prepared.pushId, deps.timing.dealerCallTimeoutMs, deps.createClient);
+  const ctx: DealerContext = { ...relay, companyId: prepared.dealership.connection?.company?.id ?? null };
   const pushed = await pushToDealer(deps, ctx, prepared, progress);
   if (!pushed.ok) {
     progress.failed();
@@ -124,11 +132,13 @@ async function findOrCreateOrder(
   const productCode = dealership.models.find((model) => sameModel(model.vehicleModel, lead.vehicleModel))?.productCode ?? null;
   const product = await findProduct(ctx, lead.vehicleModel, productCode);
   if (!product.ok) return product;
+  const uid = await dealerUid(ctx);
+  if (!uid.ok) return uid;
 
   const sentAt = timing.now();
   // Written before sending: should this computer stop mid-create, the next attempt still waits.
   journal.putUnsettled({ hubUrl, leadId: lead.id, sentAt });
-  const created = await createOrder(ctx, { partnerId, productId: product.value.id, clientOrderRef: orderRef });
+  const created = await createOrder(ctx, { partnerId, productId: product.value.id, clientOrderRef: orderRef, salespersonId: uid.value });
   if (!created.ok) {
     if (!UNCERTAIN.has(created.error.code)) {
       journal.clearUnsettled(hubUrl, lead.id);

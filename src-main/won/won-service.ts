@@ -1,4 +1,4 @@
-import type { ConnectionCheck, MarkWonOutput, WonProgress } from '../../src-shared/contract/ipc.contract';
+import type { MarkWonOutput, TestConnectionOutput, WonProgress } from '../../src-shared/contract/ipc.contract';
 import { NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import { AppFailure } from '../ipc/app-failure';
 import { failWon, isRetryableHubError, type OdooClientFactory, type WonSession } from './won-hub';
@@ -41,7 +41,7 @@ export class WonService {
     return run;
   }
 
-  testConnection(dealershipId: string): Promise<ConnectionCheck[]> {
+  testConnection(dealershipId: string): Promise<TestConnectionOutput> {
     return runTestConnection({ session: this.session(), timing: this.options.timing, createClient: this.options.createClient }, dealershipId);
   }
 

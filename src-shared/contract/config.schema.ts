@@ -74,6 +74,11 @@ export const dealershipConnectionInputSchema = z.strictObject({
   database: requiredText(FIELD_MAX.database),
   login: requiredText(FIELD_MAX.login),
   apiKey: z.string().min(1, 'Must not be empty').max(FIELD_MAX.apiKey, `At most ${FIELD_MAX.apiKey} characters`).optional(),
+  /** The Odoo company for Sales Orders, chosen from those Test Connection read; omitted on PATCH keeps the stored one. */
+  company: z
+    .strictObject({ id: z.int('Must be an Odoo company id').positive('Must be an Odoo company id'), name: requiredText(FIELD_MAX.odooCompanyName) })
+    .nullable()
+    .optional(),
 });
 export type DealershipConnectionInput = z.infer<typeof dealershipConnectionInputSchema>;
 

@@ -21,7 +21,7 @@ export const exampleDealership: Dealership = {
   brands: ['Toyota'],
   managerEmail: 'manager@dealer.example',
   models: [{ vehicleModel: 'Corolla', productCode: 'COROLLA-2026' }],
-  connection: { url: 'https://dealer.example/odoo', database: 'dealer', login: 'bpo', hasApiKey: true },
+  connection: { url: 'https://dealer.example/odoo', database: 'dealer', login: 'bpo', hasApiKey: true, company: { id: 1, name: 'Toyota Manila Inc.' } },
 };
 
 export const exampleLead: Lead = {

@@ -38,12 +38,24 @@ export const stageSchema = z.object({
 }) satisfies z.ZodType<Stage>;
 // No second `Stage` type here: the domain's interface is the one spelling (habit 4); `satisfies` keeps them equal.
 
+/** A company of the dealer's Odoo (`res.company`), as Test Connection read it. */
+export const odooCompanySchema = z.object({
+  id: z.int().positive(),
+  name: storedText(FIELD_MAX.odooCompanyName),
+});
+export type OdooCompany = z.infer<typeof odooCompanySchema>;
+
 /** The dealer's Odoo connection without its API key, which is write-only and never leaves the hub. */
 export const dealershipConnectionSchema = z.object({
   url: storedText(FIELD_MAX.url),
   database: storedText(FIELD_MAX.database),
   login: storedText(FIELD_MAX.login),
   hasApiKey: z.boolean(),
+  /**
+   * The Odoo company Sales Orders are created in (sent as `allowed_company_ids` on every call); null: the
+   * integration user's default company. Replicas written before it existed read as null.
+   */
+  company: odooCompanySchema.nullable().default(null),
 });
 export type DealershipConnection = z.infer<typeof dealershipConnectionSchema>;
 

@@ -24,6 +24,7 @@ export const FIELD_MAX = {
   externalId: 200,
   dealershipCode: 50,
   dealershipName: 200,
+  odooCompanyName: 200,
   productCode: 100,
   stageName: 100,
   url: 2000,

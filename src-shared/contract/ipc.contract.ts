@@ -12,7 +12,7 @@ import {
   patchStageBodySchema,
   patchUserBodySchema,
 } from './config.schema';
-import { activitySchema, callLogSchema, dealershipSchema, leadSchema, messageSchema, stageListSchema, stageSchema, userSchema } from './entities.schema';
+import { activitySchema, callLogSchema, dealershipSchema, leadSchema, odooCompanySchema, messageSchema, stageListSchema, stageSchema, userSchema } from './entities.schema';
 import { callLogPageSchema, callLogsQuerySchema } from './lead-work.schema';
 import {
   assignLeadBodySchema,
@@ -81,7 +81,11 @@ export const markWonOutputSchema = z.object({
 });
 export type MarkWonOutput = z.infer<typeof markWonOutputSchema>;
 
-/** Test Connection: one entry per check (reachability and version, sign-in, create right, each vehicle model). */
+/**
+ * Test Connection: one entry per thing Mark as Won needs (reachability and version, sign-in, the Odoo
+ * company, the rights to create orders and contacts, the own-documents binding, each vehicle model), each
+ * failing one saying what to change in the dealer's Odoo.
+ */
 export const connectionCheckSchema = z.object({
   id: z.string().max(FIELD_MAX.label),
   label: z.string().max(FIELD_MAX.errorMessage),
@@ -89,6 +93,13 @@ export const connectionCheckSchema = z.object({
   message: z.string().max(FIELD_MAX.errorMessage),
 });
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+/** The checks, and the Odoo companies the integration user may use (empty when they could not be read), to choose from. */
+export const testConnectionOutputSchema = z.object({
+  checks: z.array(connectionCheckSchema),
+  companies: z.array(odooCompanySchema),
+});
+export type TestConnectionOutput = z.infer<typeof testConnectionOutputSchema>;
 
 export const WON_STEP_IDS = ['prepare', 'partner', 'order', 'confirm'] as const;
 export const WON_STEP_STATES = ['pending', 'running', 'done', 'failed'] as const;
@@ -150,7 +161,7 @@ export const IPC_CONTRACT = {
   /** Mark as Won (DESIGN.md §5): pushes the Sales Order to the dealer through the hub's relay; progress on `won:progress`. */
   'leads:mark-won': { input: z.strictObject({ leadId: idSchema }), output: markWonOutputSchema },
   /** Test Connection on a dealership (managers), each check with its own message. */
-  'dealerships:test-connection': { input: z.strictObject({ dealershipId: idSchema }), output: z.array(connectionCheckSchema) },
+  'dealerships:test-connection': { input: z.strictObject({ dealershipId: idSchema }), output: testConnectionOutputSchema },
   /** The statusbar and the kanban drag: one step forward between open stages (the hub enforces it). */
   'leads:move-stage': { input: z.strictObject({ leadId: idSchema, ...moveStageBodySchema.shape }), output: leadSchema },
   'leads:mark-lost': { input: z.strictObject({ leadId: idSchema, ...markLostBodySchema.shape }), output: leadSchema },

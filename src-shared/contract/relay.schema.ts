@@ -8,11 +8,41 @@ export const RELAY_LEASE_HEADER = 'x-relay-lease';
 export const relayParamsSchema = z.strictObject({ dealershipId: idSchema });
 export type RelayParams = z.infer<typeof relayParamsSchema>;
 
-/** What the relay lets through (hub-api.md); everything else is refused before it reaches the dealer. */
-export const RELAY_MODELS = ['res.partner', 'product.product', 'sale.order'] as const;
-export const RELAY_METHODS = ['search', 'search_read', 'read', 'create', 'check_access_rights', 'has_access'] as const;
-export type RelayModel = (typeof RELAY_MODELS)[number];
-export type RelayMethod = (typeof RELAY_METHODS)[number];
+const WON_METHODS = ['search', 'search_read', 'read', 'create', 'check_access_rights', 'has_access'] as const;
+
+/**
+ * What the relay lets through of `object.execute_kw` (hub-api.md), model by model; everything else is
+ * refused before it reaches the dealer. The Won flow's three models; `fields_get` on partners (does the
+ * dealer's Odoo have `mobile`?); and what Test Connection reads about the integration user itself: its
+ * companies and names, and its Sales and Contact Creation groups.
+ */
+export const RELAY_ALLOW_LIST = {
+  'res.partner': [...WON_METHODS, 'fields_get'],
+  'product.product': WON_METHODS,
+  'sale.order': WON_METHODS,
+  'res.users': ['read', 'has_group'],
+  'res.company': ['read'],
+} as const satisfies Record<string, readonly string[]>;
+export type RelayModel = keyof typeof RELAY_ALLOW_LIST;
+export type RelayMethod = (typeof RELAY_ALLOW_LIST)[RelayModel][number];
+export const RELAY_MODELS = Object.keys(RELAY_ALLOW_LIST) as RelayModel[];
+
+/** `res.users.read` may ask these fields of the integration user's own record, and nothing else. */
+export const RELAY_USER_FIELDS = ['name', 'company_id', 'company_ids'] as const;
+/** `res.company.read` may ask the companies' names only. */
+export const RELAY_COMPANY_FIELDS = ['name'] as const;
+/** The groups `res.users.has_group` may ask about (Odoo 18.0's external ids). */
+export const RELAY_GROUPS = ['sales_team.group_sale_salesman', 'sales_team.group_sale_salesman_all_leads', 'sales_team.group_sale_manager', 'base.group_partner_manager'] as const;
+
+/** The allow-list in words, for refusals and for the relay's OpenAPI description. */
+export function describeRelayAllowList(): string {
+  const models = Object.entries(RELAY_ALLOW_LIST).map(([model, methods]) => `${model}: ${methods.join(', ')}`);
+  return (
+    `Only common.version, common.authenticate and object.execute_kw of ${models.join('; ')} pass. ` +
+    `res.users calls concern the integration user's own record only (read: ${RELAY_USER_FIELDS.join(', ')}; has_group: ${RELAY_GROUPS.join(', ')}); ` +
+    `res.company.read asks ${RELAY_COMPANY_FIELDS.join(', ')} only.`
+  );
+}
 
 const jsonRpcIdSchema = z.union([z.int(), z.string().max(FIELD_MAX.id), z.null()]);
 

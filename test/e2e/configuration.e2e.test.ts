@@ -10,7 +10,7 @@ import { noWonStageMessage } from '../../src-hub/features/won/won-messages';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
-import { SANDBOX_DATABASE, SANDBOX_READONLY_USER, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
+import { SANDBOX_DATABASE, SANDBOX_MANAGER_USER, SANDBOX_NOCONTACT_USER, SANDBOX_OWN_USER, SANDBOX_READONLY_USER, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
@@ -19,8 +19,9 @@ import { serveRenderer } from '../harness/static-server';
 /**
  * The manager's Configuration screens in real Chromium, each against a demo hub of its own: (a) removing
  * the won flag from every stage makes an agent's Mark as Won fail with the documents' "No won stage
- * configured"; (b) a dealership set up against the sandbox dealer passes Test Connection, and fails the
- * create-right check with the sandbox's read-only key; (c) reorder by drag, and a screenshot of each screen.
+ * configured"; (b) a dealership set up against the sandbox dealer: Test Connection lists its Odoo companies,
+ * passes every line once one is chosen, and tells each sandbox integration user what its Odoo lacks;
+ * (c) reorder by drag, and a screenshot of each screen.
  */
 const SHOTS = join(process.cwd(), 'docs/screenshots');
 const FAILED_SHOTS = join(process.cwd(), 'test/e2e/screenshots');
@@ -67,11 +68,12 @@ async function openConfiguration(page: Page): Promise<void> {
   await stageList(page).waitFor({ timeout: 10_000 });
 }
 
-/** A screenshot of the screen as a manager sees it, without the toasts of the steps before. */
-async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot of the screen as a manager sees it, without the toasts of the steps before (docs/screenshots, or the git-ignored folder). */
+async function shot(page: Page, name: string, folder = SHOTS): Promise<void> {
   const close = page.getByLabel('Notifications').getByRole('button', { name: 'Dismiss' });
   while ((await close.count()) > 0) await close.first().click();
-  await page.screenshot({ path: join(SHOTS, `config-${name}.png`) });
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `config-${name}.png`) });
 }
 
 /** A real pointer drag for dnd-kit's PointerSensor (activation distance 5 px), ending on the target's upper part. */
@@ -160,8 +162,8 @@ describe('Configuration in real Chromium', () => {
     })());
   }, 120_000);
 
-  it('(b) a dealership against the sandbox dealer passes Test Connection, and fails the create right with the read-only key', async () => {
-    await withTimeLimit(110_000, 'dealership and Test Connection', (async () => {
+  it('(b) a dealership against the sandbox dealer: its Odoo company chosen from Test Connection, then every sandbox user tested', async () => {
+    await withTimeLimit(150_000, 'dealership and Test Connection', (async () => {
       const hub = await demoHub('e2e-config-dealer-');
       hubs.push(hub);
       const page = await app(hub);
@@ -197,33 +199,68 @@ describe('Configuration in real Chromium', () => {
 
       const results = editor.getByRole('list', { name: 'Test Connection results' });
       const check = (id: string) => results.locator(`li[data-check-id="${id}"]`);
-
-      await step('Test Connection with the integration user passes', page, async () => {
+      const runTest = async () => {
         await editor.getByRole('button', { name: 'Test Connection' }).click();
+        await editor.getByRole('button', { name: 'Testing…' }).waitFor({ state: 'detached', timeout: 30_000 });
         await results.waitFor({ timeout: 30_000 });
+      };
+      const saveConnection = async (user: { login: string; apiKey: string }) => {
+        await editor.getByLabel('Login').fill(user.login);
+        await editor.getByLabel('API key').fill(user.apiKey);
+        await editor.getByRole('button', { name: 'Save' }).click();
+        await expect.poll(() => editor.getByText('Unsaved changes').count(), { timeout: 10_000 }).toBe(0);
+      };
+
+      await step('Test Connection lists the companies and asks for one', page, async () => {
+        await runTest();
+        expect(await check('company').getAttribute('class')).toBe('check-failed');
+        expect(await check('company').textContent()).toContain('No Odoo company is chosen for this dealership');
+        const options = await editor.getByLabel('Odoo company').locator('option').allTextContents();
+        expect(options).toEqual(["The integration user's default company", 'Sandbox Motors', 'Sandbox Motors North']);
+      });
+
+      await step('with "Sandbox Motors" chosen and saved, every line passes', page, async () => {
+        await editor.getByLabel('Odoo company').selectOption({ label: 'Sandbox Motors' });
+        await editor.getByRole('button', { name: 'Save' }).click();
+        await expect.poll(() => editor.getByText('Unsaved changes').count(), { timeout: 10_000 }).toBe(0);
+        await runTest();
         const ids = await attributesOf(results.locator('li'), 'data-check-id', 'class');
-        expect(ids).toEqual(['reachable:check-ok', 'authentication:check-ok', 'create-right:check-ok', 'model:Vios:check-ok', 'model:Fortuner:check-ok']);
-        expect(await editor.getByRole('status').textContent()).toBe('All 5 checks passed: Mark as Won can push Sales Orders to this dealership.');
+        expect(ids).toEqual([
+          'reachable:check-ok',
+          'authentication:check-ok',
+          'company:check-ok',
+          'order-create:check-ok',
+          'contact-create:check-ok',
+          'own-documents:check-ok',
+          'model:Vios:check-ok',
+          'model:Fortuner:check-ok',
+        ]);
+        expect(await editor.getByRole('status').textContent()).toBe('All 8 checks passed: Mark as Won can push Sales Orders to this dealership.');
+        // The whole list in view: the editor scrolls inside the Configuration screen.
+        await results.locator('li').last().scrollIntoViewIfNeeded();
         await shot(page, 'dealerships');
       });
 
-      await step('with the read-only key, the create-right check fails', page, async () => {
-        await editor.getByLabel('Login').fill(SANDBOX_READONLY_USER.login);
-        await editor.getByLabel('API key').fill(SANDBOX_READONLY_USER.apiKey);
-        await editor.getByRole('button', { name: 'Save' }).click();
-        await expect.poll(() => editor.getByText('Unsaved changes').count(), { timeout: 10_000 }).toBe(0);
-        await editor.getByRole('button', { name: 'Test Connection' }).click();
-        await expect.poll(() => check('create-right').getAttribute('class').catch(() => null), { timeout: 30_000 }).toBe('check-failed');
-        expect(await check('reachable').getAttribute('class')).toBe('check-ok');
-        expect(await check('authentication').getAttribute('class')).toBe('check-ok');
-        const failed = (await check('create-right').textContent()) ?? '';
-        expect(failed).toContain('Right to create Sales Orders');
-        expect(failed).toContain('Failed');
-        expect(failed).toContain('may not create Sales Orders');
-        await shot(page, 'dealerships-read-only-key');
-      });
+      const users = [
+        { user: SANDBOX_OWN_USER, shotName: 'dealerships-own-documents', folder: SHOTS, failed: [] as string[], says: ['own-documents', 'Bound to its own documents'] },
+        { user: SANDBOX_NOCONTACT_USER, shotName: 'dealerships-no-contact-creation', folder: SHOTS, failed: ['contact-create'], says: ['contact-create', 'tick "Contact Creation"'] },
+        { user: SANDBOX_MANAGER_USER, shotName: 'dealerships-sales-administrator', folder: FAILED_SHOTS, failed: [] as string[], says: ['contact-create', 'may create contacts'] },
+        { user: SANDBOX_READONLY_USER, shotName: 'dealerships-read-only-key', folder: SHOTS, failed: ['order-create', 'contact-create', 'own-documents'], says: ['order-create', 'Sales: choose "User: All Documents"'] },
+      ] as const;
+      for (const { user, shotName, folder, failed, says } of users) {
+        await step(`Test Connection as ${user.login}`, page, async () => {
+          await saveConnection(user);
+          await runTest();
+          await expect.poll(async () => (await check('authentication').textContent()) ?? '', { timeout: 30_000 }).toContain(user.login);
+          const classes = await attributesOf(results.locator('li'), 'data-check-id', 'class');
+          expect(classes.filter((entry) => entry.endsWith(':check-failed')).map((entry) => entry.replace(/:check-failed$/, ''))).toEqual(failed);
+          expect(await check(says[0]).textContent()).toContain(says[1]);
+          await results.locator('li').last().scrollIntoViewIfNeeded();
+          await shot(page, shotName, folder);
+        });
+      }
     })());
-  }, 120_000);
+  }, 160_000);
 
   it('(c) reorders stages by drag, and each screen at 1440x900', async () => {
     await withTimeLimit(110_000, 'screens', (async () => {

@@ -15,15 +15,17 @@ interface StoredConnection {
   odoo_database: string | null;
   odoo_login: string | null;
   odoo_api_key_enc: string | null;
+  odoo_company_id: number | null;
+  odoo_company_name: string | null;
 }
 
-const NO_CONNECTION: StoredConnection = { odoo_url: null, odoo_database: null, odoo_login: null, odoo_api_key_enc: null };
+const NO_CONNECTION: StoredConnection = { odoo_url: null, odoo_database: null, odoo_login: null, odoo_api_key_enc: null, odoo_company_id: null, odoo_company_name: null };
 
 /**
  * The connection after a write: `null` removes it with its key; a connection without `apiKey` keeps the stored
  * key (the key is write-only, so a form that never saw it can still edit the path or the login) — but only while
  * the server stays the same: a key never follows the URL to another origin (scheme, host, port), where the next
- * Test Connection would hand it to whoever listens there.
+ * Test Connection would hand it to whoever listens there. A connection without `company` keeps the stored company.
  */
 function connectionAfter(hub: HubContext, current: StoredConnection, input: DealershipConnectionInput | null | undefined): StoredConnection {
   if (input === undefined) return current;
@@ -40,6 +42,8 @@ function connectionAfter(hub: HubContext, current: StoredConnection, input: Deal
     odoo_database: input.database,
     odoo_login: input.login,
     odoo_api_key_enc: input.apiKey !== undefined ? hub.secrets.seal(input.apiKey) : current.odoo_api_key_enc,
+    odoo_company_id: input.company !== undefined ? (input.company?.id ?? null) : current.odoo_company_id,
+    odoo_company_name: input.company !== undefined ? (input.company?.name ?? null) : current.odoo_company_name,
   };
 }
 
@@ -76,8 +80,8 @@ export async function createDealership(hub: HubContext, user: AuthUser, body: Cr
     const row = await uniqueCode(body.code, () =>
       one<DealershipRow>(
         tx,
-        `insert into dealerships as d (code, name, brands, manager_email, models, odoo_url, odoo_database, odoo_login, odoo_api_key_enc)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${DEALERSHIP_COLUMNS}`,
+        `insert into dealerships as d (code, name, brands, manager_email, models, odoo_url, odoo_database, odoo_login, odoo_api_key_enc, odoo_company_id, odoo_company_name)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${DEALERSHIP_COLUMNS}`,
         [
           body.code,
           body.name,
@@ -88,6 +92,8 @@ export async function createDealership(hub: HubContext, user: AuthUser, body: Cr
           connection.odoo_database,
           connection.odoo_login,
           connection.odoo_api_key_enc,
+          connection.odoo_company_id,
+          connection.odoo_company_name,
         ],
       ),
     );
@@ -111,7 +117,7 @@ export async function patchDealership(hub: HubContext, user: AuthUser, dealershi
       one<DealershipRow>(
         tx,
         `update dealerships d set code = $2, name = $3, brands = $4, manager_email = $5, models = $6,
-           odoo_url = $7, odoo_database = $8, odoo_login = $9, odoo_api_key_enc = $10
+           odoo_url = $7, odoo_database = $8, odoo_login = $9, odoo_api_key_enc = $10, odoo_company_id = $11, odoo_company_name = $12
           where d.id = $1 returning ${DEALERSHIP_COLUMNS}`,
         [
           current.id,
@@ -124,6 +130,8 @@ export async function patchDealership(hub: HubContext, user: AuthUser, dealershi
           connection.odoo_database,
           connection.odoo_login,
           connection.odoo_api_key_enc,
+          connection.odoo_company_id,
+          connection.odoo_company_name,
         ],
       ),
     );

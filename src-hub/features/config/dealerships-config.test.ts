@@ -8,7 +8,7 @@ interface DealershipBody {
   brands: string[];
   managerEmail: string | null;
   models: Array<{ vehicleModel: string; productCode: string }>;
-  connection: { url: string; database: string; login: string; hasApiKey: boolean } | null;
+  connection: { url: string; database: string; login: string; hasApiKey: boolean; company: { id: number; name: string } | null } | null;
 }
 interface ErrorBody {
   error: { code: string; message: string };
@@ -81,7 +81,7 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
       brands: ['Toyota', 'Lexus'],
       managerEmail: 'manager@north.example',
       models: [{ vehicleModel: 'Vios', productCode: 'VIOS-13' }],
-      connection: { url: 'https://odoo.dealer.example', database: 'dealer', login: 'crm-bot', hasApiKey: true },
+      connection: { url: 'https://odoo.dealer.example', database: 'dealer', login: 'crm-bot', hasApiKey: true, company: null },
     });
     const sealed = await storedKey(created.body.id);
     expect(sealed).toMatch(/^v1\./);
@@ -99,7 +99,7 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
       connection: { url: 'https://odoo.dealer.example:443/odoo', database: 'dealer2', login: 'crm-bot2' },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.connection).toEqual({ url: 'https://odoo.dealer.example:443/odoo', database: 'dealer2', login: 'crm-bot2', hasApiKey: true });
+    expect(moved.body.connection).toEqual({ url: 'https://odoo.dealer.example:443/odoo', database: 'dealer2', login: 'crm-bot2', hasApiKey: true, company: null });
     expect(await storedKey(created.body.id)).toBe(sealed);
 
     const unrelated = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, { name: 'Toyota South Luzon' });
@@ -139,6 +139,27 @@ describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
     });
     expect(withKey.status).toBe(200);
     expect(withKey.body.connection).toMatchObject({ url: 'https://odoo.other.example', hasApiKey: true });
+  });
+
+  it("stores the Odoo company chosen for Sales Orders, keeps it when a connection PATCH omits it, clears it with null", async () => {
+    const created = await client(manager.token).post<DealershipBody>('/dealerships', {
+      ...full('NORTHWEST'),
+      connection: { url: 'https://odoo.dealer.example', database: 'dealer', login: 'crm-bot', apiKey: API_KEY, company: { id: 2, name: 'Dealer North Inc.' } },
+    });
+    expect(created.body.connection?.company).toEqual({ id: 2, name: 'Dealer North Inc.' });
+    const moved = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, {
+      connection: { url: 'https://odoo.dealer.example/odoo', database: 'dealer', login: 'crm-bot' },
+    });
+    expect(moved.body.connection?.company).toEqual({ id: 2, name: 'Dealer North Inc.' });
+    const cleared = await client(manager.token).patch<DealershipBody>(`/dealerships/${created.body.id}`, {
+      connection: { url: 'https://odoo.dealer.example/odoo', database: 'dealer', login: 'crm-bot', company: null },
+    });
+    expect(cleared.body.connection).toMatchObject({ company: null, hasApiKey: true });
+    const bad = await client(manager.token).patch<ErrorBody>(`/dealerships/${created.body.id}`, {
+      connection: { url: 'https://odoo.dealer.example/odoo', database: 'dealer', login: 'crm-bot', company: { id: 0, name: '' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('connection.company.id');
   });
 
   it('replaces brands and models, clears the manager e-mail; a connection without apiKey has no key', async () => {

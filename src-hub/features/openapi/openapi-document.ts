@@ -51,6 +51,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
       ...paths[path],
       [spec.method.toLowerCase()]: {
         summary: spec.summary,
+        ...(spec.description ? { description: spec.description } : {}),
         tags: [spec.tag],
         ...(spec.auth === 'user' ? { security: [{ bearer: [] }] } : spec.auth === 'intake' ? { security: [{ intakeKey: [] }] } : {}),
         parameters: queryParameters(spec.query, inPath),

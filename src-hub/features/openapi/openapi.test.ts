@@ -27,5 +27,10 @@ describe('OpenAPI document', () => {
     expect(Object.keys(csv?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
     expect(JSON.stringify(csv?.responses['200'])).toContain('text/csv');
     expect(JSON.stringify(body.paths['/api/v1/reports/calls']?.['get'])).toContain('utcOffsetMinutes');
+    // The relay's allow-list, as hub-api.md's relay row states it.
+    const relay = JSON.stringify(body.paths['/api/v1/dealer-relay/{dealershipId}/jsonrpc']?.['post']);
+    for (const rule of ['res.partner: search, search_read, read, create, check_access_rights, has_access, fields_get', 'res.users: read, has_group', 'res.company: read', "the integration user's own record only"]) {
+      expect(relay).toContain(rule);
+    }
   });
 });

@@ -1,4 +1,13 @@
-import { RELAY_METHODS, RELAY_MODELS, type RelayMethod, type RelayModel, type RelayRequest } from '../../../src-shared/contract/relay.schema';
+import {
+  describeRelayAllowList,
+  RELAY_ALLOW_LIST,
+  RELAY_COMPANY_FIELDS,
+  RELAY_GROUPS,
+  RELAY_USER_FIELDS,
+  type RelayMethod,
+  type RelayModel,
+  type RelayRequest,
+} from '../../../src-shared/contract/relay.schema';
 
 /** What the relay lets through, read from a request's params. Pure: the rules of hub-api.md in one place. */
 export type RelayCall =
@@ -8,11 +17,9 @@ export type RelayCall =
 
 export type Classified = { ok: true; call: RelayCall } | { ok: false; code: 'forbidden' | 'invalid_input'; message: string };
 
-const ALLOWED =
-  `only common.version, common.authenticate and object.execute_kw of ${RELAY_METHODS.join(', ')} ` + `on ${RELAY_MODELS.join(', ')} pass`;
-
-const isModel = (value: unknown): value is RelayModel => typeof value === 'string' && (RELAY_MODELS as readonly string[]).includes(value);
-const isMethod = (value: unknown): value is RelayMethod => typeof value === 'string' && (RELAY_METHODS as readonly string[]).includes(value);
+const isModel = (value: unknown): value is RelayModel => typeof value === 'string' && Object.hasOwn(RELAY_ALLOW_LIST, value);
+const isMethodOf = (model: RelayModel, value: unknown): value is RelayMethod =>
+  typeof value === 'string' && (RELAY_ALLOW_LIST[model] as readonly string[]).includes(value);
 
 /** A name for logs and messages: `common.version`, `execute_kw sale.order.create`. */
 export function describeParams(params: RelayRequest['params']): { service: string; method: string; model: string | null; modelMethod: string | null } {
@@ -28,16 +35,44 @@ export function classifyRelayCall(params: RelayRequest['params']): Classified {
   if (params.service === 'common' && params.method === 'authenticate') return { ok: true, call: { kind: 'authenticate' } };
   if (params.service === 'object' && params.method === 'execute_kw') {
     const [database, uid, key, model, method] = params.args;
-    if (!isModel(model) || !isMethod(method)) {
+    if (!isModel(model) || !isMethodOf(model, method)) {
       const what = `${typeof model === 'string' ? model : '?'}.${typeof method === 'string' ? method : '?'}`;
-      return { ok: false, code: 'forbidden', message: `The dealer relay does not allow execute_kw ${what}: ${ALLOWED}.` };
+      return { ok: false, code: 'forbidden', message: `The dealer relay does not allow execute_kw ${what}: ${describeRelayAllowList()}` };
     }
     if (database !== null || uid !== null || key !== null) {
       return { ok: false, code: 'invalid_input', message: 'Invalid body: params.args: send database, uid and key (args 0–2) as null; the relay fills them in.' };
     }
     return { ok: true, call: { kind: 'execute', model, method } };
   }
-  return { ok: false, code: 'forbidden', message: `The dealer relay does not allow ${params.service}.${params.method}: ${ALLOWED}.` };
+  return { ok: false, code: 'forbidden', message: `The dealer relay does not allow ${params.service}.${params.method}: ${describeRelayAllowList()}` };
+}
+
+/** `read`'s fields: the positional argument after the ids, or the `fields` keyword. */
+function readFields(args: readonly unknown[]): unknown {
+  const [, , , , , positional, kwargs] = args;
+  const keyword = kwargs !== null && typeof kwargs === 'object' && !Array.isArray(kwargs) ? (kwargs as Record<string, unknown>).fields : undefined;
+  return Array.isArray(positional) && positional.length > 1 ? positional[1] : keyword;
+}
+
+const within = (value: unknown, allowed: readonly string[]): boolean =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && allowed.includes(item));
+
+/**
+ * The arguments of the calls only Test Connection makes, checked against what it sends (hub-api.md):
+ * `res.users` on the integration user's own record (`uid`, as the relay signed in) for the allowed fields
+ * and groups, `res.company.read` of names. Null when the call may pass, else why not.
+ */
+export function refusedArguments(call: RelayCall, args: readonly unknown[], uid: number): string | null {
+  if (call.kind !== 'execute' || (call.model !== 'res.users' && call.model !== 'res.company')) return null;
+  const [, , , , , positional] = args;
+  const ids = Array.isArray(positional) ? positional[0] : undefined;
+  if (call.model === 'res.company') {
+    return within(readFields(args), RELAY_COMPANY_FIELDS) ? null : `The dealer relay lets res.company.read ask ${RELAY_COMPANY_FIELDS.join(', ')} only.`;
+  }
+  if (!Array.isArray(ids) || ids.length !== 1 || ids[0] !== uid) return "The dealer relay lets res.users calls concern the integration user's own record only.";
+  if (call.method === 'read') return within(readFields(args), RELAY_USER_FIELDS) ? null : `The dealer relay lets res.users.read ask ${RELAY_USER_FIELDS.join(', ')} only.`;
+  const group = Array.isArray(positional) ? positional[1] : undefined;
+  return typeof group === 'string' && (RELAY_GROUPS as readonly string[]).includes(group) ? null : `The dealer relay lets has_group ask about ${RELAY_GROUPS.join(', ')} only.`;
 }
 
 export interface FilledCredentials {

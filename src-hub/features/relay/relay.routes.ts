@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { emptyBodySchema, idParamsSchema } from '../../../src-shared/contract/fields.schema';
-import { RELAY_LEASE_HEADER, relayParamsSchema, relayRequestSchema, relayResponseSchema } from '../../../src-shared/contract/relay.schema';
+import { describeRelayAllowList, RELAY_LEASE_HEADER, relayParamsSchema, relayRequestSchema, relayResponseSchema } from '../../../src-shared/contract/relay.schema';
 import { testLeaseResponseSchema, type TestLeaseResponse } from '../../../src-shared/contract/won.schema';
 import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import { forbidden } from '../../http/hub-error';
@@ -36,6 +36,10 @@ export function registerRelayRoutes(app: FastifyInstance, hub: HubContext): void
       url: '/dealer-relay/:dealershipId/jsonrpc',
       tag,
       summary: 'Forward an Odoo JSON-RPC call to the dealer with database, uid and API key filled in (holder of an X-Relay-Lease only)',
+      description:
+        'Holder of the lease in X-Relay-Lease (the push id of Mark as Won, or a Test Connection lease): forwards an Odoo JSON-RPC body to the ' +
+        "dealership's Odoo, filling in database, uid and API key (object.execute_kw args 0–2 are sent as null). " +
+        `${describeRelayAllowList()} Answers the dealer's envelope as is; each call is logged.`,
       auth: 'user',
       params: relayParamsSchema,
       body: relayRequestSchema,

@@ -9,7 +9,7 @@ import type { DealershipRow } from '../config/dealerships.repo';
 import { dealershipOrNotFound, requireConnection, type DealerConnection } from './dealer-connection';
 import { postDealer } from './dealer-http';
 import { dealerUnreachable, logDealerCall, type CallName } from './dealer-calls.repo';
-import { accessDeniedEnvelope, classifyRelayCall, describeParams, fillCredentials, isAccessDenied, redactSecret, type RelayCall } from './relay-policy';
+import { accessDeniedEnvelope, classifyRelayCall, describeParams, fillCredentials, isAccessDenied, redactSecret, refusedArguments, type RelayCall } from './relay-policy';
 import { isActive, selectLease, type LeaseRow } from './relay-leases.repo';
 
 /** How long a uid from `common.authenticate` is reused per dealership (a changed connection drops it at once). */
@@ -57,15 +57,25 @@ export class DealerRelay {
     }
     let signIn = await this.uid(ctx);
     if ('envelope' in signIn) return signIn.envelope;
+    await this.checkArguments(ctx, call, args, name, signIn.uid);
     let answer = await this.send(ctx, name, fillCredentials(call, args, { ...credentials, uid: signIn.uid }), false);
     if (signIn.cached && isAccessDenied(answer)) {
       // The cached uid or the key went stale on the dealer: nothing was executed, so sign in again once.
       this.uids.delete(ctx.dealership.id);
       signIn = await this.uid(ctx);
       if ('envelope' in signIn) return signIn.envelope;
+      await this.checkArguments(ctx, call, args, name, signIn.uid);
       answer = await this.send(ctx, name, fillCredentials(call, args, { ...credentials, uid: signIn.uid }), false);
     }
     return answer;
+  }
+
+  /** Test Connection's calls about the integration user go out for its own record and the allowed fields only. */
+  private async checkArguments(ctx: Forwarding, call: RelayCall, args: readonly unknown[], name: CallName, uid: number): Promise<void> {
+    const refused = refusedArguments(call, args, uid);
+    if (!refused) return;
+    await logDealerCall(this.hub, ctx.lease, name, 'forbidden', 0);
+    throw new HubError('forbidden', refused);
   }
 
   /** The dealer's uid for the connection's login and key: cached, or from the relay's own `common.authenticate`. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileDomain, likeToRegExp } from './domain-filter';
 import { OdooError } from './odoo-errors';
-import { SANDBOX_MODELS, type FieldValue, type ModelDef, type StoredRecord } from './sandbox-models';
+import { ODOO_18_MODELS } from './model-defs';
+import type { FieldValue, ModelDef, StoredRecord } from './sandbox-models';
 
-const partnerModel = SANDBOX_MODELS.get('res.partner') as ModelDef;
+const partnerModel = ODOO_18_MODELS.get('res.partner') as ModelDef;
 
 const rows: StoredRecord[] = [
   { id: 1, values: { name: 'Ana Cruz', email: 'ana@example.com', phone: '0917 123 4567', is_company: false, type: 'contact' } },

@@ -1,5 +1,6 @@
 import { valueError } from './odoo-errors';
-import { SANDBOX_MODELS, type FieldValue, type ModelDef, type RecordLookup, type StoredRecord } from './sandbox-models';
+import { ODOO_18_MODELS } from './model-defs';
+import type { FieldValue, ModelDef, ModelSet, RecordLookup, StoredRecord } from './sandbox-models';
 
 /**
  * Odoo search domains: a list of `[field, operator, value]` leaves and the prefix operators `&`, `|`, `!`
@@ -16,7 +17,7 @@ const LEAF_OPERATORS = new Set([
 
 type Token = string | readonly unknown[];
 
-export function compileDomain(domain: unknown, model: ModelDef, lookup: RecordLookup): RecordPredicate {
+export function compileDomain(domain: unknown, model: ModelDef, lookup: RecordLookup, models: ModelSet = ODOO_18_MODELS): RecordPredicate {
   if (!Array.isArray(domain)) throw valueError(`Invalid domain: ${JSON.stringify(domain)}`);
   const tokens = normalizeDomain(domain);
   if (tokens.length === 0) return () => true;
@@ -24,7 +25,7 @@ export function compileDomain(domain: unknown, model: ModelDef, lookup: RecordLo
   const parse = (): RecordPredicate => {
     const token = tokens[position++];
     if (token === undefined) throw valueError(`Invalid domain: ${JSON.stringify(domain)}`);
-    if (typeof token !== 'string') return compileLeaf(token, model, lookup);
+    if (typeof token !== 'string') return compileLeaf(token, model, lookup, models);
     if (token === '!') {
       const operand = parse();
       return (record) => !operand(record);
@@ -60,7 +61,7 @@ function normalizeDomain(domain: readonly unknown[]): Token[] {
   return result;
 }
 
-function compileLeaf(leaf: readonly unknown[], model: ModelDef, lookup: RecordLookup): RecordPredicate {
+function compileLeaf(leaf: readonly unknown[], model: ModelDef, lookup: RecordLookup, models: ModelSet): RecordPredicate {
   const [fieldName, rawOperator, value] = leaf;
   const leafText = JSON.stringify(leaf);
   if (leaf.length !== 3 || typeof rawOperator !== 'string') throw valueError(`Invalid leaf ${leafText}`);
@@ -73,13 +74,14 @@ function compileLeaf(leaf: readonly unknown[], model: ModelDef, lookup: RecordLo
   if (!field || field.type === 'one2many' || fieldName === 'display_name') {
     throw valueError(`Invalid field ${model.name}.${fieldName} in leaf ${leafText}`);
   }
+  if (field.type === 'many2many') return compileMany2many(operator, value, fieldName, leafText);
   const read = (record: StoredRecord): FieldValue => (fieldName === 'id' ? record.id : (record.values[fieldName] ?? null));
   // A many2one compared with text means its target's display name, as in Odoo.
   const readText = (record: StoredRecord): string | null => {
     const raw = read(record);
     if (field.type === 'many2one' && typeof raw === 'number' && field.relation) {
       const target = lookup(field.relation, raw);
-      const targetModel = target ? SANDBOX_MODELS.get(field.relation) : undefined;
+      const targetModel = target ? models.get(field.relation) : undefined;
       return target && targetModel ? targetModel.displayName(target, lookup) : null;
     }
     return typeof raw === 'string' ? raw : raw === null || raw === false ? null : String(raw);
@@ -113,6 +115,16 @@ function compileLeaf(leaf: readonly unknown[], model: ModelDef, lookup: RecordLo
     default:
       return compileLike(operator, value, readText);
   }
+}
+
+/** A many2many matches `in` / `=` when it holds any of the ids (all the sandbox needs). */
+function compileMany2many(operator: string, value: unknown, fieldName: string, leafText: string): RecordPredicate {
+  if (operator !== 'in' && operator !== '=') throw valueError(`Invalid leaf ${leafText}`);
+  const wanted: readonly unknown[] = Array.isArray(value) ? value : [value];
+  return (record) => {
+    const ids = record.values[fieldName];
+    return Array.isArray(ids) && ids.some((id) => wanted.includes(id));
+  };
 }
 
 function compileLike(operator: string, value: unknown, readText: (record: StoredRecord) => string | null): RecordPredicate {

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ODOO_EXCEPTIONS, OdooError, serializeOdooError, typeError } from './odoo-errors';
-import { dispatchRpc, type DispatchOutcome, type SandboxState } from './rpc-dispatch';
+import { deliver, readBody, sendHtml, sendProxyError, type HttpHooks } from './http-common';
+import { dispatchRpc, SERVER_VERSION, type DispatchOutcome, type SandboxState } from './rpc-dispatch';
+import { handleXmlRpcRequest } from './xmlrpc-http';
 
 /**
  * The HTTP face of Odoo's `/jsonrpc` route: the JSON-RPC envelope (errors are HTTP 200 too, a None result
@@ -8,38 +10,7 @@ import { dispatchRpc, type DispatchOutcome, type SandboxState } from './rpc-disp
  * proxy-level faults.
  */
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const JSON_MIMETYPES = new Set(['application/json', 'application/json-rpc']);
-const HTTP_REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Request Entity Too Large',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-export interface HttpHooks {
-  /** Holds the answer for the configured delay; resolves false if the sandbox closed meanwhile. */
-  wait(ms: number): Promise<boolean>;
-}
-
-function sendHtml(res: ServerResponse, status: number, description: string): void {
-  const reason = HTTP_REASONS[status] ?? 'Error';
-  const body = `<!doctype html>\n<html lang=en>\n<title>${status} ${reason}</title>\n<h1>${reason}</h1>\n<p>${description}</p>\n`;
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/** What nginx answers when the Odoo worker behind it was killed or timed out. */
-function sendProxyError(res: ServerResponse, status: number): void {
-  const reason = HTTP_REASONS[status] ?? 'Error';
-  const body = `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-  res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
 function sendEnvelope(res: ServerResponse, id: unknown, member: { result: unknown } | { error: unknown }): void {
   // Odoo builds {"jsonrpc", "id"} and adds `error`, or `result` only when it is not None.
   const envelope: Record<string, unknown> = { jsonrpc: '2.0', id };
@@ -55,17 +26,6 @@ function errorMember(error: unknown, code = 200, message = 'Odoo Server Error'):
   return { error: { code, message, data: serializeOdooError(odooError) } };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(body.toString('utf8')) as unknown };
@@ -78,6 +38,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Odoo's routes the sandbox serves: `/jsonrpc`, the JSON route `/web/webclient/version_info`
+ * (web/controllers/webclient.py answers `common.version`'s data), and XML-RPC on `/xmlrpc/2/<service>`.
+ */
 export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === null) return sendHtml(res, 413, 'The data value transmitted exceeds the capacity limit.');
@@ -85,10 +49,13 @@ export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks
   const httpError = state.faults.httpError;
   if (httpError && !httpError.perform) return sendProxyError(res, httpError.status);
   const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+  const xmlService = /^\/xmlrpc\/2\/([^/]+)$/.exec(path)?.[1];
+  if (xmlService !== undefined) return handleXmlRpcRequest(state, hooks, req, res, xmlService, body);
   const mimetype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const isJson = JSON_MIMETYPES.has(mimetype);
+  const jsonRoute = path === '/jsonrpc' || path === '/web/webclient/version_info';
 
-  if (path !== '/jsonrpc') {
+  if (!jsonRoute) {
     if (!isJson) return sendHtml(res, 404, 'The requested URL was not found on the server.');
     const parsed = parseJson(body);
     const id = parsed.ok && isObject(parsed.value) ? (parsed.value.id ?? null) : null;
@@ -96,22 +63,17 @@ export async function handleJsonRpcRequest(state: SandboxState, hooks: HttpHooks
     return sendEnvelope(res, id, errorMember(notFound, 404, '404: Not Found'));
   }
   if (req.method !== 'POST') return sendHtml(res, 405, 'The method is not allowed for the requested URL.');
-  if (!isJson) return sendHtml(res, 400, "Request inferred type is compatible with ['http'] but '/jsonrpc' is type='json'.");
+  if (!isJson) return sendHtml(res, 400, `Request inferred type is compatible with ['http'] but '${path}' is type='json'.`);
   const parsed = parseJson(body);
   if (!parsed.ok) return sendHtml(res, 400, 'Invalid JSON data');
   if (!isObject(parsed.value)) return sendHtml(res, 400, 'Invalid JSON-RPC data');
   const id = parsed.value.id ?? null;
 
-  const outcome = dispatchParams(state, req.socket.remoteAddress ?? 'unknown', parsed.value.params);
-  if (outcome.dropAnswer) {
-    res.socket?.destroy();
-    return;
-  }
-  const delay = state.faults.delayMs;
-  if (delay !== null && delay > 0 && !(await hooks.wait(delay))) return;
-  if (res.destroyed) return;
-  if (httpError) return sendProxyError(res, httpError.status);
-  sendEnvelope(res, id, outcome.answer.ok ? { result: outcome.answer.result } : errorMember(outcome.answer.error));
+  const outcome: DispatchOutcome =
+    path === '/jsonrpc'
+      ? dispatchParams(state, req.socket.remoteAddress ?? 'unknown', parsed.value.params)
+      : { answer: { ok: true, result: SERVER_VERSION }, dropAnswer: false };
+  await deliver(hooks, res, outcome, httpError, (answer) => sendEnvelope(res, id, answer.ok ? { result: answer.result } : errorMember(answer.error)), state.faults.delayMs);
 }
 
 function dispatchParams(state: SandboxState, remoteAddress: string, params: unknown): DispatchOutcome {

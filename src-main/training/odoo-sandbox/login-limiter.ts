@@ -1,43 +1,40 @@
 import type { Clock } from './sandbox-store';
 
 /**
- * Odoo's login cool-down (res.users._assert_can_auth): after `maxFailures` failed logins from one address
- * within `windowMs`, that address is refused for `cooldownMs`, whatever it sends. A success clears it.
+ * Odoo 18.0's login cool-down (`base/models/res_users.py`, `_assert_can_auth` and `_on_login_cooldown`):
+ * failures are counted per database and per source address since the last success, with no time window;
+ * once there are `base.login_cooldown_after` (5) of them, attempts are refused unseen — and not counted —
+ * until `base.login_cooldown_duration` (60 s) has passed since the last failure. A success clears the count.
+ * Both `common.authenticate` and the credential check of `execute_kw` go through it.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private readonly lockedUntil = new Map<string, number>();
+  private readonly failures = new Map<string, { count: number; last: number }>();
 
   constructor(
     private readonly clock: Clock,
-    private readonly maxFailures = 10,
-    private readonly windowMs = 60_000,
-    private readonly cooldownMs = 60_000,
+    private readonly minFailures = 5,
+    private readonly delayMs = 60_000,
   ) {}
 
-  isLocked(address: string): boolean {
-    const until = this.lockedUntil.get(address);
-    if (until === undefined) return false;
-    if (this.clock() < until) return true;
-    this.lockedUntil.delete(address);
-    this.failures.delete(address);
-    return false;
+  private static key(database: string, source: string): string {
+    return `${database}\u0000${source}`;
   }
 
-  recordFailure(address: string): void {
-    const now = this.clock();
-    const recent = (this.failures.get(address) ?? []).filter((at) => now - at < this.windowMs);
-    recent.push(now);
-    this.failures.set(address, recent);
-    if (recent.length >= this.maxFailures) this.lockedUntil.set(address, now + this.cooldownMs);
+  isOnCooldown(database: string, source: string): boolean {
+    const entry = this.failures.get(LoginLimiter.key(database, source));
+    return entry !== undefined && entry.count >= this.minFailures && this.clock() - entry.last < this.delayMs;
   }
 
-  recordSuccess(address: string): void {
-    this.failures.delete(address);
+  recordFailure(database: string, source: string): void {
+    const key = LoginLimiter.key(database, source);
+    this.failures.set(key, { count: (this.failures.get(key)?.count ?? 0) + 1, last: this.clock() });
+  }
+
+  recordSuccess(database: string, source: string): void {
+    this.failures.delete(LoginLimiter.key(database, source));
   }
 
   reset(): void {
     this.failures.clear();
-    this.lockedUntil.clear();
   }
 }

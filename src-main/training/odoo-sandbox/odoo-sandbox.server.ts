@@ -5,12 +5,15 @@ import { handleJsonRpcRequest } from './jsonrpc-http';
 import { LoginLimiter } from './login-limiter';
 import type { SandboxState } from './rpc-dispatch';
 import { createSandboxInspect, type SandboxInspect } from './sandbox-inspect';
-import { createSandboxDatabase, type Clock } from './sandbox-store';
+import { createSandboxDatabase } from './sandbox-seed';
+import type { Clock } from './sandbox-store';
 import { DEFAULT_VEHICLE_PRODUCTS, SANDBOX_DATABASE, type SandboxProductSeed } from './seed-data';
 
 /**
- * A stand-in for a dealership's Odoo 18 server: its external `/jsonrpc` endpoint over real HTTP, with data
- * in memory. Used by training mode and by tests; the fault controls live on the returned handle only.
+ * A stand-in for a dealership's Odoo 18 server: its external `/jsonrpc` endpoint, XML-RPC on `/xmlrpc/2/*`
+ * and `/web/webclient/version_info` over real HTTP, with data in memory and the dealer's access rights,
+ * record rules and companies. Used by training mode and by tests; the fault controls live on the returned
+ * handle only.
  */
 
 export interface OdooSandboxOptions {
@@ -20,6 +23,8 @@ export interface OdooSandboxOptions {
   /** The vehicle-model products of the `sandbox` database. */
   products?: readonly SandboxProductSeed[];
   clock?: Clock;
+  /** Whether `res.partner` has `mobile` (18.0, the default) or not (18.2 and later). */
+  partnerMobile?: boolean;
   /**
    * The fault controls (tests and development). Training mode in the shipped app turns them off: every
    * control then throws, so nothing can make a trainee's dealer misbehave.
@@ -60,10 +65,12 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     faults: new FaultState(),
     clock,
     calls: [],
+    checked: new Set(),
   };
   const reseed = (): void => {
     state.databases.clear();
-    state.databases.set(SANDBOX_DATABASE, createSandboxDatabase(SANDBOX_DATABASE, products, clock));
+    state.checked.clear();
+    state.databases.set(SANDBOX_DATABASE, createSandboxDatabase(SANDBOX_DATABASE, clock, { products, partnerMobile: options.partnerMobile ?? true }));
   };
   reseed();
 
@@ -144,6 +151,7 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
           for (const apiKey of user.apiKeys) if (apiKey.key === key) apiKey.expiresAt = clock();
         }
       }
+      state.checked.clear();
     },
     clear: async () => {
       state.faults.clear();

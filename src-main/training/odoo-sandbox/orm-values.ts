@@ -1,5 +1,5 @@
 import { validationError, valueError, type OdooError } from './odoo-errors';
-import { SANDBOX_MODELS, type FieldDef, type FieldValue, type ModelDef, type StoredRecord } from './sandbox-models';
+import type { FieldDef, FieldValue, ModelDef, StoredRecord } from './sandbox-models';
 import type { SandboxDatabase } from './sandbox-store';
 
 /** How field values go into the store (from `vals`) and come out of `read` (Odoo's convert_to_read). */
@@ -22,7 +22,7 @@ export function toStoredValue(db: SandboxDatabase, model: ModelDef, name: string
     case 'datetime':
       return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : wrong();
     case 'selection':
-      return typeof value === 'string' && field.selection?.includes(value) ? value : wrong();
+      return typeof value === 'string' && field.selection?.some(([key]) => key === value) ? value : wrong();
     case 'many2one': {
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrong();
       // The foreign key: PostgreSQL refuses a reference to a record that does not exist.
@@ -35,6 +35,7 @@ export function toStoredValue(db: SandboxDatabase, model: ModelDef, name: string
       return value;
     }
     case 'one2many':
+    case 'many2many':
       return wrong();
   }
 }
@@ -52,7 +53,7 @@ export function mandatoryFieldError(model: ModelDef, name: string): OdooError {
 
 export function displayNameOf(db: SandboxDatabase, modelName: string, id: number): string | null {
   const record = db.lookup(modelName, id);
-  const model = SANDBOX_MODELS.get(modelName);
+  const model = db.model(modelName);
   return record && model ? model.displayName(record, db.lookup) : null;
 }
 
@@ -73,6 +74,8 @@ export function readField(db: SandboxDatabase, model: ModelDef, record: StoredRe
       const label = displayNameOf(db, field.relation, raw);
       return label === null ? false : [raw, label];
     }
+    case 'many2many':
+      return Array.isArray(raw) ? [...(raw as readonly number[])].sort((a, b) => a - b) : [];
     case 'one2many':
       return db
         .records(field.relation ?? '')
@@ -98,7 +101,7 @@ export function sortRecords(db: SandboxDatabase, model: ModelDef, records: Store
     const [name = '', direction = 'asc', ...rest] = part.split(/\s+/);
     const dir = direction.toLowerCase();
     const field = model.fields[name];
-    if (rest.length > 0 || (dir !== 'asc' && dir !== 'desc') || !field || field.type === 'one2many') {
+    if (rest.length > 0 || (dir !== 'asc' && dir !== 'desc') || !field || field.type === 'one2many' || field.type === 'many2many') {
       throw valueError(`Invalid "order" specified (${order ?? ''}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
     }
     return { name, field, descending: dir === 'desc' };
@@ -107,7 +110,7 @@ export function sortRecords(db: SandboxDatabase, model: ModelDef, records: Store
     if (name === 'id') return record.id;
     const raw = record.values[name] ?? null;
     if (field.type === 'many2one' && typeof raw === 'number' && field.relation) return displayNameOf(db, field.relation, raw);
-    return raw;
+    return Array.isArray(raw) ? null : (raw as string | number | boolean | null);
   };
   return [...records].sort((a, b) => {
     for (const key of keys) {

@@ -1,46 +1,41 @@
-import { accessError, missingError, valueError } from './odoo-errors';
+import { ensureRight } from './access-control';
+import { ensureCompanyConsistency } from './company-check';
+import { missingError, valueError } from './odoo-errors';
+import type { OrmContext } from './orm-context';
 import { mandatoryFieldError, toStoredValue } from './orm-values';
-import { SANDBOX_MODELS, type FieldValue, type ModelDef } from './sandbox-models';
-import type { SandboxDatabase, SandboxUser } from './sandbox-store';
-import type { AccessOperation } from './seed-data';
+import { ensureRules } from './record-rules';
+import type { ComputeContext, FieldValue, ModelDef, StoredRecord } from './sandbox-models';
 
-/** create / write / unlink with Odoo's checks: access rights, NOT NULL, foreign keys, x2many commands. */
+/**
+ * create / write / unlink in the order odoo/models.py (18.0) runs its checks: the model's access right, then
+ * the values (an unknown field is a ValueError, never ignored), NOT NULL and foreign keys, the lines, the
+ * record rules on the new record, and last the company consistency of `check_company` fields.
+ */
 
-export interface OrmContext {
-  readonly db: SandboxDatabase;
-  readonly user: SandboxUser;
-}
+// `_prepare_create_values` drops these silently; every other unknown key fails.
+const MAGIC_FIELDS = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_date', 'parent_path']);
 
-const OPERATION_VERB: Record<AccessOperation, string> = { read: 'read', write: 'modify', create: 'create', unlink: 'delete' };
-
-export function hasRight(ctx: OrmContext, model: ModelDef, operation: AccessOperation): boolean {
-  return ctx.user.rights.get(model.name)?.has(operation) ?? false;
-}
-
-export function ensureRight(ctx: OrmContext, model: ModelDef, operation: AccessOperation): void {
-  if (hasRight(ctx, model, operation)) return;
-  throw accessError(
-    `You are not allowed to ${OPERATION_VERB[operation]} '${model.description}' (${model.name}) records.\n\n` +
-      'Contact your administrator to request access if necessary.',
-  );
-}
-
-export function ensureOperation(value: unknown): AccessOperation {
-  if (value === 'read' || value === 'write' || value === 'create' || value === 'unlink') return value;
-  throw valueError(`Invalid access mode: ${JSON.stringify(value)}`);
-}
-
-export function ensureExisting(ctx: OrmContext, model: ModelDef, ids: readonly number[]): void {
+export function ensureExisting(ctx: OrmContext, model: ModelDef, ids: readonly number[]): StoredRecord[] {
   const missing = ids.filter((id) => !ctx.db.lookup(model.name, id));
-  if (missing.length === 0) return;
-  throw missingError(
-    'Record does not exist or has been deleted.\n' +
-      `(Record: ${model.name}(${missing.join(', ')},), User: ${ctx.user.uid})`,
-  );
+  if (missing.length > 0) {
+    throw missingError('Record does not exist or has been deleted.\n' + `(Record: ${model.name}(${missing.join(', ')},), User: ${ctx.user.uid})`);
+  }
+  return ids.map((id) => ctx.db.lookup(model.name, id) as StoredRecord);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function computeContext(ctx: OrmContext): ComputeContext {
+  return { lookup: ctx.db.lookup, uid: ctx.user.uid, groups: ctx.user.groups, companyId: ctx.companyId };
+}
+
+/** odoo/models.py, create and write: "Invalid field %r on model %r". */
+function ensureKnownFields(model: ModelDef, vals: Record<string, unknown>): void {
+  for (const key of Object.keys(vals)) {
+    if (!model.fields[key] && !MAGIC_FIELDS.has(key)) throw valueError(`Invalid field '${key}' on model '${model.name}'`);
+  }
 }
 
 /** `create(vals)` returns an id; `create([vals, ...])` (model_create_multi) returns a list of ids. */
@@ -52,35 +47,55 @@ export function createRecords(ctx: OrmContext, model: ModelDef, valsList: unknow
 
 function createOne(ctx: OrmContext, model: ModelDef, vals: unknown): number {
   if (!isPlainObject(vals)) throw valueError(`${model.name}.create() expects a dict of values, got ${JSON.stringify(vals)}`);
+  ensureKnownFields(model, vals);
+  const compute = computeContext(ctx);
+  const defaults = model.defaults?.(compute) ?? {};
   const values: Record<string, FieldValue> = {};
   const commands: [string, unknown][] = [];
   for (const [name, field] of Object.entries(model.fields)) {
-    if (field.computed) continue;
+    // Precomputed readonly fields given in vals are discarded, to force their computation.
+    if (field.computed) {
+      if (field.default !== undefined) values[name] = field.default;
+      continue;
+    }
     if (field.type === 'one2many') {
       if (name in vals) commands.push([name, vals[name]]);
       continue;
     }
-    // Unknown keys in vals are ignored, as Odoo only logs them.
-    values[name] = name in vals ? toStoredValue(ctx.db, model, name, field, vals[name]) : (field.default ?? null);
+    if (name in vals) values[name] = toStoredValue(ctx.db, model, name, field, vals[name]);
+    else if (name in defaults) values[name] = defaults[name] ?? null;
+    else if (field.default !== undefined) values[name] = field.default;
   }
-  if (model.fields.date_order && values.date_order === null) values.date_order = ctx.db.now();
-  model.precompute?.(values, ctx.db.lookup);
+  if (model.fields.date_order && !values.date_order) values.date_order = ctx.db.now();
+  // Only the stored computes left out of vals run (an explicit user_id stays as given).
+  model.precompute?.(values, compute);
+  // Whatever is still unset is NULL in its column.
+  for (const [name, field] of Object.entries(model.fields)) {
+    if (field.type !== 'one2many' && !(name in values) && name !== 'id') values[name] = null;
+  }
   const sequence = model.sequence;
   for (const [name, field] of Object.entries(model.fields)) {
-    if (field.required && values[name] === null && name !== sequence?.field) throw mandatoryFieldError(model, name);
+    if (field.type === 'one2many' || field.type === 'many2many' || field.computed) continue;
+    if (field.required && (values[name] === null || values[name] === undefined) && name !== sequence?.field) throw mandatoryFieldError(model, name);
   }
-  if (sequence && (values[sequence.field] === null || values[sequence.field] === 'New')) {
+  if (sequence && (values[sequence.field] === null || values[sequence.field] === undefined || values[sequence.field] === 'New')) {
     values[sequence.field] = ctx.db.nextSequence(model.name, sequence.prefix, sequence.padding);
   }
   const id = ctx.db.insert(model.name, values);
+  // The lines are created inside the order's _create, before the order's own rule check.
   for (const [name, value] of commands) applyCommands(ctx, model, id, name, value);
+  const record = ctx.db.lookup(model.name, id) as StoredRecord;
+  ensureRules(ctx, model, [record], 'create');
+  ensureCompanyConsistency(ctx, model, record);
   return id;
 }
 
 export function writeRecords(ctx: OrmContext, model: ModelDef, ids: readonly number[], vals: unknown): true {
   ensureRight(ctx, model, 'write');
   if (!isPlainObject(vals)) throw valueError(`${model.name}.write() expects a dict of values, got ${JSON.stringify(vals)}`);
-  ensureExisting(ctx, model, ids);
+  const records = ensureExisting(ctx, model, ids);
+  ensureRules(ctx, model, records, 'write');
+  ensureKnownFields(model, vals);
   const values: Record<string, FieldValue> = {};
   const commands: [string, unknown][] = [];
   for (const [name, value] of Object.entries(vals)) {
@@ -96,13 +111,14 @@ export function writeRecords(ctx: OrmContext, model: ModelDef, ids: readonly num
   for (const id of ids) {
     ctx.db.update(model.name, id, values);
     for (const [name, value] of commands) applyCommands(ctx, model, id, name, value);
+    ensureCompanyConsistency(ctx, model, ctx.db.lookup(model.name, id) as StoredRecord);
   }
   return true;
 }
 
 export function unlinkRecords(ctx: OrmContext, model: ModelDef, ids: readonly number[]): true {
   ensureRight(ctx, model, 'unlink');
-  ensureExisting(ctx, model, ids);
+  ensureRules(ctx, model, ensureExisting(ctx, model, ids), 'unlink');
   for (const id of ids) ctx.db.remove(model.name, id);
   return true;
 }
@@ -110,7 +126,7 @@ export function unlinkRecords(ctx: OrmContext, model: ModelDef, ids: readonly nu
 /** x2many commands; the Won flow only sends `[0, 0, vals]` (Command.create), so only that and `[5]` exist here. */
 function applyCommands(ctx: OrmContext, model: ModelDef, id: number, name: string, value: unknown): void {
   const field = model.fields[name];
-  const relation = field?.relation ? SANDBOX_MODELS.get(field.relation) : undefined;
+  const relation = field?.relation ? ctx.db.model(field.relation) : undefined;
   if (!field || !relation || !field.inverse) return;
   if (!Array.isArray(value)) throw valueError(`Wrong value for ${model.name}.${name}: ${JSON.stringify(value)}`);
   for (const command of value) {

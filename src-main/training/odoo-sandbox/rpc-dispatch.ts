@@ -12,6 +12,11 @@ export interface SandboxState {
   readonly faults: FaultState;
   readonly clock: Clock;
   readonly calls: RecordedCall[];
+  /**
+   * `res.users.check` is `@ormcache('uid', 'passwd')` in 18.0: a uid and key that passed once skip the
+   * check — and the cool-down — on later calls. Cleared when a key expires (the dealer's key clean-up).
+   */
+  readonly checked: Set<string>;
 }
 
 export interface RecordedCall {
@@ -78,6 +83,21 @@ function userWithKey(state: SandboxState, db: SandboxDatabase, match: (user: San
   return user && valid ? user : null;
 }
 
+/** `res.users.check(db, uid, passwd)`: cached once it passed; otherwise through the login cool-down. */
+function checkCredentials(state: SandboxState, db: SandboxDatabase, remoteAddress: string, uid: number, key: unknown): SandboxUser {
+  const cacheKey = `${db.name}\u0000${uid}\u0000${String(key)}`;
+  const user = userWithKey(state, db, (candidate) => candidate.uid === uid, key);
+  if (user && state.checked.has(cacheKey)) return user;
+  if (state.limiter.isOnCooldown(db.name, remoteAddress)) throw new OdooError(ODOO_EXCEPTIONS.accessDenied, 'Too many login failures, please wait a bit before trying again.');
+  if (!user) {
+    state.limiter.recordFailure(db.name, remoteAddress);
+    throw accessDenied();
+  }
+  state.limiter.recordSuccess(db.name, remoteAddress);
+  state.checked.add(cacheKey);
+  return user;
+}
+
 function dispatchCommon(state: SandboxState, remoteAddress: string, method: string, args: unknown[]): unknown {
   switch (method) {
     case 'version':
@@ -89,14 +109,15 @@ function dispatchCommon(state: SandboxState, remoteAddress: string, method: stri
       else expectArgs('exp_authenticate', args, ['db', 'login', 'password', 'user_agent_env']);
       const [dbName, login, key] = args;
       const db = databaseOf(state, dbName);
-      // A wrong login, a wrong key and the cool-down all answer `false`, never an error.
-      if (state.limiter.isLocked(remoteAddress)) return false;
+      // A wrong login, a wrong key and the cool-down all answer `false`, never an error; the cool-down
+      // refuses before looking, and does not count.
+      if (state.limiter.isOnCooldown(db.name, remoteAddress)) return false;
       const user = userWithKey(state, db, (candidate) => candidate.login === login, key);
       if (!user) {
-        state.limiter.recordFailure(remoteAddress);
+        state.limiter.recordFailure(db.name, remoteAddress);
         return false;
       }
-      state.limiter.recordSuccess(remoteAddress);
+      state.limiter.recordSuccess(db.name, remoteAddress);
       return user.uid;
     }
     default:
@@ -139,12 +160,7 @@ function dispatchObject(state: SandboxState, remoteAddress: string, method: stri
     throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${uid === null ? 'NoneType' : typeof uid}'`);
   }
   const db = databaseOf(state, dbName);
-  if (state.limiter.isLocked(remoteAddress)) throw accessDenied();
-  const user = userWithKey(state, db, (candidate) => candidate.uid === uidNumber, key);
-  if (!user) {
-    state.limiter.recordFailure(remoteAddress);
-    throw accessDenied();
-  }
+  const user = checkCredentials(state, db, remoteAddress, uidNumber, key);
   const [callArgs, kwargs] = method === 'execute_kw' ? [args[5], args[6]] : [args.slice(5), {}];
   return callOrmMethod({ db, user }, modelName, methodName, callArgs, kwargs);
 }

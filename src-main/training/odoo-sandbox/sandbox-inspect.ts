@@ -19,6 +19,9 @@ export interface SandboxOrderView {
   clientOrderRef: string | null;
   state: string;
   dateOrder: string | null;
+  companyId: number | null;
+  /** The salesperson (`user_id`). */
+  userId: number | null;
   lines: SandboxOrderLineView[];
 }
 
@@ -30,6 +33,10 @@ export interface SandboxPartnerView {
   isCompany: boolean;
   type: string | null;
   active: boolean;
+  /** Null also when the database has no `mobile` field. */
+  mobile: string | null;
+  userId: number | null;
+  companyId: number | null;
 }
 
 export interface SandboxProductView {
@@ -38,6 +45,7 @@ export interface SandboxProductView {
   name: string;
   saleOk: boolean;
   active: boolean;
+  companyId: number | null;
 }
 
 export interface SandboxInspect {
@@ -46,6 +54,8 @@ export interface SandboxInspect {
   products(database?: string): SandboxProductView[];
   /** Every RPC call received since start or the last reset, oldest first. */
   calls(): readonly RecordedCall[];
+  /** The dealer hands an order to another salesperson (its lines follow, as stored related fields do). */
+  reassignOrder(orderId: number, userId: number | null, database?: string): void;
   /** Deletes a record behind the clients' back (a later read gets MissingError). */
   deleteRecord(model: string, id: number, database?: string): boolean;
   /** Puts the data back to the seed, empties the call log and lifts login cool-downs; faults stay. */
@@ -76,6 +86,8 @@ export function createSandboxInspect(state: SandboxState, reseed: () => void): S
           clientOrderRef: str(order.values.client_order_ref),
           state: str(order.values.state) ?? '',
           dateOrder: str(order.values.date_order),
+          companyId: num(order.values.company_id),
+          userId: num(order.values.user_id),
           lines: lines
             .filter((line) => line.values.order_id === order.id)
             .map((line) => ({ id: line.id, productId: num(line.values.product_id), name: str(line.values.name), quantity: num(line.values.product_uom_qty) ?? 0 })),
@@ -93,6 +105,9 @@ export function createSandboxInspect(state: SandboxState, reseed: () => void): S
           isCompany: partner.values.is_company === true,
           type: str(partner.values.type),
           active: partner.values.active === true,
+          mobile: str(partner.values.mobile),
+          userId: num(partner.values.user_id),
+          companyId: num(partner.values.company_id),
         })),
     products: (name) =>
       database(name)
@@ -104,8 +119,15 @@ export function createSandboxInspect(state: SandboxState, reseed: () => void): S
           name: str(product.values.name) ?? '',
           saleOk: product.values.sale_ok === true,
           active: product.values.active === true,
+          companyId: num(product.values.company_id),
         })),
     calls: () => [...state.calls],
+    reassignOrder: (orderId, userId, name) => {
+      const db = database(name);
+      if (!db.lookup('sale.order', orderId)) throw new Error(`The sandbox has no sales order ${orderId}.`);
+      db.update('sale.order', orderId, { user_id: userId });
+      for (const line of db.records('sale.order.line')) if (line.values.order_id === orderId) db.update('sale.order.line', line.id, { salesman_id: userId });
+    },
     deleteRecord: (model, id, name) => database(name).remove(model, id),
     reset: () => {
       reseed();

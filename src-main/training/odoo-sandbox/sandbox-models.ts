@@ -1,23 +1,28 @@
+import type { GroupId } from './sandbox-groups';
+
 /**
- * The few Odoo 18 models the Won flow touches, described just enough for the sandbox to store, search and
- * read them the way the real ORM does (field types decide how values read back).
+ * How the sandbox describes an Odoo model: just enough for it to store, search and read records the way the
+ * real ORM does (field types decide how values read back). The models themselves are in model-defs.ts.
  */
-export type FieldValue = string | number | boolean | null;
-export type FieldType = 'char' | 'boolean' | 'integer' | 'float' | 'selection' | 'datetime' | 'many2one' | 'one2many';
+export type FieldValue = string | number | boolean | null | readonly number[];
+export type FieldType = 'char' | 'boolean' | 'integer' | 'float' | 'selection' | 'datetime' | 'many2one' | 'one2many' | 'many2many';
 
 export interface FieldDef {
   readonly type: FieldType;
   readonly label: string;
   /** NOT NULL in the database: a missing value fails the whole create. */
   readonly required?: boolean;
-  /** Target model of a many2one / one2many. */
+  /** Target model of a many2one / one2many / many2many. */
   readonly relation?: string;
   /** one2many: the many2one on the relation that points back. */
   readonly inverse?: string;
-  readonly selection?: readonly string[];
-  /** Set by the server, never from `vals` (id, create_date, display_name). */
+  /** `[value, label]` pairs, as `fields_get` answers them. */
+  readonly selection?: readonly (readonly [string, string])[];
+  /** Set by the server, never from `vals` (id, create_date, display_name, stored related fields). */
   readonly computed?: boolean;
   readonly default?: FieldValue;
+  /** `check_company=True`: the target must belong to the record's company or to none (models.py `_check_company`). */
+  readonly checkCompany?: boolean;
 }
 
 export interface StoredRecord {
@@ -28,6 +33,15 @@ export interface StoredRecord {
 /** Finds a stored record of another model (for display names of many2one values). */
 export type RecordLookup = (model: string, id: number) => StoredRecord | undefined;
 
+/** What defaults and precomputed fields may depend on: the caller and its environment. */
+export interface ComputeContext {
+  readonly lookup: RecordLookup;
+  readonly uid: number;
+  readonly groups: ReadonlySet<GroupId>;
+  /** `env.company`: the first of `allowed_company_ids`, else the user's default company. */
+  readonly companyId: number;
+}
+
 export interface ModelDef {
   readonly name: string;
   readonly description: string;
@@ -37,100 +51,26 @@ export interface ModelDef {
   /** A sequence-numbered field (sale.order's `name`). */
   readonly sequence?: { readonly field: string; readonly prefix: string; readonly padding: number };
   displayName(record: StoredRecord, lookup: RecordLookup): string;
+  /** Defaults that depend on the environment (`default=lambda self: self.env.company`). */
+  defaults?(ctx: ComputeContext): Record<string, FieldValue>;
   /** Stored computed fields filled on create when `vals` leaves them out. */
-  precompute?(values: Record<string, FieldValue>, lookup: RecordLookup): void;
+  precompute?(values: Record<string, FieldValue>, ctx: ComputeContext): void;
 }
 
-const COMMON_FIELDS: Record<string, FieldDef> = {
-  id: { type: 'integer', label: 'ID', computed: true },
-  display_name: { type: 'char', label: 'Display Name', computed: true },
-  create_date: { type: 'datetime', label: 'Created on', computed: true },
-  write_date: { type: 'datetime', label: 'Last Updated on', computed: true },
-};
-
-function text(value: FieldValue | undefined): string {
-  return typeof value === 'string' ? value : '';
-}
-
-const partner: ModelDef = {
-  name: 'res.partner',
-  description: 'Contact',
-  order: 'name, id desc',
-  fields: {
-    ...COMMON_FIELDS,
-    name: { type: 'char', label: 'Name', required: true },
-    email: { type: 'char', label: 'Email' },
-    phone: { type: 'char', label: 'Phone' },
-    is_company: { type: 'boolean', label: 'Is a Company', default: false },
-    type: { type: 'selection', label: 'Address Type', selection: ['contact', 'invoice', 'delivery', 'other'], default: 'contact' },
-    active: { type: 'boolean', label: 'Active', default: true },
-  },
-  displayName: (record) => text(record.values.name),
-};
-
-const product: ModelDef = {
-  name: 'product.product',
-  description: 'Product Variant',
-  order: 'default_code, name, id',
-  fields: {
-    ...COMMON_FIELDS,
-    name: { type: 'char', label: 'Name', required: true },
-    default_code: { type: 'char', label: 'Internal Reference' },
-    sale_ok: { type: 'boolean', label: 'Can be Sold', default: true },
-    active: { type: 'boolean', label: 'Active', default: true },
-  },
-  displayName: (record) => {
-    const code = text(record.values.default_code);
-    return code ? `[${code}] ${text(record.values.name)}` : text(record.values.name);
-  },
-};
-
-const saleOrder: ModelDef = {
-  name: 'sale.order',
-  description: 'Sales Order',
-  order: 'date_order desc, id desc',
-  sequence: { field: 'name', prefix: 'S', padding: 5 },
-  fields: {
-    ...COMMON_FIELDS,
-    name: { type: 'char', label: 'Order Reference', required: true },
-    partner_id: { type: 'many2one', label: 'Customer', relation: 'res.partner', required: true },
-    client_order_ref: { type: 'char', label: 'Customer Reference' },
-    state: { type: 'selection', label: 'Status', selection: ['draft', 'sent', 'sale', 'cancel'], default: 'draft' },
-    date_order: { type: 'datetime', label: 'Order Date', required: true },
-    order_line: { type: 'one2many', label: 'Order Lines', relation: 'sale.order.line', inverse: 'order_id' },
-  },
-  displayName: (record) => text(record.values.name),
-};
-
-const saleOrderLine: ModelDef = {
-  name: 'sale.order.line',
-  description: 'Sales Order Line',
-  order: 'order_id, id',
-  fields: {
-    ...COMMON_FIELDS,
-    order_id: { type: 'many2one', label: 'Order Reference', relation: 'sale.order', required: true },
-    product_id: { type: 'many2one', label: 'Product', relation: 'product.product' },
-    name: { type: 'char', label: 'Description', required: true },
-    product_uom_qty: { type: 'float', label: 'Quantity', default: 1 },
-  },
-  displayName: (record, lookup) => {
-    const orderId = record.values.order_id;
-    const order = typeof orderId === 'number' ? lookup('sale.order', orderId) : undefined;
-    return `${text(order?.values.name)} - ${text(record.values.name)}`;
-  },
-  precompute: (values, lookup) => {
-    const productId = values.product_id;
-    if (values.name || typeof productId !== 'number') return;
-    const found = lookup('product.product', productId);
-    if (found) values.name = product.displayName(found, lookup);
-  },
-};
-
-export const SANDBOX_MODELS: ReadonlyMap<string, ModelDef> = new Map(
-  [partner, product, saleOrder, saleOrderLine].map((model) => [model.name, model]),
-);
+export type ModelSet = ReadonlyMap<string, ModelDef>;
 
 /** Odoo stores datetimes in UTC and reads them back as "YYYY-MM-DD HH:MM:SS". */
 export function formatOdooDatetime(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+export function text(value: FieldValue | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export const COMMON_FIELDS: Readonly<Record<string, FieldDef>> = {
+  id: { type: 'integer', label: 'ID', computed: true },
+  display_name: { type: 'char', label: 'Display Name', computed: true },
+  create_date: { type: 'datetime', label: 'Created on', computed: true },
+  write_date: { type: 'datetime', label: 'Last Updated on', computed: true },
+};

@@ -1,10 +1,5 @@
-import { formatOdooDatetime, SANDBOX_MODELS, type FieldValue, type RecordLookup, type StoredRecord } from './sandbox-models';
-import {
-  SANDBOX_COMPANY_NAME,
-  SANDBOX_USERS,
-  type AccessOperation,
-  type SandboxProductSeed,
-} from './seed-data';
+import type { GroupId } from './sandbox-groups';
+import { formatOdooDatetime, type FieldValue, type ModelDef, type ModelSet, type RecordLookup, type StoredRecord } from './sandbox-models';
 
 /** Milliseconds since the epoch; injectable so tests control login cool-downs and key expiry. */
 export type Clock = () => number;
@@ -14,12 +9,18 @@ export interface SandboxApiKey {
   expiresAt: number | null;
 }
 
+/** A `res.users` record as authentication and the access checks need it. */
 export interface SandboxUser {
   readonly uid: number;
   readonly login: string;
   readonly name: string;
   readonly apiKeys: SandboxApiKey[];
-  readonly rights: ReadonlyMap<string, ReadonlySet<AccessOperation>>;
+  /** With every implied group. */
+  readonly groups: ReadonlySet<GroupId>;
+  /** `company_id`, the default company. */
+  readonly companyId: number;
+  /** `company_ids`, the allowed companies (the default one included). */
+  readonly companyIds: readonly number[];
 }
 
 /**
@@ -36,11 +37,16 @@ export class SandboxDatabase {
   constructor(
     readonly name: string,
     readonly clock: Clock,
+    readonly models: ModelSet,
   ) {
-    for (const model of SANDBOX_MODELS.keys()) this.tables.set(model, new Map());
+    for (const model of models.keys()) this.tables.set(model, new Map());
   }
 
   readonly lookup: RecordLookup = (model, id) => this.tables.get(model)?.get(id);
+
+  model(name: string): ModelDef | undefined {
+    return this.models.get(name);
+  }
 
   records(model: string): StoredRecord[] {
     return [...(this.tables.get(model)?.values() ?? [])];
@@ -50,10 +56,10 @@ export class SandboxDatabase {
     return formatOdooDatetime(this.clock());
   }
 
-  insert(model: string, values: Record<string, FieldValue>): number {
+  insert(model: string, values: Record<string, FieldValue>, fixedId?: number): number {
     const table = this.table(model);
-    const id = this.nextIds.get(model) ?? 1;
-    this.nextIds.set(model, id + 1);
+    const id = fixedId ?? this.nextIds.get(model) ?? 1;
+    this.nextIds.set(model, Math.max(this.nextIds.get(model) ?? 1, id + 1));
     const now = this.now();
     table.set(id, { id, values: { ...values, create_date: now, write_date: now } });
     return id;
@@ -94,23 +100,4 @@ export class SandboxDatabase {
     if (!table) throw new Error(`unknown model ${model}`);
     return table;
   }
-}
-
-export function createSandboxDatabase(name: string, products: readonly SandboxProductSeed[], clock: Clock): SandboxDatabase {
-  const db = new SandboxDatabase(name, clock);
-  db.insert('res.partner', { name: SANDBOX_COMPANY_NAME, email: null, phone: null, is_company: true, type: 'contact', active: true });
-  for (const seed of SANDBOX_USERS) {
-    db.insert('res.partner', { name: seed.name, email: seed.login, phone: null, is_company: false, type: 'contact', active: true });
-    const rights = new Map(Object.entries(seed.rights).map(([model, operations]) => [model, new Set(operations)]));
-    db.users.push({ uid: seed.uid, login: seed.login, name: seed.name, apiKeys: [{ key: seed.apiKey, expiresAt: null }], rights });
-  }
-  for (const product of products) {
-    db.insert('product.product', {
-      name: product.name,
-      default_code: product.defaultCode,
-      sale_ok: product.saleOk ?? true,
-      active: product.active ?? true,
-    });
-  }
-  return db;
 }

@@ -1,5 +1,7 @@
+import type { OdooCompany } from '../../../src-shared/contract/entities.schema';
 import type { FieldErrors } from '../wizards/field-errors';
 import { FormField } from '../wizards/FormField';
+import { CompanyField } from './CompanyField';
 import { EMPTY_CONNECTION, keyMustBeRetyped, type ConnectionForm } from './dealership-form';
 
 interface ConnectionFieldsProps {
@@ -9,11 +11,13 @@ interface ConnectionFieldsProps {
   /** Whether the hub holds an API key for the stored connection (the key itself never leaves the hub). */
   keyStored: boolean;
   errors: FieldErrors;
+  /** The Odoo companies the last Test Connection read, to choose the dealership's from. */
+  companies: readonly OdooCompany[];
   onChange: (connection: ConnectionForm | null) => void;
 }
 
 /** The dealer's Odoo: URL, database, login, and the write-only API key (empty keeps the stored one). */
-export function ConnectionFields({ connection, stored, keyStored, errors, onChange }: ConnectionFieldsProps) {
+export function ConnectionFields({ connection, stored, keyStored, errors, companies, onChange }: ConnectionFieldsProps) {
   if (!connection) {
     return (
       <div className="connection-none">
@@ -28,7 +32,7 @@ export function ConnectionFields({ connection, stored, keyStored, errors, onChan
       </div>
     );
   }
-  const set = (key: keyof ConnectionForm) => (event: { target: { value: string } }) => onChange({ ...connection, [key]: event.target.value });
+  const set = (key: 'url' | 'database' | 'login' | 'apiKey') => (event: { target: { value: string } }) => onChange({ ...connection, [key]: event.target.value });
   const keyShown = keyStored && stored !== null;
   const retype = keyMustBeRetyped(stored, keyStored, connection);
   return (
@@ -55,6 +59,7 @@ export function ConnectionFields({ connection, stored, keyStored, errors, onChan
           <span className="muted">{keyShown ? 'Empty keeps it; type a new key to replace it.' : 'Sign-in to the dealer needs one.'}</span>
         )}
       </div>
+      <CompanyField value={connection.company} companies={companies} error={errors['connection.company'] ?? errors['connection.company.id']} onChange={(company) => onChange({ ...connection, company })} />
       <div className="field-wide">
         <button type="button" className="danger-outline" onClick={() => onChange(null)}>
           Remove connection

@@ -1,12 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { createDealershipBodySchema, patchDealershipBodySchema } from '../../../src-shared/contract/config.schema';
-import type { Dealership } from '../../../src-shared/contract/entities.schema';
+import type { Dealership, OdooCompany } from '../../../src-shared/contract/entities.schema';
 import { useUiStore } from '../../app/ui-store';
 import { call, crm } from '../../bridge/crm';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
 import { BrandsInput } from './BrandsInput';
 import { ConnectionFields } from './ConnectionFields';
+import { DealerSetupHelp } from './DealerSetupHelp';
 import { ModelRows } from './ModelRows';
 import { TestConnection } from './TestConnection';
 import { createBody, formOf, patchBody, type DealershipForm } from './dealership-form';
@@ -37,6 +38,7 @@ export function DealershipEditor({ dealership, onSaved, onCancel }: DealershipEd
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [companies, setCompanies] = useState<OdooCompany[]>([]);
   const stored = useMemo(() => formOf(dealership).connection, [dealership]);
   const patch = dealership ? patchBody(dealership, form) : null;
   const dirty = patch === null || Object.keys(patch).length > 0;
@@ -137,11 +139,23 @@ export function DealershipEditor({ dealership, onSaved, onCancel }: DealershipEd
         <div className="editor-column">
           <fieldset className="editor-section">
             <legend>Odoo connection</legend>
-            <ConnectionFields connection={form.connection} stored={stored} keyStored={dealership?.connection?.hasApiKey ?? false} errors={errors} onChange={(connection) => set('connection', connection)} />
+            <ConnectionFields
+              connection={form.connection}
+              stored={stored}
+              keyStored={dealership?.connection?.hasApiKey ?? false}
+              errors={errors}
+              companies={companies}
+              onChange={(connection) => set('connection', connection)}
+            />
+            <DealerSetupHelp />
           </fieldset>
           <fieldset className="editor-section">
             <legend>Test Connection</legend>
-            {dealership ? <TestConnection dealershipId={dealership.id} blockedBy={testBlockedBy(dealership, dirty)} /> : <p className="muted">{testBlockedBy(null, true)}</p>}
+            {dealership ? (
+              <TestConnection dealershipId={dealership.id} blockedBy={testBlockedBy(dealership, dirty)} onCompanies={setCompanies} />
+            ) : (
+              <p className="muted">{testBlockedBy(null, true)}</p>
+            )}
           </fieldset>
         </div>
       </div>

@@ -12,11 +12,23 @@ import { METRO, answer, configReplica, refusal, renderConfig, stubCrm, toastText
 function savingCrm(db: ReplicaDb, testConnection = vi.fn()) {
   const updateDealership = vi.fn(async ({ id, patch }: { id: string; patch: Record<string, unknown> }) => {
     const stored = (await db.dealerships.get(id))!;
-    const { connection, ...rest } = patch as Partial<Dealership> & { connection?: { url: string; database: string; login: string; apiKey?: string } | null };
+    const { connection, ...rest } = patch as Partial<Dealership> & {
+      connection?: { url: string; database: string; login: string; apiKey?: string; company?: { id: number; name: string } | null } | null;
+    };
     const next: Dealership = {
       ...stored,
       ...rest,
-      ...(connection === undefined ? {} : { connection: connection && { url: connection.url, database: connection.database, login: connection.login, hasApiKey: Boolean(connection.apiKey) || (stored.connection?.hasApiKey ?? false) } }),
+      ...(connection === undefined
+        ? {}
+        : {
+            connection: connection && {
+              url: connection.url,
+              database: connection.database,
+              login: connection.login,
+              hasApiKey: Boolean(connection.apiKey) || (stored.connection?.hasApiKey ?? false),
+              company: connection.company === undefined ? (stored.connection?.company ?? null) : connection.company,
+            },
+          }),
     };
     await db.dealerships.put(next);
     return answer(next);
@@ -139,10 +151,10 @@ describe('DealershipsPanel', () => {
     const checks: ConnectionCheck[] = [
       { id: 'reachable', label: 'Odoo server reachable', ok: true, message: 'Odoo 18.0 answers at https://odoo.metro.example.' },
       { id: 'authentication', label: 'Sign-in with the API key', ok: true, message: 'Signed in as bpo on database metro.' },
-      { id: 'create-right', label: 'Right to create Sales Orders', ok: false, message: 'The integration user may not create Sales Orders, so Mark as Won will fail.' },
+      { id: 'order-create', label: 'Right to create Sales Orders', ok: false, message: 'The integration user may not create Sales Orders, so Mark as Won fails.' },
     ];
     const db = await configReplica();
-    const testConnection = vi.fn(async () => answer(checks));
+    const testConnection = vi.fn(async () => answer({ checks, companies: [] }));
     savingCrm(db, testConnection);
     const editor = await openMetro(db);
     await userEvent.type(within(editor).getByLabelText('Name'), ' QC');
@@ -155,9 +167,35 @@ describe('DealershipsPanel', () => {
     expect(within(results).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       '✓Odoo server reachableOKOdoo 18.0 answers at https://odoo.metro.example.',
       '✓Sign-in with the API keyOKSigned in as bpo on database metro.',
-      '✕Right to create Sales OrdersFailedThe integration user may not create Sales Orders, so Mark as Won will fail.',
+      '✕Right to create Sales OrdersFailedThe integration user may not create Sales Orders, so Mark as Won fails.',
     ]);
     expect(within(editor).getByRole('status').textContent).toBe('1 of 3 checks failed: Mark as Won will fail until they pass.');
+  });
+
+  it('offers the Odoo companies Test Connection read, and saves the one chosen with the connection', async () => {
+    const companies = [
+      { id: 1, name: 'Metro Toyota Inc.' },
+      { id: 2, name: 'Metro Toyota North' },
+    ];
+    const db = await configReplica();
+    const testConnection = vi.fn(async () => answer({ checks: [], companies }));
+    const { updateDealership } = savingCrm(db, testConnection);
+    const editor = await openMetro(db);
+    const select = within(editor).getByLabelText('Odoo company');
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(["The integration user's default company"]);
+    expect(within(editor).getByText('Run Test Connection to list the companies the integration user may use.')).toBeTruthy();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Test Connection' }));
+    await within(editor).findByRole('option', { name: 'Metro Toyota North' });
+    await userEvent.selectOptions(select, 'Metro Toyota North');
+    expect(within(editor).getByRole('button', { name: 'Test Connection' })).toHaveProperty('disabled', true);
+    await userEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(updateDealership).toHaveBeenCalled());
+    expect(updateDealership.mock.calls[0]?.[0]).toEqual({
+      id: 'd-1',
+      patch: { connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', company: { id: 2, name: 'Metro Toyota North' } } },
+    });
+    expect(((await db.dealerships.get('d-1'))?.connection?.company)).toEqual({ id: 2, name: 'Metro Toyota North' });
+    expect(within(editor).getByText('How the dealership sets up its Odoo')).toBeTruthy();
   });
 
   it("Test Connection shows the hub's error as is", async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { OdooCompany } from '../../../src-shared/contract/entities.schema';
 import type { ConnectionCheck } from '../../../src-shared/contract/ipc.contract';
 import { call, crm } from '../../bridge/crm';
 import { errorText } from '../../ui/error-text';
@@ -7,6 +8,8 @@ interface TestConnectionProps {
   dealershipId: string;
   /** Why it cannot run now (no stored connection, unsaved changes), or null. */
   blockedBy: string | null;
+  /** The Odoo companies the integration user may use, read by each run. */
+  onCompanies: (companies: OdooCompany[]) => void;
 }
 
 function summary(checks: readonly ConnectionCheck[]): string {
@@ -16,7 +19,7 @@ function summary(checks: readonly ConnectionCheck[]): string {
 }
 
 /** Runs the Won flow's own client against the stored connection, through the hub's relay; each check with its result. */
-export function TestConnection({ dealershipId, blockedBy }: TestConnectionProps) {
+export function TestConnection({ dealershipId, blockedBy, onCompanies }: TestConnectionProps) {
   const [checks, setChecks] = useState<ConnectionCheck[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +29,9 @@ export function TestConnection({ dealershipId, blockedBy }: TestConnectionProps)
     setFailure(null);
     setChecks(null);
     try {
-      setChecks(await call(crm().testConnection({ dealershipId })));
+      const result = await call(crm().testConnection({ dealershipId }));
+      setChecks(result.checks);
+      onCompanies(result.companies);
     } catch (error) {
       setFailure(errorText(error));
     } finally {

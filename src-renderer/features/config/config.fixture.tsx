@@ -27,7 +27,7 @@ export const METRO: Dealership = {
   brands: ['Toyota'],
   managerEmail: 'boss@metro.example',
   models: [{ vehicleModel: 'Vios', productCode: 'VIOS-13' }],
-  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true },
+  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true, company: null },
 };
 
 export function aLead(id: string, stageId: string): Lead {

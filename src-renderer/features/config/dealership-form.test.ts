@@ -10,7 +10,7 @@ const STORED: Dealership = {
   brands: ['Toyota'],
   managerEmail: 'boss@metro.example',
   models: [{ vehicleModel: 'Vios', productCode: 'VIOS-13' }],
-  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true },
+  connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', hasApiKey: true, company: null },
 };
 
 describe('dealership form', () => {
@@ -55,9 +55,22 @@ describe('dealership form', () => {
     form.brands = ['Honda'];
     expect(createDealershipBodySchema.safeParse(createBody(form)).success).toBe(true);
     form.models = [modelRow('City', '')];
-    form.connection = { url: 'ftp://x', database: '', login: 'bpo', apiKey: '' };
+    form.connection = { url: 'ftp://x', database: '', login: 'bpo', apiKey: '', company: null };
     const paths = createDealershipBodySchema.safeParse(createBody(form)).error?.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(['models.0.productCode', 'connection.url', 'connection.database']);
+  });
+
+  it('sends the chosen Odoo company with the connection, and null when it is taken away', () => {
+    const chosen = formOf(STORED);
+    chosen.connection = { ...chosen.connection!, company: { id: 2, name: 'Metro North' } };
+    const patch = patchBody(STORED, chosen);
+    expect(patch).toEqual({ connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', company: { id: 2, name: 'Metro North' } } });
+    expect(patchDealershipBodySchema.safeParse(patch).success).toBe(true);
+    const withCompany: Dealership = { ...STORED, connection: { ...STORED.connection!, company: { id: 2, name: 'Metro North' } } };
+    expect(patchBody(withCompany, formOf(withCompany))).toEqual({});
+    const cleared = formOf(withCompany);
+    cleared.connection = { ...cleared.connection!, company: null };
+    expect(patchBody(withCompany, cleared)).toEqual({ connection: { url: 'https://odoo.metro.example', database: 'metro', login: 'bpo', company: null } });
   });
 
   it('adds a brand once, trimmed', () => {

@@ -1,4 +1,4 @@
-import type { Dealership } from '../../../src-shared/contract/entities.schema';
+import type { Dealership, OdooCompany } from '../../../src-shared/contract/entities.schema';
 
 export interface ModelRow {
   /** React's key for the row (rows are added and removed in place). */
@@ -13,6 +13,8 @@ export interface ConnectionForm {
   login: string;
   /** Write-only: empty keeps the stored key. */
   apiKey: string;
+  /** The Odoo company Sales Orders go to; null: the integration user's default company. */
+  company: OdooCompany | null;
 }
 
 export interface DealershipForm {
@@ -30,7 +32,7 @@ export function modelRow(vehicleModel = '', productCode = ''): ModelRow {
   return { key: nextKey++, vehicleModel, productCode };
 }
 
-export const EMPTY_CONNECTION: ConnectionForm = { url: '', database: '', login: '', apiKey: '' };
+export const EMPTY_CONNECTION: ConnectionForm = { url: '', database: '', login: '', apiKey: '', company: null };
 
 /** The editor's starting values: the stored dealership, or blanks for a new one. */
 export function formOf(dealership: Dealership | null): DealershipForm {
@@ -40,16 +42,21 @@ export function formOf(dealership: Dealership | null): DealershipForm {
     brands: [...(dealership?.brands ?? [])],
     managerEmail: dealership?.managerEmail ?? '',
     models: (dealership?.models ?? []).map((model) => modelRow(model.vehicleModel, model.productCode)),
-    connection: dealership?.connection ? { url: dealership.connection.url, database: dealership.connection.database, login: dealership.connection.login, apiKey: '' } : null,
+    connection: dealership?.connection
+      ? { url: dealership.connection.url, database: dealership.connection.database, login: dealership.connection.login, apiKey: '', company: dealership.connection.company }
+      : null,
   };
 }
 
 const modelsOf = (form: DealershipForm) => form.models.map(({ vehicleModel, productCode }) => ({ vehicleModel, productCode }));
 
 function connectionOf(connection: ConnectionForm) {
-  const { apiKey, ...rest } = connection;
-  return apiKey === '' ? rest : { ...rest, apiKey };
+  const { apiKey, company, ...rest } = connection;
+  const withCompany = company ? { ...rest, company } : rest;
+  return apiKey === '' ? withCompany : { ...withCompany, apiKey };
 }
+
+const companyChanged = (was: Dealership['connection'], now: ConnectionForm): boolean => (was?.company?.id ?? null) !== (now.company?.id ?? null);
 
 /** The `POST /dealerships` body, before the schema trims and checks it. */
 export function createBody(form: DealershipForm): Record<string, unknown> {
@@ -67,7 +74,8 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /**
  * The `PATCH /dealerships/:id` body: only what differs from the stored dealership (lists replace the stored
- * ones). The connection goes whole when any part changes or a new key is typed; `null` removes it.
+ * ones). The connection goes whole when any part changes (the company included) or a new key is typed;
+ * `null` removes it.
  */
 export function patchBody(stored: Dealership, form: DealershipForm): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
@@ -81,8 +89,9 @@ export function patchBody(stored: Dealership, form: DealershipForm): Record<stri
   const now = form.connection;
   if (!now) {
     if (was) patch['connection'] = null;
-  } else if (!was || now.url !== was.url || now.database !== was.database || now.login !== was.login || now.apiKey !== '') {
-    patch['connection'] = connectionOf(now);
+  } else if (!was || now.url !== was.url || now.database !== was.database || now.login !== was.login || now.apiKey !== '' || companyChanged(was, now)) {
+    // A company taken away is sent as null (omitted would keep the stored one).
+    patch['connection'] = now.company === null && was?.company ? { ...connectionOf(now), company: null } : connectionOf(now);
   }
   return patch;
 }

@@ -61,6 +61,8 @@ export interface DealerInput {
   login?: string;
   apiKey?: string;
   models?: Array<{ vehicleModel: string; productCode: string }>;
+  /** The dealership's Odoo company (none: the integration user's default company). */
+  company?: { id: number; name: string };
 }
 
 /** A dealership as managers create it (POST /dealerships), pointing at the sandbox by default. */
@@ -72,7 +74,13 @@ export async function addDealership(env: WonEnv, input: DealerInput = {}): Promi
     brands: ['Toyota'],
     managerEmail: `manager${dealerCount}@dealer.example`,
     models: input.models ?? [{ vehicleModel: 'Vios', productCode: 'Vios' }],
-    connection: { url: input.url ?? env.sandbox.url, database: SANDBOX_DATABASE, login: input.login ?? SANDBOX_USER.login, apiKey: input.apiKey ?? SANDBOX_USER.apiKey },
+    connection: {
+      url: input.url ?? env.sandbox.url,
+      database: SANDBOX_DATABASE,
+      login: input.login ?? SANDBOX_USER.login,
+      apiKey: input.apiKey ?? SANDBOX_USER.apiKey,
+      ...(input.company ? { company: input.company } : {}),
+    },
   });
   expect(created.status).toBe(201);
   return created.body;

@@ -67,7 +67,13 @@ describe('Mark as Won and Test Connection through MainCore', () => {
     await main.handlers['auth:sign-out'](undefined);
     await main.handlers['auth:sign-in']({ hubUrl: env.proxy.url, login: env.manager.login, password: TEST_PASSWORD });
     const checks = await dispatch('dealerships:test-connection', { dealershipId: dealership.id }, 'app://');
-    expect(checks).toMatchObject({ ok: true, value: [{ id: 'reachable', ok: true }, { id: 'authentication', ok: true }, { id: 'create-right', ok: true }, { id: 'model:Vios', ok: true }] });
+    expect(checks).toMatchObject({
+      ok: true,
+      value: {
+        checks: [{ id: 'reachable', ok: true }, { id: 'authentication', ok: true }, { id: 'company' }, { id: 'order-create', ok: true }, { id: 'contact-create', ok: true }, { id: 'own-documents', ok: true }, { id: 'model:Vios', ok: true }],
+        companies: [{ id: 1, name: 'Sandbox Motors' }, { id: 2, name: 'Sandbox Motors North' }],
+      },
+    });
     main.stop();
   });
 
