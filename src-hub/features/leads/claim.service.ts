@@ -26,7 +26,8 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
   const claimed = await one<LeadRow & { notified: number }>(
     hub.db,
     `with claimed as (
-       update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1
+       update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1,
+              first_claimed_at = coalesce(l.first_claimed_at, $3), first_claimed_by = coalesce(l.first_claimed_by, $2)
         where l.id = $1 and l.user_id is null and not l.closed
         returning ${LEAD_COLUMNS}
      ), lead_change as (
@@ -72,6 +73,8 @@ export async function assignLead(hub: HubContext, user: AuthUser, leadId: string
 
     const [updated] = await tx.query<LeadRow>(
       `update leads l set user_id = $2, claimed_at = case when $2::bigint is null then null else $3::timestamptz end,
+         first_claimed_at = coalesce(l.first_claimed_at, case when $2::bigint is null then null else $3::timestamptz end),
+         first_claimed_by = coalesce(l.first_claimed_by, $2::bigint),
          updated_at = $3, version = version + 1
         where l.id = $1 returning ${LEAD_COLUMNS}`,
       [row.id, target?.id ?? null, now],

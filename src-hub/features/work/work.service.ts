@@ -28,6 +28,8 @@ export async function logCall(hub: HubContext, user: AuthUser, leadId: string, b
         [lead.id, user.id, request.durationMin, request.result, request.summary, now],
       );
       if (!row) throw new Error('insert into call_logs returned nothing');
+      // Speed to lead: the first call's time stays with the lead (a report reads it, never the call history).
+      await tx.query('update leads set first_call_at = $2 where id = $1 and first_call_at is null', [lead.id, now]);
       await recordChildChange(tx, 'call_log', row.id, lead.id, placeOf(lead));
       const heading = `Call — ${CALL_RESULT_LABELS[request.result]}, ${request.durationMin} min`;
       const text = request.summary.trim() ? `${heading}\n${request.summary.trim()}` : heading;

@@ -178,7 +178,10 @@ describe('FloorReportsView', () => {
     try {
       await renderReports();
       await screen.findByRole('table', { name: 'Pipeline funnel' });
-      await waitFor(() => expect(document.querySelectorAll('.report-chart .recharts-wrapper').length).toBe(7));
+      // seven reports and the failed Won pushes per dealership
+      await waitFor(() => expect(document.querySelectorAll('.report-chart .recharts-wrapper').length).toBe(8));
+      const waiting = screen.getByRole('table', { name: 'Failed Won pushes by dealership' });
+      expect(within(waiting).getByRole('rowheader', { name: 'Metro Toyota' })).toBeTruthy();
       const funnelChart = screen.getByRole('region', { name: 'Pipeline funnel' }).querySelector('.report-chart');
       expect(funnelChart?.closest('[aria-hidden="true"]')).toBeTruthy();
       expect(within(funnelChart as HTMLElement).getByText('Negotiation')).toBeTruthy();
