@@ -112,6 +112,31 @@ export const wonFailuresReportSchema = z.array(
 );
 export type WonFailuresReport = z.infer<typeof wonFailuresReportSchema>;
 
+/** Median and 90th percentile of a duration in minutes over the leads that have it; null when none has. */
+const durationStats = z.object({ leads: count, medianMinutes: z.number().min(0).nullable(), p90Minutes: z.number().min(0).nullable() });
+
+/**
+ * `GET /reports/speed-to-lead`: over leads created in the range, the time from arrival to the first claim and
+ * to the first logged call — overall, and per brand, per source and per agent (the first claimer). Percentiles
+ * come from each lead's own durations (kept with the lead), never from sums.
+ */
+export const speedToLeadReportSchema = z.object({
+  overall: z.object({ leads: count, toClaim: durationStats, toFirstCall: durationStats }),
+  groups: z.array(
+    z.object({
+      dimension: z.enum(['brand', 'source', 'agent']),
+      /** The brand or source, or the agent's user id. */
+      key: storedText(FIELD_MAX.source),
+      /** What a person reads: the brand, the source, or the agent's name. */
+      label: storedText(FIELD_MAX.personName),
+      leads: count,
+      toClaim: durationStats,
+      toFirstCall: durationStats,
+    }),
+  ),
+});
+export type SpeedToLeadReport = z.infer<typeof speedToLeadReportSchema>;
+
 /** Every report at once, as the Reports screen shows them (one IPC call, the hub endpoints in parallel). */
 export const floorReportsSchema = z.object({
   funnel: funnelReportSchema,
@@ -121,6 +146,7 @@ export const floorReportsSchema = z.object({
   openAge: openAgeReportSchema,
   calls: callsReportSchema,
   wonFailures: wonFailuresReportSchema,
+  speedToLead: speedToLeadReportSchema,
 });
 export type FloorReports = z.infer<typeof floorReportsSchema>;
 
@@ -133,4 +159,5 @@ export const REPORT_PATHS = {
   openAge: '/reports/open-age',
   calls: '/reports/calls',
   wonFailures: '/reports/won-failures',
+  speedToLead: '/reports/speed-to-lead',
 } as const satisfies Record<keyof FloorReports, string>;

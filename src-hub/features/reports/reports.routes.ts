@@ -10,6 +10,7 @@ import {
   openAgeReportSchema,
   reportQuerySchema,
   wonFailuresReportSchema,
+  speedToLeadReportSchema,
   type FloorReports,
   type ReportQuery,
 } from '../../../src-shared/contract/reports.schema';
@@ -21,6 +22,7 @@ import { callsReport } from './calls-report.repo';
 import { openAgeReport } from './open-age.repo';
 import { agentsReport, brandsReport, funnelReport, lostReasonsReport } from './reports.repo';
 import { wonFailuresReport } from './won-failures.repo';
+import { speedToLeadReport } from './speed-to-lead.repo';
 
 interface ReportRoute {
   summary: string;
@@ -65,6 +67,11 @@ const REPORTS: Record<keyof FloorReports, ReportRoute> = {
     summary: 'Floor report: open leads whose last Mark as Won push failed, per dealership, now (the date range does not apply, the brand does)',
     response: wonFailuresReportSchema,
     build: (hub, query) => wonFailuresReport(hub.db, query),
+  },
+  speedToLead: {
+    summary: `Floor report: minutes from arrival to first claim and to first call (median, p90), overall and per brand, source and first claimer, ${RANGE}`,
+    response: speedToLeadReportSchema,
+    build: (hub, query) => speedToLeadReport(hub.db, query),
   },
 };
 

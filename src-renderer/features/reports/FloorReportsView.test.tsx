@@ -165,7 +165,8 @@ describe('FloorReportsView', () => {
   it('says so when the period has nothing, section by section', async () => {
     await renderReports(fakeFloorReports({ ok: true, value: emptyFloorReports() }));
     await waitFor(() => expect(screen.getByText('No unclaimed leads: the Open Leads pool is empty.')).toBeTruthy());
-    expect(screen.getAllByText('No leads were created in this period.')).toHaveLength(2);
+    expect(screen.getAllByText('No leads were created in this period.')).toHaveLength(3);
+    expect(screen.getByText('No open lead waits on a failed Mark as Won.')).toBeTruthy();
     expect(screen.getByText('No lead created in this period was lost.')).toBeTruthy();
     expect(screen.getByText('No agent holds a lead created in this period.')).toBeTruthy();
     expect(screen.getByText('No calls were logged in this period.')).toBeTruthy();
@@ -178,8 +179,10 @@ describe('FloorReportsView', () => {
     try {
       await renderReports();
       await screen.findByRole('table', { name: 'Pipeline funnel' });
-      // seven reports and the failed Won pushes per dealership
-      await waitFor(() => expect(document.querySelectorAll('.report-chart .recharts-wrapper').length).toBe(8));
+      // seven reports, the failed Won pushes per dealership and speed to lead
+      await waitFor(() => expect(document.querySelectorAll('.report-chart .recharts-wrapper').length).toBe(9));
+      const speed = screen.getByRole('table', { name: 'Speed to lead' });
+      expect(within(speed).getByRole('rowheader', { name: 'Brand: Honda' }).closest('tr')?.textContent).toContain('11 min');
       const waiting = screen.getByRole('table', { name: 'Failed Won pushes by dealership' });
       expect(within(waiting).getByRole('rowheader', { name: 'Metro Toyota' })).toBeTruthy();
       const funnelChart = screen.getByRole('region', { name: 'Pipeline funnel' }).querySelector('.report-chart');

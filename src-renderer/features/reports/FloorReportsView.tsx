@@ -6,6 +6,7 @@ import { FunnelSection } from './FunnelSection';
 import { LostReasonsSection } from './LostReasonsSection';
 import { OpenAgeSection } from './OpenAgeSection';
 import { ReportFilters } from './ReportFilters';
+import { SpeedToLeadSection } from './SpeedToLeadSection';
 import { WonFailuresSection } from './WonFailuresSection';
 import { buildReportQuery } from './report-range';
 import { useReportFilter } from './report-filter-store';
@@ -62,6 +63,7 @@ function ReportsGrid({ reports }: { reports: FloorReports }) {
     <div className="reports-grid">
       <OpenAgeSection openAge={reports.openAge} />
       <WonFailuresSection wonFailures={reports.wonFailures} />
+      <SpeedToLeadSection speedToLead={reports.speedToLead} />
       <FunnelSection funnel={reports.funnel} />
       <LostReasonsSection lostReasons={reports.lostReasons} />
       <ConversionSection title="Conversion & Won by agent" subject="Agent" rows={agents} empty="No agent holds a lead created in this period." />

@@ -43,6 +43,15 @@ export function floorReportsFixture(): FloorReports {
       { userId: 'u1', name: 'Maria Santos', day: '2026-03-10', result: 'busy', calls: 1 },
       { userId: 'u2', name: 'Jose Ramos', day: '2026-03-10', result: 'wrong_number', calls: 3 },
     ],
+    speedToLead: {
+      overall: { leads: 30, toClaim: { leads: 26, medianMinutes: 4.5, p90Minutes: 38 }, toFirstCall: { leads: 20, medianMinutes: 12, p90Minutes: 95.5 } },
+      groups: [
+        { dimension: 'brand', key: 'Toyota', label: 'Toyota', leads: 20, toClaim: { leads: 18, medianMinutes: 3, p90Minutes: 20 }, toFirstCall: { leads: 14, medianMinutes: 9, p90Minutes: 60 } },
+        { dimension: 'brand', key: 'Honda', label: 'Honda', leads: 10, toClaim: { leads: 8, medianMinutes: 11, p90Minutes: 45 }, toFirstCall: { leads: 6, medianMinutes: 30, p90Minutes: 120 } },
+        { dimension: 'agent', key: 'u1', label: 'Maria Santos', leads: 9, toClaim: { leads: 9, medianMinutes: 2.5, p90Minutes: 9 }, toFirstCall: { leads: 8, medianMinutes: 7, p90Minutes: 25 } },
+        { dimension: 'source', key: 'Website', label: 'Website', leads: 22, toClaim: { leads: 19, medianMinutes: 4, p90Minutes: 30 }, toFirstCall: { leads: 15, medianMinutes: 11, p90Minutes: 80 } },
+      ],
+    },
     wonFailures: [
       {
         dealershipId: 'd-1',
@@ -67,5 +76,9 @@ export function emptyFloorReports(): FloorReports {
     openAge: { asOf: reports.openAge.asOf, buckets: reports.openAge.buckets.map((bucket) => ({ ...bucket, leads: 0 })), oldest: [] },
     calls: [],
     wonFailures: [],
+    speedToLead: {
+      overall: { leads: 0, toClaim: { leads: 0, medianMinutes: null, p90Minutes: null }, toFirstCall: { leads: 0, medianMinutes: null, p90Minutes: null } },
+      groups: [],
+    },
   };
 }
