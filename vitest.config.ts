@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One project per environment: Node for shared, hub, main and cross-boundary tests; jsdom for the renderer.
 export default defineConfig({
   test: {
+    // The usual output, then the ten slowest files (where the next minute of the suite is to be found).
+    reporters: ['default', './test/setup/slowest-files.reporter.ts'],
     projects: [
       {
         test: {
