@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Database } from '../db/database';
@@ -12,6 +12,7 @@ import { SecretBox } from '../features/secrets/secret-box';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
+import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
@@ -20,25 +21,25 @@ export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
 export const TEST_PASSWORD_COST: PasswordCost = { N: 1024, r: 8, p: 1 };
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** A fresh, empty PostgreSQL database for one test file; dropped by the returned function. */
+/**
+ * A fresh PostgreSQL database for one test file, already migrated (a copy of the run's template); dropped by
+ * the returned function.
+ */
 export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  await createDatabaseFrom(adminUrl, inject('postgresTemplate'), name);
+  return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
+let snapshot: Blob | undefined;
+
+/** The run's migrated PGlite data folder (see the global setup), read once per test file. */
+export function pgliteSnapshot(): Blob | undefined {
+  const path = inject('pgliteSnapshotPath');
+  if (!path) return undefined;
+  snapshot ??= new Blob([readFileSync(path)]);
+  return snapshot;
 }
 
 export const quietLog: HubLog = { info: () => undefined, error: (message, error) => console.error(message, error) };
@@ -66,7 +67,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
   const pgDb = backend === 'postgres' && !shared ? await freshPostgresDatabase() : null;
   const databaseUrl = shared ?? pgDb?.url ?? null;
   const hub = await startHub({
-    storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined },
+    storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined, pgliteSnapshot: databaseUrl ? undefined : pgliteSnapshot() },
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, ...config },
     throttle: { perLogin: 1000, perAddress: 100_000, windowMs: 60_000 },
