@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../testing/hub-test-env';
 import { buildHub } from '../server';
 import { openDatabase } from '../db/open-database';
 import { SecretBox } from '../features/secrets/secret-box';
@@ -73,7 +73,7 @@ describe('error envelope', () => {
   });
 });
 
-describe.each(BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend) => {
+describe.each(FEATURE_BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend) => {
   let env: TestHub;
   let tokens: string[];
   let leadId: string;

@@ -17,6 +17,24 @@ import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databa
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
 
+/**
+ * The backends the hub's feature tests run on. What differs between the two is two small adapters
+ * (src-hub/db/*-database.ts), proved on both by src-hub/db/database.contract.test.ts; the features' SQL is the
+ * same on both. Features run on PostgreSQL: everything else that starts a hub (the e2e scenarios and floor
+ * rehearsal, the replica model, main's integration and Won tests, training mode) runs PGlite, so without this
+ * PostgreSQL would be reached by the contract alone; and only PostgreSQL has real concurrency (PGlite serves
+ * one statement at a time), so simultaneous requests in a feature test meet real interleavings there.
+ * HUB_TEST_BACKENDS=pglite,postgres runs the feature tests on both, HUB_TEST_BACKENDS=pglite on PGlite.
+ */
+export const FEATURE_BACKENDS: readonly Backend[] = backendsNamed(process.env['HUB_TEST_BACKENDS'] ?? 'postgres');
+
+function backendsNamed(list: string): Backend[] {
+  const names = list.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const unknown = names.filter((name) => !(BACKENDS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`HUB_TEST_BACKENDS="${list}": expected a comma-separated list of ${BACKENDS.join(', ')}.`);
+  return names as Backend[];
+}
+
 /** Cheap scrypt for tests: the hashing is real, only its cost is lowered. */
 export const TEST_PASSWORD_COST: PasswordCost = { N: 1024, r: 8, p: 1 };
 export const TEST_PASSWORD = 'correct horse battery';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { LoginThrottle } from './login-throttle';
 import { ManualClock } from '../../http/clock';
 import { hashPassword, verifyPassword } from './password';
@@ -35,7 +35,7 @@ describe('login throttle', () => {
   });
 });
 
-describe.each(BACKENDS)('sign-in on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('sign-in on %s', (backend) => {
   let env: TestHub;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { TestReplica } from './sync.testkit';
 
 const LEADS = 20_000;
@@ -9,7 +9,7 @@ const LEADS = 20_000;
  * 1 activity). The budget itself is measured by the benchmark; this checks that the pages are complete and
  * that the bootstrap stays in bulk queries (a per-lead query would take minutes, not seconds).
  */
-describe.each(BACKENDS)('first sync of 20,000 leads on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('first sync of 20,000 leads on %s', (backend) => {
   let env: TestHub;
   let agent: Awaited<ReturnType<typeof createUser>>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordGlobalChange } from '../changes/change-log';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { encodeSyncCursor } from './sync-cursor';
 import { TestReplica, mentionedLeadIds } from './sync.testkit';
 
@@ -8,7 +8,7 @@ type User = Awaited<ReturnType<typeof createUser>>;
 const NOW = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 60 * 60_000;
 
-describe.each(BACKENDS)('GET /sync on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /sync on %s', (backend) => {
   let env: TestHub;
   let agentA: User;
   let agentB: User;
