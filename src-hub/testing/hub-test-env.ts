@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Role } from '../../src-shared/domain/roles';
-import type { Database } from '../db/database';
+import type { Database, Sql } from '../db/database';
 import { hashPassword, type PasswordCost } from '../features/auth/password';
 import { hashToken } from '../features/auth/tokens';
 import { recordGlobalChange } from '../features/changes/change-log';
@@ -103,6 +103,31 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     async close() {
       await hub.close();
       await pgDb?.drop();
+    },
+  };
+}
+
+/**
+ * Counts the SQL statements the hub runs from now on, inside transactions too: the hub's features hold this
+ * very `Database` object, so wrapping its methods sees all of their queries. `stop` puts the methods back.
+ */
+export function countQueries(db: Database): { count: () => number; stop: () => void } {
+  let count = 0;
+  const { query, transaction } = db;
+  const counted = (sql: Sql): Sql => ({
+    query: (text, params) => {
+      count++;
+      return sql.query(text, params);
+    },
+  });
+  const target = db as { -readonly [K in keyof Database]: Database[K] };
+  target.query = counted({ query }).query as Database['query'];
+  target.transaction = (work) => transaction((tx) => work(counted(tx)));
+  return {
+    count: () => count,
+    stop: () => {
+      target.query = query;
+      target.transaction = transaction;
     },
   };
 }
