@@ -132,6 +132,25 @@ export function countQueries(db: Database): { count: () => number; stop: () => v
   };
 }
 
+/**
+ * Waits until every transaction that began before this call has ended, on the whole server. A sync page
+ * carries the changes of transactions below its snapshot's xmin, and transaction ids are server-wide: on a
+ * PostgreSQL shared with other test files (running at the same time), their transactions in flight hold
+ * back what a pull right after a write may carry. The app's next pull brings it; a test that pulls right
+ * after writing waits here for the very condition the hub waits for. PGlite has one connection: nothing waits.
+ */
+export async function olderTransactionsEnded(db: Database, timeoutMs = 15_000): Promise<void> {
+  if (db.kind === 'pglite') return;
+  const [mark] = await db.query<{ xid: string }>('select pg_current_xact_id()::text as xid');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db.query<{ ended: boolean }>('select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as ended', [mark?.xid]);
+    if (row?.ended) return;
+    if (Date.now() > deadline) throw new Error(`A transaction older than xid ${mark?.xid} was still running on the test server after ${timeoutMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const hashes = new Map<string, Promise<string>>();
 
 export async function createUser(db: Database, login: string, role: Role, name = login): Promise<{ id: string; login: string; token: string }> {
