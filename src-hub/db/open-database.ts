@@ -7,10 +7,15 @@ export interface StorageOptions {
   /** PostgreSQL when set (`DATABASE_URL`); otherwise PGlite in `dataDir` (in memory when null). */
   databaseUrl?: string | undefined;
   dataDir: string | null;
+  /**
+   * PGlite only: start from this dump of a data folder (PGlite's `dumpDataDir`) instead of an empty cluster.
+   * Tests load an already-migrated snapshot: creating a PGlite cluster (its initdb) costs seconds per start.
+   */
+  pgliteSnapshot?: Blob | undefined;
 }
 
 export async function openDatabase(options: StorageOptions): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir);
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
   try {
     await migrate(db);
   } catch (error) {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Row, Sql } from './database';
@@ -7,8 +8,20 @@ import { acquireDataDirLock } from './data-dir-lock';
 // int8 arrives as text on PostgreSQL (node-postgres); do the same here so ids are strings everywhere.
 const parsers = { 20: (value: string) => value };
 
-/** PGlite in a data folder (or in memory when `dataDir` is null), locked to this process. */
-export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
+const opened = new WeakMap<Database, PGlite>();
+
+/** A PGlite database's data folder as a tarball, to open copies of it later (`openPgliteDatabase(…, snapshot)`). */
+export async function dumpPgliteDatabase(database: Database): Promise<Blob> {
+  const db = opened.get(database);
+  if (!db) throw new Error('Not a PGlite database opened by openPgliteDatabase.');
+  return db.dumpDataDir('none');
+}
+
+/**
+ * PGlite in a data folder (or in memory when `dataDir` is null), locked to this process; `snapshot` (a
+ * `dumpDataDir` tarball) fills a new data folder instead of creating an empty cluster.
+ */
+export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob): Promise<Database> {
   let releaseLock = (): void => undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -16,7 +29,9 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
   }
   let db: PGlite;
   try {
-    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers, extensions: { pg_trgm } });
+    // A folder that already holds a cluster is opened as it is; the snapshot only fills a new one.
+    const load = snapshot && !(dataDir && existsSync(join(dataDir, 'PG_VERSION'))) ? { loadDataDir: snapshot } : {};
+    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...load, parsers, extensions: { pg_trgm } });
   } catch (error) {
     releaseLock();
     throw error;
@@ -27,7 +42,7 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
       return result.rows;
     },
   });
-  return {
+  const database: Database = {
     kind: 'pglite',
     ...asSql(db),
     transaction: (work) => db.transaction((tx) => work(asSql(tx))),
@@ -43,4 +58,6 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
       }
     },
   };
+  opened.set(database, db);
+  return database;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, pgliteSnapshot, startTestHub, type TestHub } from '../testing/hub-test-env';
+import { propertyRuns } from '../testing/property-runs';
 import { buildHub } from '../server';
 import { openDatabase } from '../db/open-database';
 import { SecretBox } from '../features/secrets/secret-box';
@@ -58,7 +59,7 @@ describe('error envelope', () => {
 
   it('anything unexpected → 500 internal with a request id, logged, no stack trace', async () => {
     const logged: string[] = [];
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
     const { app } = await buildHub({ db, secrets: SecretBox.ephemeral(), log: { info: () => undefined, error: (message) => logged.push(message) } });
     await db.close(); // every query now fails inside the handler
     const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'x', password: 'y' } });
@@ -73,7 +74,7 @@ describe('error envelope', () => {
   });
 });
 
-describe.each(BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend) => {
+describe.each(FEATURE_BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend) => {
   let env: TestHub;
   let tokens: string[];
   let leadId: string;
@@ -128,8 +129,8 @@ describe.each(BACKENDS)('fuzz on %s: never a 5xx, never a stack trace', (backend
           throw new Error(`${endpoint.method} ${path}?${search} ${JSON.stringify(body)} → ${response.status} ${text.slice(0, 300)}`);
         }
       }),
-      // Seeded, so a failure is reproduced by its seed; FC_SEED and FC_RUNS explore further.
-      { numRuns: Number(process.env['FC_RUNS'] ?? 300), seed: Number(process.env['FC_SEED'] ?? 20261202) },
+      // Seeded (FC_SEED / FC_RUNS explore further): a failure is reproduced by its seed.
+      propertyRuns(300),
     );
   }, 120_000);
 });

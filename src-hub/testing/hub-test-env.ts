@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Role } from '../../src-shared/domain/roles';
-import type { Database } from '../db/database';
+import type { Database, Sql } from '../db/database';
 import { hashPassword, type PasswordCost } from '../features/auth/password';
 import { hashToken } from '../features/auth/tokens';
 import { recordGlobalChange } from '../features/changes/change-log';
@@ -12,33 +12,52 @@ import { SecretBox } from '../features/secrets/secret-box';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
+import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
+
+/**
+ * The backends the hub's feature tests run on. What differs between the two is two small adapters
+ * (src-hub/db/*-database.ts), proved on both by src-hub/db/database.contract.test.ts; the features' SQL is the
+ * same on both. Features run on PostgreSQL: everything else that starts a hub (the e2e scenarios and floor
+ * rehearsal, the replica model, main's integration and Won tests, training mode) runs PGlite, so without this
+ * PostgreSQL would be reached by the contract alone; and only PostgreSQL has real concurrency (PGlite serves
+ * one statement at a time), so simultaneous requests in a feature test meet real interleavings there.
+ * HUB_TEST_BACKENDS=pglite,postgres runs the feature tests on both, HUB_TEST_BACKENDS=pglite on PGlite.
+ */
+export const FEATURE_BACKENDS: readonly Backend[] = backendsNamed(process.env['HUB_TEST_BACKENDS'] ?? 'postgres');
+
+function backendsNamed(list: string): Backend[] {
+  const names = list.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  const unknown = names.filter((name) => !(BACKENDS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`HUB_TEST_BACKENDS="${list}": expected a comma-separated list of ${BACKENDS.join(', ')}.`);
+  return names as Backend[];
+}
 
 /** Cheap scrypt for tests: the hashing is real, only its cost is lowered. */
 export const TEST_PASSWORD_COST: PasswordCost = { N: 1024, r: 8, p: 1 };
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** A fresh, empty PostgreSQL database for one test file; dropped by the returned function. */
+/**
+ * A fresh PostgreSQL database for one test file, already migrated (a copy of the run's template); dropped by
+ * the returned function.
+ */
 export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  await createDatabaseFrom(adminUrl, inject('postgresTemplate'), name);
+  return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
+let snapshot: Blob | undefined;
+
+/** The run's migrated PGlite data folder (see the global setup), read once per test file. */
+export function pgliteSnapshot(): Blob | undefined {
+  const path = inject('pgliteSnapshotPath');
+  if (!path) return undefined;
+  snapshot ??= new Blob([readFileSync(path)]);
+  return snapshot;
 }
 
 export const quietLog: HubLog = { info: () => undefined, error: (message, error) => console.error(message, error) };
@@ -66,7 +85,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
   const pgDb = backend === 'postgres' && !shared ? await freshPostgresDatabase() : null;
   const databaseUrl = shared ?? pgDb?.url ?? null;
   const hub = await startHub({
-    storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined },
+    storage: { dataDir: null, databaseUrl: databaseUrl ?? undefined, pgliteSnapshot: databaseUrl ? undefined : pgliteSnapshot() },
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, allowLoopbackDealers: true, ...config },
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
@@ -86,6 +105,50 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
       await pgDb?.drop();
     },
   };
+}
+
+/**
+ * Counts the SQL statements the hub runs from now on, inside transactions too: the hub's features hold this
+ * very `Database` object, so wrapping its methods sees all of their queries. `stop` puts the methods back.
+ */
+export function countQueries(db: Database): { count: () => number; stop: () => void } {
+  let count = 0;
+  const { query, transaction } = db;
+  const counted = (sql: Sql): Sql => ({
+    query: (text, params) => {
+      count++;
+      return sql.query(text, params);
+    },
+  });
+  const target = db as { -readonly [K in keyof Database]: Database[K] };
+  target.query = counted({ query }).query as Database['query'];
+  target.transaction = (work) => transaction((tx) => work(counted(tx)));
+  return {
+    count: () => count,
+    stop: () => {
+      target.query = query;
+      target.transaction = transaction;
+    },
+  };
+}
+
+/**
+ * Waits until every transaction that began before this call has ended, on the whole server. A sync page
+ * carries the changes of transactions below its snapshot's xmin, and transaction ids are server-wide: on a
+ * PostgreSQL shared with other test files (running at the same time), their transactions in flight hold
+ * back what a pull right after a write may carry. The app's next pull brings it; a test that pulls right
+ * after writing waits here for the very condition the hub waits for. PGlite has one connection: nothing waits.
+ */
+export async function olderTransactionsEnded(db: Database, timeoutMs = 15_000): Promise<void> {
+  if (db.kind === 'pglite') return;
+  const [mark] = await db.query<{ xid: string }>('select pg_current_xact_id()::text as xid');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db.query<{ ended: boolean }>('select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as ended', [mark?.xid]);
+    if (row?.ended) return;
+    if (Date.now() > deadline) throw new Error(`A transaction older than xid ${mark?.xid} was still running on the test server after ${timeoutMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 const hashes = new Map<string, Promise<string>>();

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
@@ -108,7 +109,7 @@ describe('Floor Reports in real Chromium', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-reports-hub-')), databaseUrl: undefined },
+      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-reports-hub-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
       port: 0,
       demo: { leads: DEMO_LEADS },
       config: { passwordCost: { N: 1024, r: 8, p: 1 } },

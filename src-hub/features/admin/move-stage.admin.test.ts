@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { adminMoveStage } from './move-stage.admin';
 
-describe.each(BACKENDS)('admin move-stage on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('admin move-stage on %s', (backend) => {
   let env: TestHub;
   let agent: { id: string; token: string };
   let stages: Record<string, string>;

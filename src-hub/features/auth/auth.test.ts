@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { ManualClock } from '../../http/clock';
 import { hashPassword, verifyPassword } from './password';
 import { SESSION_TTL_MS } from './auth.service';
@@ -19,7 +19,7 @@ describe('passwords', () => {
   });
 });
 
-describe.each(BACKENDS)('sign-in on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('sign-in on %s', (backend) => {
   let env: TestHub;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface DealershipBody {
   id: string;
@@ -17,7 +17,7 @@ interface ErrorBody {
 const API_KEY = 'odoo-api-key-5f0c2e9a-TOP-SECRET';
 const NEW_API_KEY = 'odoo-api-key-rotated-7d1b-TOP-SECRET';
 
-describe.each(BACKENDS)('dealership configuration on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('dealership configuration on %s', (backend) => {
   let env: TestHub;
   let manager: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

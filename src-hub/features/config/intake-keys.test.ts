@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { hashToken } from '../auth/tokens';
 
 interface KeyBody {
@@ -12,7 +12,7 @@ interface ErrorBody {
   error: { code: string; message: string };
 }
 
-describe.each(BACKENDS)('intake keys on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('intake keys on %s', (backend) => {
   let env: TestHub;
   let manager: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface StageBody {
   id: string;
@@ -13,7 +13,7 @@ interface ErrorBody {
   error: { code: string; message: string };
 }
 
-describe.each(BACKENDS)('stage configuration on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('stage configuration on %s', (backend) => {
   let env: TestHub;
   let manager: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changeEventSchema } from '../../../src-shared/contract/sync.schema';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { eventually, openEventStream, type TestEventStream } from './events.testkit';
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -17,7 +17,7 @@ async function endsWithin(stream: TestEventStream, ms: number): Promise<boolean>
   return Promise.race([stream.ended.then(() => true), sleep(ms).then(() => false)]);
 }
 
-describe.each(BACKENDS)('GET /events on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /events on %s', (backend) => {
   let env: TestHub;
   let agentA: User;
   let agentB: User;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface Outcome {
   leadId: string;
@@ -30,7 +30,7 @@ function newCustomer(name = 'Juan Dela Cruz'): Customer & { phone: string; email
   return { name, phone: `+63 917 ${String(4_000_000 + serial)}`, email: `customer${serial}-${Date.now()}@feed.example` };
 }
 
-describe.each(BACKENDS)('intake on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('intake on %s', (backend) => {
   let env: TestHub;
   let manager: Awaited<ReturnType<typeof createUser>>;
   let agent: Awaited<ReturnType<typeof createUser>>;

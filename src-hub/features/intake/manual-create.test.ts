@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface Outcome {
   leadId: string;
@@ -27,7 +27,7 @@ function newCustomer(name = 'Walk-in Customer'): Customer & { phone: string; ema
   return { name, phone: `0918 ${String(3_000_000 + serial)}`, email: `walkin${serial}@mail.example` };
 }
 
-describe.each(BACKENDS)('manual create (POST /leads) on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('manual create (POST /leads) on %s', (backend) => {
   let env: TestHub;
   let agentA: Awaited<ReturnType<typeof createUser>>;
   let agentB: Awaited<ReturnType<typeof createUser>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 /**
  * Every lead endpoint × role × lead (own, another agent's, unclaimed, closed), from one table. For an agent,
@@ -57,7 +57,7 @@ const cells = (Object.keys(tables) as Caller[]).flatMap((caller) =>
   ),
 );
 
-describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('authorization matrix on %s', (backend) => {
   let env: TestHub;
   let users: Record<'agent' | 'otherAgent' | 'thirdAgent' | 'supervisor' | 'manager', { id: string; token: string }>;
   let stages: Record<string, string>;

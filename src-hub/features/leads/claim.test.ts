@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
-describe.each(BACKENDS)('claim on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('claim on %s', (backend) => {
   let env: TestHub;
   let agentA: Awaited<ReturnType<typeof createUser>>;
   let agentB: Awaited<ReturnType<typeof createUser>>;
@@ -57,9 +57,12 @@ describe.each(BACKENDS)('claim on %s', (backend) => {
     expect((await api(env.url, agentA.token).post('/leads/not-a-number/claim')).status).toBe(404);
   });
 
-  it('200 simultaneous claims of one lead by 200 agents: exactly 1 winner and 199 already_claimed, 20 times', async () => {
+  // PGlite serves one statement at a time: simultaneous claims there never race, so they would prove nothing.
+  // A claim written as read-then-update (instead of one conditional UPDATE) gives several winners in the
+  // first round here; more rounds only repeat that.
+  it.skipIf(backend !== 'postgres')('200 simultaneous claims of one lead by 200 agents: exactly 1 winner and 199 already_claimed, 5 times', async () => {
     const agents = await Promise.all(Array.from({ length: 200 }, (_unused, index) => createUser(env.db, `racer-${index}`, 'agent')));
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 5; round++) {
       const lead = await createLead(env.db);
       const answers = await Promise.all(agents.map((agent) => api(env.url, agent.token).post<{ error?: { code: string } }>(`/leads/${lead.id}/claim`)));
       const winners = answers.filter((answer) => answer.status === 200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface LeadBody {
   id: string;
@@ -18,7 +18,7 @@ interface Message {
   tracking?: Array<{ field: string; from: string | null; to: string | null }>;
 }
 
-describe.each(BACKENDS)('PATCH /leads/:id on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('PATCH /leads/:id on %s', (backend) => {
   let env: TestHub;
   let owner: Awaited<ReturnType<typeof createUser>>;
   let otherAgent: Awaited<ReturnType<typeof createUser>>;

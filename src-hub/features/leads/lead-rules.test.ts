@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 type ErrorBody = { error: { code: string; message: string } };
 
-describe.each(BACKENDS)('lead rules on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('lead rules on %s', (backend) => {
   let env: TestHub;
   let agent: { id: string; token: string };
   let other: { id: string; token: string };

@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { EXPORT_BATCH_SIZE } from './leads-export.service';
 import { LEADS_CSV_COLUMNS } from './leads-csv';
 
@@ -42,7 +42,7 @@ interface Download {
   records: Array<Record<string, string>>;
 }
 
-describe.each(BACKENDS)('GET /leads/export.csv on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /leads/export.csv on %s', (backend) => {
   let env: TestHub;
   let agent: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
-describe.each(BACKENDS)('GET /leads/:id/reassignment on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /leads/:id/reassignment on %s', (backend) => {
   let env: TestHub;
   let agentA: Awaited<ReturnType<typeof createUser>>;
   let agentB: Awaited<ReturnType<typeof createUser>>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailOutboxPage } from '../../../src-shared/contract/config.schema';
 import type { HubConfig } from '../../hub-context';
 import { DEFAULT_CONFIG } from '../../server';
-import { BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { chatter, claimedLead, createDealership, markWon } from '../won/won.fixture';
 import { queueMail } from './mail-outbox.repo';
 import type { RetryPolicy } from './mail-retry';
@@ -24,7 +24,7 @@ interface OutboxRow extends Record<string, unknown> {
   sent_at: Date | null;
 }
 
-describe.each(BACKENDS)('mail outbox on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('mail outbox on %s', (backend) => {
   let env: TestHub;
   let smtp: TestSmtpServer;
   let agent: Awaited<ReturnType<typeof createUser>>;
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('mail outbox on %s', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('mail worker in the running hub on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('mail worker in the running hub on %s', (backend) => {
   it('startHub runs the worker on its interval and writes no "mailer not configured" entry in training mode', async () => {
     const smtp = await startTestSmtpServer();
     const withSmtp = await startTestHub(backend, { smtpUrl: smtp.url, mailPollMs: 20 });

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../../server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { claimedLead, createDealership, prepare, type ErrorBody } from '../won/won.fixture';
 import { deadUrl, startOdooStub, STUB_DB, STUB_LOGIN, STUB_UID, type OdooStub } from './odoo-stub.fixture';
 
@@ -18,7 +18,7 @@ interface Envelope {
   error?: { code: number; message: string; data?: { name?: string } };
 }
 
-describe.each(BACKENDS)('dealer relay on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
   let env: TestHub;
   let stub: OdooStub;
   let agent: Awaited<ReturnType<typeof createUser>>;

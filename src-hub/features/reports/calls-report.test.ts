@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callsReportSchema } from '../../../src-shared/contract/reports.schema';
-import { BACKENDS, api, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { seedReportsFixture, type ReportsFixture } from './reports.fixture';
 
 /** The calls of reports.fixture.ts (C1–C8), counted by hand. */
 const RANGE = 'from=2026-11-01T00:00:00Z&to=2026-11-10T00:00:00Z'; // C1–C6: C7 is at `to` (excluded), C8 before `from`
 
-describe.each(BACKENDS)('calls report on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('calls report on %s', (backend) => {
   let env: TestHub;
   let floor: ReportsFixture;
   const calls = async (query: string): Promise<Array<[string, string, string, number]>> => {

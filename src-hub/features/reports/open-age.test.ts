@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAgeReportSchema, type OpenAgeReport } from '../../../src-shared/contract/reports.schema';
-import { BACKENDS, api, createLead, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { seedReportsFixture, type ReportsFixture } from './reports.fixture';
 
 /** The pool of reports.fixture.ts: L1, L9, L12–L16 (L2 and the others are claimed or closed). */
-describe.each(BACKENDS)('open-age report on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('open-age report on %s', (backend) => {
   let env: TestHub;
   let floor: ReportsFixture;
   const report = async (query = ''): Promise<OpenAgeReport> => {

@@ -6,13 +6,13 @@ import {
   funnelReportSchema,
   lostReasonsReportSchema,
 } from '../../../src-shared/contract/reports.schema';
-import { BACKENDS, api, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { seedReportsFixture, type ReportsFixture } from './reports.fixture';
 
 /** Expectations are counted by hand from the table in reports.fixture.ts. */
 const RANGE = 'from=2026-11-01T10:00:00Z&to=2026-11-10T00:00:00Z'; // L1..L8 and L17: `from` inclusive (L1), `to` exclusive (L9)
 
-describe.each(BACKENDS)('floor reports over leads on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('floor reports over leads on %s', (backend) => {
   let env: TestHub;
   let floor: ReportsFixture;
   const get = async <T>(path: string): Promise<T> => {

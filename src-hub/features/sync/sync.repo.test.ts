@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { changesLeadState } from './sync-plan';
 import { changesAfter, hasChangesFrom, laterLeadStates } from './sync.repo';
 
-describe.each(BACKENDS)('change log reads on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('change log reads on %s', (backend) => {
   let env: TestHub;
 
   beforeAll(async () => {

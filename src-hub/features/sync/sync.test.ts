@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordGlobalChange } from '../changes/change-log';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, olderTransactionsEnded, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { encodeSyncCursor } from './sync-cursor';
 import { TestReplica, mentionedLeadIds } from './sync.testkit';
 
@@ -8,7 +8,7 @@ type User = Awaited<ReturnType<typeof createUser>>;
 const NOW = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 60 * 60_000;
 
-describe.each(BACKENDS)('GET /sync on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /sync on %s', (backend) => {
   let env: TestHub;
   let agentA: User;
   let agentB: User;
@@ -27,7 +27,7 @@ describe.each(BACKENDS)('GET /sync on %s', (backend) => {
     await ok(client.post(`/leads/${leadId}/calls`, { durationMin: 3, result: 'answered', summary: 'Talked prices' }));
     await ok(client.post(`/leads/${leadId}/activities`, { type: 'meeting', summary: 'Showroom tour', dueAt: '2026-11-30T09:00:00Z' }));
   };
-  const replica = (user: User) => new TestReplica(env.url, user.token);
+  const replica = (user: User) => new TestReplica(env.url, user.token, () => olderTransactionsEnded(env.db));
 
   beforeAll(async () => {
     env = await startTestHub(backend);

@@ -14,13 +14,16 @@ export class TestReplica {
   cursor: string | undefined;
   pages: SyncPage[] = [];
 
+  /** `beforePull` runs before every request (sync.test.ts waits there for the server's older transactions to end). */
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    private readonly beforePull: () => Promise<void> = async () => undefined,
   ) {}
 
   /** One `GET /sync`, checked against the contract, applied. */
   async pullOnce(limit?: number): Promise<SyncPage> {
+    await this.beforePull();
     const query = new URLSearchParams();
     if (this.cursor) query.set('cursor', this.cursor);
     if (limit) query.set('limit', String(limit));

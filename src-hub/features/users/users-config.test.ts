@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 interface UserBody {
   id: string;
@@ -13,7 +13,7 @@ interface ErrorBody {
   error: { code: string; message: string };
 }
 
-describe.each(BACKENDS)('user administration on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('user administration on %s', (backend) => {
   let env: TestHub;
   let manager: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

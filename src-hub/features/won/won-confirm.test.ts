@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, Lead } from '../../../src-shared/contract/entities.schema';
-import { BACKENDS, api, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { chatter, claimedLead, createDealership, markWon, prepare, type ErrorBody } from './won.fixture';
 
 const LEASE_MS = 60_000;
 
-describe.each(BACKENDS)('won/confirm and won/fail on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('won/confirm and won/fail on %s', (backend) => {
   let env: TestHub;
   let agent: Awaited<ReturnType<typeof createUser>>;
   let supervisor: Awaited<ReturnType<typeof createUser>>;

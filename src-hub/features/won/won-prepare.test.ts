@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
-import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { claimedLead, createDealership, prepare, type ErrorBody } from './won.fixture';
 
 const LEASE_MS = 60_000;
 const KEY = 'prepare-secret-key-0123456789';
 
-describe.each(BACKENDS)('won/prepare on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('won/prepare on %s', (backend) => {
   let env: TestHub;
   let agent: Awaited<ReturnType<typeof createUser>>;
   let otherAgent: Awaited<ReturnType<typeof createUser>>;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallLogPage } from '../../../src-shared/contract/lead-work.schema';
-import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 
 type User = Awaited<ReturnType<typeof createUser>>;
 const T0 = new Date('2026-11-23T08:00:00Z');
 const MINUTE = 60_000;
 
-describe.each(BACKENDS)('GET /call-logs on %s', (backend) => {
+describe.each(FEATURE_BACKENDS)('GET /call-logs on %s', (backend) => {
   let env: TestHub;
   let agent: User;
   let otherAgent: User;

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openPgliteDatabase } from '../../../src-hub/db/pglite-database';
+import { pgliteSnapshot } from '../../../src-hub/testing/hub-test-env';
 
 /**
  * The hub as its own process, as a floor runs it (`npm run hub -- serve --demo` on PGlite in a data folder),
@@ -12,6 +14,10 @@ export class FloorHub {
   ) {}
 
   static async start(dataDir: string): Promise<FloorHub> {
+    // The data folder starts as a copy of the run's migrated PGlite snapshot: the hub process finds a cluster
+    // to open instead of creating one (seconds of initdb), and seeds the demo into it as on any empty database.
+    const snapshot = pgliteSnapshot();
+    if (snapshot) await (await openPgliteDatabase(dataDir, snapshot)).close();
     const { child, url } = await spawnHub(dataDir);
     return new FloorHub(child, url, dataDir);
   }

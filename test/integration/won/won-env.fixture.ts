@@ -14,8 +14,12 @@ import { startHubProxy, type HubProxy } from './hub-proxy.fixture';
 
 /** A real hub (PGlite) and the sandbox dealer on loopback, a proxy in front of the hub, and the users of the Won tests. */
 
-/** The relay's own wait for the dealer: what the timeout fault runs into. */
-export const RELAY_DEALER_TIMEOUT_MS = 150;
+/**
+ * The relay's own wait for the dealer: what the timeout fault runs into, and what every other call of these
+ * tests must beat. 150 ms was beaten by ordinary calls on a loaded two-core machine (the sandbox answers from
+ * the test's own process, which PGlite keeps busy), failing Mark as Won with dealer_outcome_unknown.
+ */
+export const RELAY_DEALER_TIMEOUT_MS = 1000;
 
 export interface TestUser {
   id: string;
@@ -104,7 +108,8 @@ export function fakeTiming(): WonTiming & { sleeps: number[] } {
   let now = Date.parse('2026-11-23T09:00:00Z');
   const sleeps: number[] = [];
   return {
-    dealerCallTimeoutMs: 1000,
+    // Above the relay's own limit, so a slow dealer is the relay's timeout (as in the app: 65 s in main, 30 s in the hub).
+    dealerCallTimeoutMs: RELAY_DEALER_TIMEOUT_MS * 3,
     dealerTimeLimitMs: 120_000,
     now: () => now,
     sleep: async (ms) => {

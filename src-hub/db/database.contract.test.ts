@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, freshPostgresDatabase, pgliteSnapshot } from '../testing/hub-test-env';
+import type { Database } from './database';
+import { openPgliteDatabase } from './pglite-database';
+import { openPostgresDatabase } from './postgres-database';
+
+/**
+ * What the hub's features rely on from storage, proved on both backends: the two adapters are the only code
+ * that differs between PGlite and PostgreSQL, so the feature tests run on one backend (hub-test-env's
+ * FEATURE_BACKENDS) and this contract keeps the other honest. Concurrency (several connections at once)
+ * exists only on PostgreSQL and is proved there (claim, sync-concurrency, events across two hubs).
+ */
+describe.each(BACKENDS)('storage contract on %s', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void> = async () => undefined;
+
+  beforeAll(async () => {
+    if (backend === 'postgres') {
+      const fresh = await freshPostgresDatabase();
+      drop = fresh.drop;
+      db = await openPostgresDatabase(fresh.url, 4);
+    } else {
+      db = await openPgliteDatabase(null, pgliteSnapshot());
+    }
+    await db.query(`create table contract_probe (
+      id bigserial primary key, name text unique, amount numeric(7, 2), count integer, flag boolean,
+      at timestamptz, data jsonb, tags text[], refs bigint[]
+    )`);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop();
+  });
+
+  it('says which backend it is', () => {
+    expect(db.kind).toBe(backend);
+  });
+
+  it('returns int8 as text, int4 as a number, numeric as text, booleans, timestamps as Dates, jsonb as values, arrays as arrays', async () => {
+    const at = new Date('2026-11-23T09:15:00.123Z');
+    const [row] = await db.query(
+      `insert into contract_probe (name, amount, count, flag, at, data, tags, refs) values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+      ['types', '4.50', 7, true, at, JSON.stringify({ nested: { list: [1, 'two'] } }), ['a', 'b'], ['9007199254740993']],
+    );
+    expect(row).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      name: 'types',
+      amount: '4.50',
+      count: 7,
+      flag: true,
+      at,
+      data: { nested: { list: [1, 'two'] } },
+      tags: ['a', 'b'],
+      refs: ['9007199254740993'],
+    });
+    expect(await db.query(`select count(*) as total, sum(count) as sum from contract_probe`)).toEqual([{ total: '1', sum: '7' }]);
+    const [nulls] = await db.query('select null::bigint as id, null::jsonb as data, null::timestamptz as at');
+    expect(nulls).toEqual({ id: null, data: null, at: null });
+  });
+
+  it('commits a transaction that resolves, with its result', async () => {
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(`insert into contract_probe (name) values ('committed') returning id`);
+      return row?.id;
+    });
+    expect(await db.query(`select id from contract_probe where name = 'committed'`)).toEqual([{ id }]);
+  });
+
+  it('rolls back every statement of a transaction that throws, and passes the error on', async () => {
+    const failure = new Error('the work failed');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(`insert into contract_probe (name) values ('rolled back')`);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(await db.query(`select id from contract_probe where name = 'rolled back'`)).toEqual([]);
+    // the database is usable after the rollback
+    expect(await db.query('select 1 as one')).toEqual([{ one: 1 }]);
+  });
+
+  it('reports SQL errors with their SQLSTATE code (features tell a duplicate by 23505), and rolls back', async () => {
+    await db.query(`insert into contract_probe (name) values ('unique')`);
+    const duplicate = await db.query(`insert into contract_probe (name) values ('unique')`).catch((error: unknown) => error);
+    expect(duplicate).toMatchObject({ code: '23505' });
+    const inTransaction = await db
+      .transaction(async (tx) => {
+        await tx.query(`insert into contract_probe (name) values ('before the duplicate')`);
+        await tx.query(`insert into contract_probe (name) values ('unique')`);
+      })
+      .catch((error: unknown) => error);
+    expect(inTransaction).toMatchObject({ code: '23505' });
+    expect(await db.query(`select id from contract_probe where name = 'before the duplicate'`)).toEqual([]);
+  });
+
+  it('delivers NOTIFY payloads to a listener, a transaction\'s only once it commits, and none after unsubscribing', async () => {
+    const received: string[] = [];
+    let arrived: () => void = () => undefined;
+    const unsubscribe = await db.listen('contract_channel', (payload) => {
+      received.push(payload);
+      arrived();
+    });
+    const next = () => new Promise<void>((resolve) => (arrived = resolve));
+
+    let delivered = next();
+    await db.query(`select pg_notify('contract_channel', 'plain')`);
+    await delivered;
+    expect(received).toEqual(['plain']);
+
+    // Rolled back: never delivered. Committed: delivered. Notifications arrive in commit order, so once
+    // "committed" is here, "rolled back" would already be too.
+    await db.transaction(async (tx) => {
+      await tx.query(`select pg_notify('contract_channel', 'rolled back')`);
+      throw new Error('undo');
+    }).catch(() => undefined);
+    delivered = next();
+    await db.transaction(async (tx) => {
+      await tx.query(`select pg_notify('contract_channel', 'committed')`);
+      expect(received).toEqual(['plain']);
+    });
+    await delivered;
+    expect(received).toEqual(['plain', 'committed']);
+
+    await unsubscribe();
+    // A second listener proves the notification went out; the unsubscribed one must not have seen it.
+    const other: string[] = [];
+    let otherArrived: () => void = () => undefined;
+    const otherUnsubscribe = await db.listen('contract_channel', (payload) => {
+      other.push(payload);
+      otherArrived();
+    });
+    const seen = new Promise<void>((resolve) => (otherArrived = resolve));
+    await db.query(`select pg_notify('contract_channel', 'after')`);
+    await seen;
+    expect(other).toEqual(['after']);
+    expect(received).toEqual(['plain', 'committed']);
+    await otherUnsubscribe();
+  });
+});

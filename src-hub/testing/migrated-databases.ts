@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { MIGRATIONS, migrate } from '../db/migrate';
+import { dumpPgliteDatabase, openPgliteDatabase } from '../db/pglite-database';
+import { openPostgresDatabase } from '../db/postgres-database';
+
+/**
+ * Migrated, empty databases for tests, made once per run and copied for each test hub: creating a PGlite
+ * cluster costs seconds, copying a snapshot of one a fraction of that; on PostgreSQL a database created
+ * from a migrated template needs no migration run of its own. The hub still runs `migrate` at every start
+ * (finding nothing to do), so a test hub opens its data exactly as a production hub does.
+ */
+export async function makePgliteSnapshot(): Promise<Blob> {
+  const db = await openPgliteDatabase(null);
+  try {
+    await migrate(db);
+    return await dumpPgliteDatabase(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The migrated PGlite snapshot as a file, made once and kept under node_modules/.cache for the next runs: its
+ * name carries a hash of every migration and of the PGlite version, so a new or changed migration makes a new one.
+ */
+export async function pgliteSnapshotFile(cacheDir = join(process.cwd(), 'node_modules/.cache/bpo-crm-tests')): Promise<string> {
+  const { version } = JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const key = createHash('sha256').update(JSON.stringify({ version, MIGRATIONS })).digest('hex').slice(0, 16);
+  const file = join(cacheDir, `pglite-migrated-${key}.tar`);
+  if (existsSync(file)) return file;
+  mkdirSync(cacheDir, { recursive: true });
+  const snapshot = await makePgliteSnapshot();
+  // Written aside, then renamed: another run never reads half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await snapshot.arrayBuffer()));
+  renameSync(partial, file);
+  return file;
+}
+
+export function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await admin(adminUrl, (client) => client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`));
+}
+
+/** A new migrated database to copy test databases from; its name is unique, so runs may share one server. */
+export async function makePostgresTemplate(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  const name = `hub_template_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)}`));
+  const db = await openPostgresDatabase(databaseUrl(adminUrl, name), 1);
+  try {
+    await migrate(db);
+  } finally {
+    // No session may stay connected to a template while it is copied.
+    await db.close();
+  }
+  return { name, drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** A copy of the template: `create database … template …` (no session may be connected to the template, and none is). */
+export async function createDatabaseFrom(adminUrl: string, template: string, name: string): Promise<void> {
+  await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`));
+}

@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import type { Reporter, TestModule } from 'vitest/node';
+
+interface FileTime {
+  project: string;
+  file: string;
+  /** Seconds from the file being picked up by a worker to its end: import, hooks and tests. */
+  seconds: number;
+  importSeconds: number;
+  testSeconds: number;
+}
+
+/**
+ * Prints the ten slowest test files after a run, so the next person looking for time knows where it goes.
+ * The time counted is what the file costs a worker (environment, import, hooks and tests), not only its tests.
+ * SLOWEST_FILES_JSON=<path> also writes every file's time there, for comparing runs.
+ */
+export default class SlowestFilesReporter implements Reporter {
+  private readonly started = new Map<string, number>();
+  private readonly times: FileTime[] = [];
+  private readonly runStarted = Date.now();
+
+  onTestModuleStart(testModule: TestModule): void {
+    this.started.set(testModule.moduleId, Date.now());
+  }
+
+  onTestModuleEnd(testModule: TestModule): void {
+    const diagnostic = testModule.diagnostic();
+    const importMs = diagnostic.environmentSetupDuration + diagnostic.prepareDuration + diagnostic.setupDuration + diagnostic.collectDuration;
+    const startedAt = this.started.get(testModule.moduleId);
+    const wallMs = startedAt === undefined ? importMs + diagnostic.duration : Date.now() - startedAt;
+    this.times.push({
+      project: testModule.project.name,
+      file: testModule.relativeModuleId,
+      seconds: Math.max(wallMs, importMs + diagnostic.duration) / 1000,
+      importSeconds: importMs / 1000,
+      testSeconds: diagnostic.duration / 1000,
+    });
+  }
+
+  onTestRunEnd(): void {
+    if (this.times.length === 0) return;
+    const slowest = [...this.times].sort((a, b) => b.seconds - a.seconds).slice(0, 10);
+    const lines = slowest.map((time) => `  ${time.seconds.toFixed(1).padStart(6)} s  ${time.file} [${time.project}] (import ${time.importSeconds.toFixed(1)} s, hooks and tests ${time.testSeconds.toFixed(1)} s)`);
+    const wall = ((Date.now() - this.runStarted) / 1000).toFixed(0);
+    process.stdout.write(`\nTen slowest test files (of ${this.times.length}, run ${wall} s wall):\n${lines.join('\n')}\n`);
+    const out = process.env['SLOWEST_FILES_JSON'];
+    if (out) writeFileSync(out, JSON.stringify({ wallSeconds: Number(wall), files: this.times }, null, 2));
+  }
+}
