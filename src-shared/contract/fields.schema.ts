@@ -60,7 +60,7 @@ export const idSchema = z.string().min(1, 'Must not be empty').max(FIELD_MAX.id,
  * same instant. Compare them with Date.parse, not as text: fractional seconds are optional.
  */
 export const isoTimeSchema = z.iso
-  .datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z' })
+  .datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z', abort: true })
   // The database stores years 1900–9999 only (PostgreSQL refuses the year 0000): a 400 here, never a 500 there.
   .regex(/^(19\d\d|[2-9]\d\d\d)-/, 'Must be a time in the years 1900 to 9999');
 
