@@ -66,7 +66,9 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
           ← Back
         </button>
         <h2>
-          <span className="mono">{lead.ref}</span> <span className="lead-customer">{lead.customer.name}</span>
+          <span className="mono">{lead.ref}</span> <span className="lead-customer" title={lead.customer.name}>
+            {lead.customer.name}
+          </span>
         </h2>
         {readOnly && <span className="pill pill-grey">Read-only · from the hub</span>}
         {isLeadClosed(stages, lead) && stage && <span className={stage.isWon ? 'pill pill-green' : 'pill pill-grey'}>{stage.name}</span>}

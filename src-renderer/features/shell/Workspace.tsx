@@ -54,11 +54,18 @@ export function Workspace({ actor }: { actor: Actor }) {
   );
 }
 
-/** The open lead over the view; on close the focus goes back to the card or row that opened it. */
+/**
+ * The open lead over the view: it takes the focus when it opens (Tab goes on inside it, not on the board
+ * under it) and gives it back to the card or row that opened it on close.
+ */
 function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () => void }) {
+  const ref = useRef<HTMLElement>(null);
   useReturnFocus();
+  useEffect(() => {
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
+  }, []);
   return (
-    <section className="lead-drawer" aria-label="Open lead">
+    <section className="lead-drawer" aria-label="Open lead" ref={ref} tabIndex={-1} {...{ [FOCUS_ANCHOR]: '' }}>
       <LeadForm leadId={leadId} onClose={onClose} />
     </section>
   );
