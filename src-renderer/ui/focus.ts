@@ -14,7 +14,8 @@ export const FOCUS_ANCHOR = 'data-focus-anchor';
 
 /** The elements Tab reaches inside `root`, in document order. */
 export function tabbables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => !element.closest('[hidden], [inert], [aria-hidden="true"]'));
+  // One pass over every element keeps document order (a selector list need not, in every DOM implementation).
+  return [...root.querySelectorAll<HTMLElement>('*')].filter((element) => element.matches(FOCUSABLE) && !element.closest('[hidden], [inert], [aria-hidden="true"]'));
 }
 
 /** Whether focus can still go to `element`: in the document and not disabled. */
