@@ -23,7 +23,8 @@ export function useFocusKeeper(fallback: () => HTMLElement | null): void {
       if (!last || canTakeFocus(last)) return;
       const anchor = anchors.find((node) => node !== last && canTakeFocus(node)) ?? fallback();
       last = null;
-      anchor?.focus();
+      // Without scrolling: a card leaving a scrolled column must not jump the view to the top.
+      anchor?.focus({ preventScroll: true });
     };
     const observer = new MutationObserver(rescue);
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });

@@ -71,8 +71,10 @@ export async function agentScreens(tour: Tour, login: string): Promise<void> {
   await tour.check('lead-form-unclaimed');
   await button(page, 'Claim Lead').click();
   await button(page, 'Log Call').waitFor({ timeout: 10_000 });
-  await dismissToasts(page);
+  // With the claim's toast in its tray: the notifications are checked too.
+  await page.getByLabel('Notifications').getByText(/^You are now assigned/).waitFor();
   await tour.check('lead-form');
+  await dismissToasts(page);
   await tour.dialog('log-call', 'Log Call', () => button(page, 'Log Call').click());
   await tour.dialog('schedule-visit', 'Schedule Visit', () => button(page, 'Schedule Visit').click());
   await tour.dialog('schedule-activity', 'Schedule Activity', () => activitiesPanel(page).getByRole('button', { name: '+ Schedule activity' }).click());
