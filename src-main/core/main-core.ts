@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { leadSchema } from '../../src-shared/contract/entities.schema';
-import type { AppInfo, IpcEventName, IpcEventPayload } from '../../src-shared/contract/ipc.contract';
+import type { AppInfo, IpcEventName, IpcEventPayload, MarkWonOutput, WonProgress } from '../../src-shared/contract/ipc.contract';
 import { NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import type { HubClientOptions } from '../hub/hub-client';
 import { isUnreachable } from '../hub/hub-client';
@@ -19,6 +19,7 @@ import type { OdooClientFactory, WonSession } from '../won/won-hub';
 import { fileJournalStorage, memoryJournalStorage, WonJournal } from '../won/won-journal';
 import { DEFAULT_WON_TIMING, type WonTiming } from '../won/won-saga';
 import { WonService } from '../won/won-service';
+import { withSyncStep } from '../won/won-progress';
 
 export type Emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
 
@@ -64,6 +65,8 @@ export class MainCore {
   private periodic: NodeJS.Timeout | null = null;
   private streamState: StreamState = 'offline';
   private recheck: NodeJS.Timeout | null = null;
+  /** The last Won step list sent per lead, for the sync step shown after it. */
+  private readonly wonSteps = new Map<string, WonProgress['steps']>();
 
   constructor(private readonly options: MainCoreOptions) {
     this.session = new SessionManager(options.sessionStore, options.hubClient, options.logError);
@@ -73,7 +76,10 @@ export class MainCore {
       session: () => this.wonSession(),
       journal: new WonJournal(journalPath ? fileJournalStorage(journalPath) : memoryJournalStorage()),
       timing: { ...DEFAULT_WON_TIMING, ...options.won?.timing },
-      emit: (progress) => options.emit('won:progress', progress),
+      emit: (progress) => {
+        this.wonSteps.set(progress.leadId, progress.steps);
+        options.emit('won:progress', progress);
+      },
       ...(options.won?.createClient ? { createClient: options.won.createClient } : {}),
     });
   }
@@ -124,7 +130,7 @@ export class MainCore {
       const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
       return { id: sent.id };
     },
-    'leads:mark-won': async ({ leadId }) => this.mutate(() => this.won.markWon(leadId)),
+    'leads:mark-won': async ({ leadId }) => this.markWon(leadId),
     'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
     ...leadActionHandlers({
       hub: () => this.session.hub(),
@@ -158,6 +164,21 @@ export class MainCore {
     const result = await this.callHub(call);
     await this.pullQuietly();
     return result;
+  }
+
+  /**
+   * Mark as Won is a mutation like the others (pulled before it answers), with the pull shown as the last
+   * step of the dialog: every step before it ticked, the dialog says it waits for this computer's copy.
+   */
+  private async markWon(leadId: string): Promise<MarkWonOutput> {
+    this.wonSteps.delete(leadId);
+    const output = await this.callHub(() => this.won.markWon(leadId));
+    const steps = this.wonSteps.get(leadId) ?? [];
+    this.options.emit('won:progress', { leadId, steps: withSyncStep(steps, 'running') });
+    await this.pullQuietly();
+    this.options.emit('won:progress', { leadId, steps: withSyncStep(steps, 'done') });
+    this.wonSteps.delete(leadId);
+    return output;
   }
 
   /** A call that needs the hub: unreachable marks the app offline, an invalid session signs out. */

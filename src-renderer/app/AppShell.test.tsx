@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { useUiStore } from './ui-store';
 import { renderWithReplica, seedReplica, signIn, stubCrm, USERS } from '../features/lead-form/lead-form.fixture';
 import { AppShell } from './AppShell';
 import { useSessionStore } from './session-store';
@@ -24,5 +25,26 @@ describe('AppShell when a manager changes the signed-in user\'s role', () => {
     await db.users.put({ ...USERS[2]!, role: 'supervisor' });
     await screen.findByText('Sue Supervisor · BPO Supervisor');
     await waitFor(() => expect(screen.getByRole('button', { name: /All Leads/ })).toBeTruthy());
+  });
+});
+
+describe('AppShell and the keyboard focus', () => {
+  it('lands on the view after sign-in, moves into an opened lead and back to what opened it', async () => {
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    const db = await seedReplica([]);
+    signIn('u-super');
+    const session = useSessionStore.getState().session;
+    if (!session) throw new Error('signed in');
+    renderWithReplica(db, <AppShell session={{ ...session, remembered: true }} connection={null} progress={null} onSignedOut={() => undefined} />);
+    // Not the page body, where the sign-in form's button was: the landing view, by name.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Open Leads'));
+    expect(document.activeElement?.tagName).toBe('MAIN');
+
+    const opener = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    opener.focus();
+    act(() => useUiStore.getState().openLead('no-such-lead'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Open lead' })));
+    act(() => useUiStore.getState().openLead(null));
+    await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 });

@@ -19,7 +19,7 @@ export function AppShell({ session, connection, progress, onSignedOut }: AppShel
   return (
     <div className="shell">
       <header className="topbar">
-        <strong className="brand">BPO CRM</strong>
+        <h1 className="brand">BPO CRM</h1>
         <SyncProgress progress={progress} />
         <span className="spacer" />
         <ConnectionBadge connection={connection} online={session.online} />

@@ -101,7 +101,9 @@ export const testConnectionOutputSchema = z.object({
 });
 export type TestConnectionOutput = z.infer<typeof testConnectionOutputSchema>;
 
-export const WON_STEP_IDS = ['prepare', 'partner', 'order', 'confirm'] as const;
+/** The saga's steps (main's Won service), then main's pull that brings the won lead into this computer's replica. */
+export const WON_SAGA_STEP_IDS = ['prepare', 'partner', 'order', 'confirm'] as const;
+export const WON_STEP_IDS = [...WON_SAGA_STEP_IDS, 'sync'] as const;
 export const WON_STEP_STATES = ['pending', 'running', 'done', 'failed'] as const;
 export type WonStepId = (typeof WON_STEP_IDS)[number];
 export type WonStepState = (typeof WON_STEP_STATES)[number];

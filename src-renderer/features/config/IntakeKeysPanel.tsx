@@ -46,7 +46,9 @@ export function IntakeKeysPanel() {
             <tr>
               <th>Name</th>
               <th>Created</th>
-              <th aria-label="Actions" />
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -46,7 +46,9 @@ export function UsersPanel({ actorId }: { actorId: string }) {
             <th>E-mail</th>
             <th>Role</th>
             <th>Status</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -13,7 +13,7 @@ interface ActivityRowProps {
 export function ActivityRow({ activity, busy, onOpen, onDone }: ActivityRowProps) {
   return (
     <li className="home-activity">
-      <button type="button" className="home-activity-open" onClick={() => onOpen(activity.leadId)} aria-label={`Open ${activity.leadRef ?? 'lead'}: ${activity.summary}`}>
+      <button type="button" className="home-activity-open" onClick={() => onOpen(activity.leadId)}>
         <span className="home-activity-type">
           {ACTIVITY_TYPE_LABELS[activity.type]}
           {activity.visitKind && ` · ${VISIT_KIND_LABELS[activity.visitKind]}`}

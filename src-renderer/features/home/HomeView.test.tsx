@@ -57,7 +57,7 @@ describe('HomeView', () => {
     stubCrm({ markActivityDone });
     useUiStore.setState({ openLeadId: null });
     await setup([activity('a-today', new Date(todayNoon().getTime() + HOUR))]);
-    await userEvent.click(await screen.findByRole('button', { name: 'Open LEAD/2026/00042: Summary a-today' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Summary a-today.*LEAD\/2026\/00042/ }));
     expect(useUiStore.getState().openLeadId).toBe('lead-1');
     await userEvent.click(screen.getByRole('button', { name: 'Done: Summary a-today' }));
     await waitFor(() => expect(toastTexts()).toContain('success: Call marked as done'));

@@ -9,12 +9,14 @@ import { MarkWonDialog } from '../wizards/MarkWonDialog';
 import { ScheduleActivityWizard } from '../wizards/ScheduleActivityWizard';
 import { ScheduleVisitWizard } from '../wizards/ScheduleVisitWizard';
 import { ActivitiesPanel } from './ActivitiesPanel';
+import { CallTimer } from './CallTimer';
 import { Chatter } from './Chatter';
 import { EditLeadDialog } from './EditLeadDialog';
 import { LeadFields } from './LeadFields';
 import { LeadHeader, type WizardAction } from './LeadHeader';
 import { StageStatusbar } from './StageStatusbar';
 import { useLeadView } from './use-lead-view';
+import { FOCUS_ANCHOR } from '../../ui/focus';
 import './lead-form.css';
 
 /** The lead form: header actions from the shared rules, the stage statusbar, the sheet, activities and chatter. */
@@ -58,20 +60,26 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
   const closeWizard = () => setWizard(null);
 
   return (
-    <article className="lead-form" aria-label={`Lead ${lead.ref}`}>
+    <article className="lead-form" aria-label={`Lead ${lead.ref}`} tabIndex={-1} {...{ [FOCUS_ANCHOR]: '' }}>
       <div className="lead-topline">
         <button type="button" className="link" onClick={onClose}>
           ← Back
         </button>
         <h2>
-          <span className="mono">{lead.ref}</span> <span className="lead-customer">{lead.customer.name}</span>
+          <span className="mono">{lead.ref}</span> <span className="lead-customer" title={lead.customer.name}>
+            {lead.customer.name}
+          </span>
         </h2>
         {readOnly && <span className="pill pill-grey">Read-only · from the hub</span>}
         {isLeadClosed(stages, lead) && stage && <span className={stage.isWon ? 'pill pill-green' : 'pill pill-grey'}>{stage.name}</span>}
         <span className="spacer" />
         <LeadHeader lead={lead} actions={actions} onWizard={setWizard} />
       </div>
-      <StageStatusbar lead={lead} stages={stages} readOnly={readOnly} onWon={() => setWizard('mark_won')} onLost={() => setWizard('mark_lost')} />
+      {/* The call timer has its place here, left of the statusbar: starting a call moves nothing. */}
+      <div className="lead-subbar">
+        {canWork && <CallTimer leadId={lead.id} onLog={() => setWizard('log_call')} />}
+        <StageStatusbar lead={lead} stages={stages} readOnly={readOnly} onWon={() => setWizard('mark_won')} onLost={() => setWizard('mark_lost')} />
+      </div>
       <div className="lead-body">
         <div className="lead-main">
           <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />

@@ -22,6 +22,7 @@ export function StageStatusbar({ lead, stages, readOnly, onWon, onLost }: StageS
   const [moving, setMoving] = useState(false);
 
   async function pick(stage: Stage) {
+    if (moving) return;
     setMoving(true);
     try {
       await runStageMove(stages, lead, stage.id, toast, { won: onWon, lost: onLost });
@@ -42,7 +43,9 @@ export function StageStatusbar({ lead, stages, readOnly, onWon, onLost }: StageS
             type="button"
             className={`statusbar-stage statusbar-${state}${stage.isWon ? ' is-won' : ''}${stage.isLost ? ' is-lost' : ''}`}
             aria-current={current ? 'step' : undefined}
-            disabled={readOnly || moving}
+            disabled={readOnly}
+            // aria-disabled while a move runs: a disabled button would drop the keyboard focus.
+            aria-disabled={moving || undefined}
             onClick={() => void pick(stage)}
           >
             {stage.name}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import { leadActivityState } from '../../../src-shared/domain/activity-state';
 import { isOnMyPipeline, type Actor } from '../../../src-shared/domain/lead-access';
@@ -8,6 +8,7 @@ import { sortStages } from '../../../src-shared/domain/stages';
 import { checkTransition } from '../../../src-shared/domain/transitions';
 import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
+import { FOCUS_ANCHOR } from '../../ui/focus';
 import { useNow } from '../../ui/use-now';
 import { BoardToolbar } from './BoardToolbar';
 import { PipelineCard } from './PipelineCard';
@@ -15,11 +16,15 @@ import { PipelineCardBody } from './PipelineCardBody';
 import { PipelineColumn, type DropHint } from './PipelineColumn';
 import { groupBy, sortByCreated } from './board-filters';
 import { shownStageId, useStageMove } from './use-stage-move';
+import { CARD_KEYS_HELP, useKeyboardMove } from './use-keyboard-move';
 
 /** "Today" for the activity pill is the workstation's day. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The user's own leads by stage; drag (or Ctrl+→) to advance, under the same rule the hub enforces. */
+/**
+ * The user's own leads by stage; drag, Ctrl+→, or Space–arrows–Space to advance, under the same rule the hub
+ * enforces; each move is announced in the board's live region.
+ */
 export function MyPipelineBoard({ actor }: { actor: Actor }) {
   const { db } = useReplica();
   const openLead = useUiStore((state) => state.openLead);
@@ -42,55 +47,81 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
     return new Map(mine.map((lead) => [lead.id, leadActivityState(byLead.get(lead.id) ?? [], now, TIME_ZONE)]));
   }, [activities, mine, now]);
 
+  const [announcement, setAnnouncement] = useState('');
+  const nameOf = useCallback((stageId: string) => stages.find((stage) => stage.id === stageId)?.name ?? 'an unknown stage', [stages]);
+  const stageOf = useCallback((lead: Lead) => shownStageId(lead, pending), [pending]);
+
+  // Every move, by pointer or key, is said in the board's live region: where it goes, then where it landed.
   const moveTo = useCallback(
     (lead: Lead, stageId: string) => {
-      if (pending.get(lead.id)?.busy) return;
-      void move({ ...lead, stageId: shownStageId(lead, pending) }, stageId);
+      if (pending.get(lead.id)?.busy) return setAnnouncement(`${lead.ref} is still moving. Try again in a moment.`);
+      const from = shownStageId(lead, pending);
+      const check = checkTransition(stages, from, stageId);
+      if (check.ok && document.activeElement?.closest<HTMLElement>('[data-lead-id]')?.dataset.leadId === lead.id) setFocusAfterMove(lead.id);
+      setAnnouncement(!check.ok ? '' : check.kind === 'won' ? `Marking ${lead.ref} as Won…` : check.kind === 'lost' ? `${lead.ref}: choose a lost reason to close it as Lost.` : `Moving ${lead.ref} to ${nameOf(stageId)}…`);
+      void move({ ...lead, stageId: from }, stageId).then((outcome) => {
+        if (outcome.kind === 'moved') setAnnouncement(`${lead.ref} moved to ${nameOf(outcome.stageId)}.`);
+        // The reason is in the error toast, which is read out too.
+        else if (outcome.kind === 'refused') setAnnouncement(`${lead.ref} not moved. It stays in ${nameOf(from)}.`);
+      });
     },
-    [move, pending],
+    [move, pending, stages, nameOf],
   );
 
-  const onStep = useCallback(
-    (lead: Lead, direction: 1 | -1) => {
-      const index = stages.findIndex((stage) => stage.id === shownStageId(lead, pending));
-      const target = stages[index + direction];
-      if (index < 0 || !target) return;
-      setFocusAfterMove(lead.id);
-      moveTo(lead, target.id);
-    },
-    [stages, pending, moveTo],
-  );
+  const onOpen = useCallback((leadId: string) => openLead(leadId), [openLead]);
+  const { picked, onCardKey, cancel } = useKeyboardMove({ stages, stageOf, moveTo, open: onOpen, announce: setAnnouncement });
 
-  // The card re-renders in its new column; keep the keyboard user's focus on it.
+  // The card re-renders in its new column (and back, if the hub refuses): the keyboard user's focus follows it,
+  // unless they have gone on to another control meanwhile.
   useEffect(() => {
     if (!focusAfterMove) return;
     const card = [...document.querySelectorAll<HTMLElement>('.card[data-lead-id]')].find((element) => element.dataset.leadId === focusAfterMove);
-    if (card && document.activeElement !== card) card.focus();
+    const active = document.activeElement;
+    const focusLost = !active || active === document.body || active.hasAttribute(FOCUS_ANCHOR);
+    if (card && focusLost) card.focus();
   }, [focusAfterMove, byStage]);
 
-  const onOpen = useCallback((leadId: string) => openLead(leadId), [openLead]);
   const onDragStart = (event: DragStartEvent) => setDragged(byId.get(String(event.active.id)) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
     setDragged(null);
     const lead = byId.get(String(event.active.id));
     if (lead && event.over) moveTo(lead, String(event.over.id));
   };
+  const pickedLead = picked ? (byId.get(picked.leadId) ?? null) : null;
   const hintFor = (stageId: string): DropHint => {
-    if (!dragged) return null;
-    const from = shownStageId(dragged, pending);
+    const moving = dragged ?? pickedLead;
+    if (!moving) return null;
+    const from = shownStageId(moving, pending);
     if (from === stageId) return null;
     return checkTransition(stages, from, stageId).ok ? 'allowed' : 'refused';
+  };
+  const refOf = (id: string | number) => byId.get(String(id))?.ref ?? 'The lead';
+  // dnd-kit reads these out during a pointer drag: the lead and the stage by name, not by their ids.
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${refOf(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${refOf(active.id)} over ${nameOf(String(over.id))}.` : `${refOf(active.id)} is not over a stage.`),
+    onDragEnd: ({ active, over }) => (over ? `${refOf(active.id)} dropped on ${nameOf(String(over.id))}.` : `${refOf(active.id)} put back.`),
+    onDragCancel: ({ active }) => `Dragging ${refOf(active.id)} was cancelled.`,
   };
 
   return (
     <section className="board" aria-label="My Pipeline">
       <BoardToolbar title="My Pipeline" count={mine.length}>
-        <span className="board-hint">Drag a card to the next stage, or focus it and press Ctrl+→</span>
+        <span className="board-hint">Drag a card to the next stage, or focus it and press Ctrl+→ (Space picks it up)</span>
       </BoardToolbar>
+      <p className="sr-only" role="status" aria-label="Board moves">
+        {announcement}
+      </p>
       {leads === undefined || stageRows === undefined ? (
         <p className="board-loading">Loading…</p>
       ) : (
-        <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+        <DndContext
+          sensors={sensors}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setDragged(null)}
+          accessibility={{ screenReaderInstructions: { draggable: CARD_KEYS_HELP }, announcements }}
+        >
           <div className="board-columns">
             {stages.map((stage) => (
               <PipelineColumn
@@ -98,6 +129,7 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
                 stage={stage}
                 leads={byStage.get(stage.id) ?? []}
                 hint={hintFor(stage.id)}
+                keyboardOver={picked?.overStageId === stage.id}
                 folded={stage.folded && !unfolded.has(stage.id)}
                 onToggleFold={() =>
                   setUnfolded((previous) => {
@@ -108,7 +140,16 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
                   })
                 }
                 renderCard={(lead) => (
-                  <PipelineCard lead={lead} now={now} activity={pills.get(lead.id) ?? null} busy={pending.get(lead.id)?.busy ?? false} onOpen={onOpen} onStep={onStep} />
+                  <PipelineCard
+                    lead={lead}
+                    now={now}
+                    activity={pills.get(lead.id) ?? null}
+                    busy={pending.get(lead.id)?.busy ?? false}
+                    picked={picked?.leadId === lead.id}
+                    onOpen={onOpen}
+                    onKey={onCardKey}
+                    onLeave={cancel}
+                  />
                 )}
               />
             ))}

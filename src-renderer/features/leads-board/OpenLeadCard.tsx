@@ -10,7 +10,10 @@ interface OpenLeadCardProps {
   onOpen: (leadId: string) => void;
 }
 
-/** An unclaimed lead: who, what, where from, and how long it has waited in Open Leads. */
+/**
+ * An unclaimed lead: who, what, where from, and how long it has waited in Open Leads. Its accessible name is
+ * its visible text (what a speech-input user reads off the screen is what they can say).
+ */
 export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, stale, onOpen }: OpenLeadCardProps) {
   const age = formatAge(lead.createdAt, now);
   return (
@@ -19,7 +22,6 @@ export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, stale, onOpe
       className={stale ? 'card card-stale' : 'card'}
       data-lead-id={lead.id}
       onClick={() => onOpen(lead.id)}
-      aria-label={`${lead.ref} ${lead.customer.name}, waiting ${age}${stale ? ', stale' : ''}`}
     >
       <span className="card-line">
         <span className="card-ref mono">{lead.ref}</span>

@@ -9,34 +9,34 @@ interface PipelineCardProps {
   now: Date;
   activity: ActivityState | null;
   busy: boolean;
+  /** Picked up with Space (the keyboard's drag). */
+  picked: boolean;
   onOpen: (leadId: string) => void;
-  /** Ctrl+→ / Ctrl+←: the keyboard alternative to dragging one column over. */
-  onStep: (lead: Lead, direction: 1 | -1) => void;
+  /** Enter, Space, arrows, Escape: the board's keyboard move (useKeyboardMove). */
+  onKey: (lead: Lead, event: KeyboardEvent) => void;
+  /** Leaving a picked-up card puts it down where it was. */
+  onLeave: (lead: Lead) => void;
 }
 
-/** One of the user's leads: draggable to another stage, Enter opens it, Ctrl+→ advances it. */
-export const PipelineCard = memo(function PipelineCard({ lead, now, activity, busy, onOpen, onStep }: PipelineCardProps) {
+/**
+ * One of the user's leads: draggable to another stage, or moved with the keys the board's instructions
+ * describe (dnd-kit points aria-describedby at them). Its accessible name is its visible text.
+ */
+export const PipelineCard = memo(function PipelineCard({ lead, now, activity, busy, picked, onOpen, onKey, onLeave }: PipelineCardProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: lead.id, disabled: busy });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
-      event.preventDefault();
-      onStep(lead, event.key === 'ArrowRight' ? 1 : -1);
-    } else if (event.key === 'Enter') {
-      onOpen(lead.id);
-    }
-  };
   return (
     <div
       ref={setNodeRef}
       {...attributes}
       {...listeners}
       aria-roledescription="lead card"
-      aria-label={`${lead.ref} ${lead.customer.name}`}
+      aria-pressed={picked || isDragging}
       aria-busy={busy}
-      className={`card card-draggable${isDragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}`}
+      className={`card card-draggable${isDragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}${picked ? ' is-picked' : ''}`}
       data-lead-id={lead.id}
       onClick={() => onOpen(lead.id)}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => onKey(lead, event)}
+      onBlur={() => picked && onLeave(lead)}
     >
       <PipelineCardBody lead={lead} now={now} activity={activity} />
     </div>

@@ -12,6 +12,8 @@ interface PipelineColumnProps {
   renderCard: (lead: Lead) => ReactNode;
   /** While a card is dragged: whether the rule lets it land here. */
   hint: DropHint;
+  /** A card picked up with the keyboard is over this column. */
+  keyboardOver?: boolean;
   folded: boolean;
   onToggleFold: () => void;
 }
@@ -20,13 +22,15 @@ const CARD_HEIGHT = 64;
 const leadKey = (lead: Lead) => lead.id;
 
 /** A stage of My Pipeline: a drop target; a folded stage (Lost) is a narrow strip with its count. */
-export function PipelineColumn({ stage, leads, renderCard, hint, folded, onToggleFold }: PipelineColumnProps) {
-  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
+export function PipelineColumn({ stage, leads, renderCard, hint, keyboardOver = false, folded, onToggleFold }: PipelineColumnProps) {
+  const { setNodeRef, isOver: pointerOver } = useDroppable({ id: stage.id });
+  const isOver = pointerOver || keyboardOver;
   const classes = ['stage-column', stage.isWon ? 'stage-won' : '', stage.isLost ? 'stage-lost' : '', hint ? `drop-${hint}` : '', isOver ? 'is-over' : ''].join(' ');
   if (folded) {
     return (
       <section ref={setNodeRef} className={`board-column board-column-folded ${classes}`} aria-label={`${stage.name} (folded)`}>
-        <button type="button" className="fold-toggle" onClick={onToggleFold} aria-label={`Show ${stage.name}`} title={`Show ${stage.name}`}>
+        <button type="button" className="fold-toggle" onClick={onToggleFold} title={`Show ${stage.name}`}>
+          <span className="sr-only">Show </span>
           <span className="board-count">{leads.length.toLocaleString()}</span>
           <span className="folded-name">{stage.name}</span>
         </button>

@@ -4,7 +4,7 @@ import type { Stage } from '../../../src-shared/domain/stages';
 import { call, crm } from '../../bridge/crm';
 import { useUiStore } from '../../app/ui-store';
 import { errorText } from '../../ui/error-text';
-import { runStageMove } from './run-stage-move';
+import { runStageMove, type StageMoveOutcome } from './run-stage-move';
 
 /** A move on its way to the hub (`busy`), or done and not yet seen in the replica (until `version`). */
 export interface PendingMove {
@@ -38,7 +38,7 @@ export function useStageMove(stages: readonly Stage[]) {
   }, []);
 
   const move = useCallback(
-    (lead: Lead, toStageId: string): Promise<void> =>
+    (lead: Lead, toStageId: string): Promise<StageMoveOutcome> =>
       runStageMove(stages, lead, toStageId, toast, {
         lost: () => {
           openLead(lead.id, 'mark_lost');

@@ -17,7 +17,7 @@ export function AgeHistogram({ buckets }: { buckets: Bucket[] }) {
   return (
     <ChartBox height={HEIGHT}>
       {(width) => (
-        <BarChart width={width} height={HEIGHT} data={buckets} margin={{ top: 18, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" maxBarSize={64}>
+        <BarChart accessibilityLayer={false} width={width} height={HEIGHT} data={buckets} margin={{ top: 18, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" maxBarSize={64}>
           <CartesianGrid vertical={false} stroke={COLORS.line} />
           <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: COLORS.line }} tick={AXIS_STYLE} interval={0} />
           <YAxis allowDecimals={false} width={36} tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: COLORS.muted }} />

@@ -18,7 +18,7 @@ function AgentCallsChart({ agent, scale }: { agent: AgentCalls; scale: { top: nu
       </figcaption>
       <ChartBox height={HEIGHT}>
         {(width) => (
-          <BarChart width={width} height={HEIGHT} data={agent.days} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="20%" maxBarSize={36}>
+          <BarChart accessibilityLayer={false} width={width} height={HEIGHT} data={agent.days} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="20%" maxBarSize={36}>
             <CartesianGrid vertical={false} stroke={COLORS.line} />
             <XAxis dataKey="day" tickFormatter={formatDay} tickLine={false} axisLine={{ stroke: COLORS.line }} tick={{ fontSize: 11, fill: COLORS.muted }} minTickGap={8} />
             <YAxis domain={[0, scale.top]} ticks={scale.ticks} width={28} tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: COLORS.muted }} />

@@ -30,7 +30,7 @@ export function ConversionBars({ rows }: { rows: ConversionRow[] }) {
       <ChartLegend items={SERIES} />
       <ChartBox height={height}>
         {(width) => (
-          <BarChart layout="vertical" width={width} height={height} data={data} margin={{ top: 6, right: 48, bottom: 6, left: 0 }} barCategoryGap={5}>
+          <BarChart accessibilityLayer={false} layout="vertical" width={width} height={height} data={data} margin={{ top: 6, right: 48, bottom: 6, left: 0 }} barCategoryGap={5}>
             <XAxis type="number" hide allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={130} tickLine={false} axisLine={{ stroke: COLORS.line }} tick={AXIS_STYLE} interval={0} />
             <Tooltip cursor={{ fill: '#f0f3f7' }} isAnimationActive={false} />

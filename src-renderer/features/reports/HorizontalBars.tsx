@@ -20,7 +20,7 @@ export function HorizontalBars({ rows, valueName, labelWidth = 130 }: { rows: Ba
   return (
     <ChartBox height={rows.length * ROW_HEIGHT + 12}>
       {(width) => (
-        <BarChart layout="vertical" width={width} height={rows.length * ROW_HEIGHT + 12} data={rows} margin={{ top: 6, right: 40, bottom: 6, left: 0 }} barCategoryGap={5}>
+        <BarChart accessibilityLayer={false} layout="vertical" width={width} height={rows.length * ROW_HEIGHT + 12} data={rows} margin={{ top: 6, right: 40, bottom: 6, left: 0 }} barCategoryGap={5}>
           <XAxis type="number" hide allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={labelWidth} tickLine={false} axisLine={{ stroke: COLORS.line }} tick={AXIS_STYLE} interval={0} />
           <Tooltip cursor={{ fill: '#f0f3f7' }} isAnimationActive={false} />

@@ -42,6 +42,8 @@ export function ReportSection({ title, note, empty, chart, table, className, lev
         <p className="report-empty">{empty}</p>
       ) : (
         <>
+          {/* The table is the accessible view; the chart is hidden from assistive technology, so its charts are
+              built with accessibilityLayer={false} (recharts would otherwise make the surface a tab stop). */}
           {!asTable && <div aria-hidden="true">{chart}</div>}
           {/* sr-only: the app's visually-hidden class (app-wide, in wizards.css). */}
           <div className={asTable ? 'report-table-wrap' : 'sr-only'}>{table}</div>

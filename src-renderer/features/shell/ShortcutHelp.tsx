@@ -1,3 +1,7 @@
+import { useEffect, useRef } from 'react';
+import { FOCUS_ANCHOR, trapTab } from '../../ui/focus';
+import { useReturnFocus } from '../../ui/use-return-focus';
+
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['?', 'Show or hide this help'],
   ['Alt+1, Alt+2, …', 'Go to the first, second, … menu entry'],
@@ -5,22 +9,37 @@ const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['Enter', 'Open the focused card'],
   ['Ctrl+→', 'Move the focused My Pipeline card to the next stage'],
   ['Ctrl+←', 'Move it back (refused by the pipeline rule, which says why)'],
+  ['Space, ← →, Space', 'Pick up the focused My Pipeline card, choose a stage, drop it there (Esc cancels)'],
   ['Esc', 'Close the lead or this help'],
   ['F5', 'Refresh the view (pull from the hub now)'],
   ['Ctrl+Shift+R', 'Hard refresh: rebuild the local copy from the hub'],
 ];
 
-/** The keyboard-shortcut sheet, opened with `?`. */
+/** The keyboard-shortcut sheet, opened with `?`: a modal that keeps the focus and gives it back on close. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useReturnFocus();
+  useEffect(() => closeRef.current?.focus(), []);
   return (
     <div className="overlay" onClick={onClose}>
-      <section className="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" onClick={(event) => event.stopPropagation()}>
-        <header>
+      <section
+        ref={ref}
+        className="shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        tabIndex={-1}
+        {...{ [FOCUS_ANCHOR]: '' }}
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => ref.current && trapTab(event.nativeEvent, ref.current)}
+      >
+        <div className="shortcut-help-head">
           <h2>Keyboard shortcuts</h2>
-          <button type="button" onClick={onClose} aria-label="Close">
+          <button ref={closeRef} type="button" onClick={onClose} aria-label="Close">
             ×
           </button>
-        </header>
+        </div>
         <table>
           <tbody>
             {SHORTCUTS.map(([keys, what]) => (

@@ -1,4 +1,6 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { FOCUS_ANCHOR, trapTab } from '../../ui/focus';
+import { useReturnFocus } from '../../ui/use-return-focus';
 import './wizards.css';
 
 interface DialogProps {
@@ -13,17 +15,18 @@ interface DialogProps {
 }
 
 /**
- * A modal wizard: role="dialog" named by its title, Esc closes, the first field takes focus and focus
- * returns where it was on close.
+ * A modal wizard: role="dialog" named by its title, Esc closes, the first field takes focus, Tab and
+ * Shift+Tab go round inside it (a click on the backdrop does not take the focus out either), and focus
+ * returns to the control that opened it on close. While it calls the hub and its buttons are disabled, the
+ * dialog itself keeps the focus (the focus keeper sends it here).
  */
 export function Dialog({ label, onClose, children, footer, onSubmit, busy = false }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  useReturnFocus();
 
   useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-close)');
-    first?.focus();
-    return () => before?.focus();
+    (first ?? ref.current)?.focus();
   }, []);
 
   useEffect(() => {
@@ -42,9 +45,21 @@ export function Dialog({ label, onClose, children, footer, onSubmit, busy = fals
     onSubmit?.(event);
   };
 
+  const onKeyDown = (event: ReactKeyboardEvent) => {
+    if (ref.current) trapTab(event.nativeEvent, ref.current);
+  };
+
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && !busy && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={label} ref={ref}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(event) => {
+        if (event.target !== event.currentTarget) return;
+        // A click beside the dialog neither closes a busy one nor moves the focus out of it.
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={label} ref={ref} tabIndex={-1} onKeyDown={onKeyDown} {...{ [FOCUS_ANCHOR]: '' }}>
         <header className="dialog-head">
           <h2>{label}</h2>
           <button type="button" className="dialog-close" aria-label="Close" onClick={onClose} disabled={busy}>

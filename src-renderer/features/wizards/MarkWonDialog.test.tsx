@@ -56,6 +56,25 @@ describe('MarkWonDialog', () => {
     expect(useUiStore.getState().toasts.map((toast) => toast.text)).toEqual(['Sales Order S00012 created on Sandbox Motors']);
   });
 
+  it('names the step it waits for; once the hub has the order, says only the sync is left and may be closed', async () => {
+    const { onClose, emit } = setup();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm: Mark as Won' }));
+    const status = () => within(screen.getByRole('dialog', { name: 'Mark as Won' })).getByRole('status').textContent;
+    expect(status()).toBe('Starting…');
+    emit({ leadId: 'lead-1', steps: steps(['done', 'done', 'running']) });
+    expect(status()).toBe('Waiting for: Create the Sales Order.');
+    expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
+    emit({ leadId: 'lead-1', steps: [...steps(['done', 'done', 'done', 'done']), { id: 'sync', label: 'Update the lead on this computer (sync with the hub)', state: 'running' }] });
+    expect(status()).toBe(
+      'The Sales Order is recorded on the lead. Waiting for: Update the lead on this computer (sync with the hub). You can close this window; the lead updates here when the sync ends.',
+    );
+    // The footer's Close and the title's ×, both enabled now.
+    const closers = screen.getAllByRole('button', { name: 'Close' }) as HTMLButtonElement[];
+    expect(closers.map((button) => button.disabled)).toEqual([false, false]);
+    await userEvent.click(closers[1] as HTMLButtonElement);
+    expect(onClose).toHaveBeenCalled();
+  });
+
   it('shows the error with what to check and stays open; the lead stays where it was', async () => {
     const { onClose, emit, answer } = setup();
     await userEvent.click(screen.getByRole('button', { name: 'Confirm: Mark as Won' }));

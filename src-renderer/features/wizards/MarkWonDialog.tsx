@@ -11,7 +11,9 @@ const STEP_MARK: Record<WonProgress['steps'][number]['state'], string> = { pendi
 
 /**
  * Mark as Won: confirm, then the saga's steps live (from main), then the success toast with the SO number,
- * or the error and what to check — the lead stays where it was.
+ * or the error and what to check — the lead stays where it was. While it runs, the dialog names the step it
+ * waits for; once the hub has recorded the Sales Order, only this computer's copy is still being updated, so
+ * the dialog says so and may be closed (the toast still comes when the update ends).
  */
 export function MarkWonDialog({ leadId, leadRef, onClose }: { leadId: string; leadRef: string; onClose: () => void }) {
   const toast = useUiStore((state) => state.toast);
@@ -41,11 +43,13 @@ export function MarkWonDialog({ leadId, leadRef, onClose }: { leadId: string; le
   }
 
   const running = phase === 'running';
+  const waitingFor = running ? steps.find((step) => step.state === 'running') : undefined;
+  const recorded = running && steps.some((step) => step.id === 'confirm' && step.state === 'done');
   return (
     <Dialog
       label="Mark as Won"
       onClose={onClose}
-      busy={running}
+      busy={running && !recorded}
       onSubmit={() => void confirm()}
       footer={
         phase === 'failed' ? (
@@ -59,11 +63,11 @@ export function MarkWonDialog({ leadId, leadRef, onClose }: { leadId: string; le
           </>
         ) : (
           <>
-            <button type="button" onClick={onClose} disabled={running}>
-              Cancel
+            <button type="button" onClick={onClose} disabled={running && !recorded}>
+              {recorded ? 'Close' : 'Cancel'}
             </button>
             <button type="submit" className="primary ok" disabled={running}>
-              {running ? 'Pushing the Sales Order…' : 'Confirm: Mark as Won'}
+              {recorded ? 'Updating this computer…' : running ? 'Pushing the Sales Order…' : 'Confirm: Mark as Won'}
             </button>
           </>
         )
@@ -87,7 +91,11 @@ export function MarkWonDialog({ leadId, leadRef, onClose }: { leadId: string; le
           ))}
         </ol>
       )}
-      {running && steps.length === 0 && <p className="muted">Starting…</p>}
+      <p className="won-waiting" role="status">
+        {!running ? '' : recorded ? 'The Sales Order is recorded on the lead. ' : ''}
+        {!running ? '' : waitingFor ? `Waiting for: ${waitingFor.label}.` : steps.length === 0 ? 'Starting…' : ''}
+        {recorded ? ' You can close this window; the lead updates here when the sync ends.' : ''}
+      </p>
       {failure && (
         <div className="dialog-error" role="alert">
           <strong>The lead was not marked as Won; it stays where it was.</strong>

@@ -23,11 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-function core(dir: string, cipher: ReturnType<typeof testCipher>, events: Array<[string, unknown]>) {
+function core(dir: string, cipher: ReturnType<typeof testCipher>, events: Array<[string, unknown]>, replica = dexieReplica().port) {
   return new MainCore({
     appInfo: { version: 'test', platform: 'linux' },
     sessionStore: new FileSecretStore(join(dir, 'session.bin'), cipher),
-    replica: dexieReplica().port,
+    replica,
     emit: (event, payload) => events.push([event, payload]),
     periodicPullMs: 0,
     hubClient: { timeoutMs: 1000, retryDelaysMs: [50] },
@@ -57,7 +57,7 @@ describe('Mark as Won and Test Connection through MainCore', () => {
     const soName = ordersOf(env, lead.ref)[0]?.name;
     expect(answer).toMatchObject({ ok: true, value: { soName, dealershipName: 'Core Motors', toast: `Sales Order ${soName} created on Core Motors` } });
     const progress = events.filter(([name]) => name === 'won:progress').map(([, payload]) => payload as WonProgress);
-    expect(progress.at(-1)).toMatchObject({ leadId: lead.id, steps: [{ state: 'done' }, { state: 'done' }, { state: 'done' }, { state: 'done' }] });
+    expect(progress.at(-1)).toMatchObject({ leadId: lead.id, steps: [{ state: 'done' }, { state: 'done' }, { state: 'done' }, { state: 'done' }, { id: 'sync', state: 'done' }] });
     expect(await dispatch('leads:mark-won', { leadId: lead.id, extra: 1 }, 'app://')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     expect(await dispatch('dealerships:test-connection', { dealershipId: dealership.id }, 'app://')).toMatchObject({
@@ -74,6 +74,41 @@ describe('Mark as Won and Test Connection through MainCore', () => {
         companies: [{ id: 1, name: 'Sandbox Motors' }, { id: 2, name: 'Sandbox Motors North' }],
       },
     });
+    main.stop();
+  });
+
+  it('after the hub recorded the order, names the sync it still waits for (a held pull holds the answer, not an unnamed step)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'won-core-'));
+    const events: Array<[string, unknown]> = [];
+    const replica = dexieReplica().port;
+    let release: () => void = () => undefined;
+    let held: Promise<void> | null = null;
+    // The renderer's replica stops answering (a busy window, a long apply): every pull waits on it.
+    const slow = {
+      ...replica,
+      apply: async (page: Parameters<typeof replica.apply>[0]) => {
+        await held;
+        await replica.apply(page);
+      },
+    };
+    const main = core(dir, testCipher(), events, slow);
+    await main.handlers['auth:sign-in']({ hubUrl: env.proxy.url, login: env.agent.login, password: TEST_PASSWORD });
+    const lead = await claimedLead(env, dealership.id);
+    held = new Promise((resolve) => (release = resolve));
+    let answered = false;
+    const answer = main.handlers['leads:mark-won']({ leadId: lead.id }).then((output) => {
+      answered = true;
+      return output;
+    });
+    const last = () => events.filter(([name]) => name === 'won:progress').map(([, payload]) => payload as WonProgress).at(-1);
+    await until(async () => last()?.steps.at(-1)?.id === 'sync');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered, 'Mark as Won waits for the pull').toBe(false);
+    expect(last()?.steps.map((step) => `${step.id}:${step.state}`)).toEqual(['prepare:done', 'partner:done', 'order:done', 'confirm:done', 'sync:running']);
+    expect(last()?.steps.at(-1)?.label).toBe('Update the lead on this computer (sync with the hub)');
+    release();
+    await expect(answer).resolves.toMatchObject({ soName: ordersOf(env, lead.ref)[0]?.name });
+    expect(last()?.steps.at(-1)).toMatchObject({ id: 'sync', state: 'done' });
     main.stop();
   });
 
