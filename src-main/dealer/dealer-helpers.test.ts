@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canCreateSaleOrders } from './access-check';
 import type { DealerResult } from './dealer-result';
 import { startDealerHarness, type DealerHarness } from './dealer-test-harness';
-import { createPartner, findPartner, phoneTailPattern, samePhone } from './partner-lookup';
+import { createPartner, escapeLike, findPartner, phoneTailPattern, samePhone } from './partner-lookup';
 import { findProduct } from './product-lookup';
 import { createOrder, findOrderByRef, readOrderName } from './sale-order';
 
@@ -98,8 +98,8 @@ describe('sales orders', () => {
     expect(value(await findOrderByRef(h.ctx, 'BPO-0001'))).toBeNull();
     const first = value(await createOrder(h.ctx, { partnerId, productId, clientOrderRef: 'BPO-0001' }));
     const second = value(await createOrder(h.ctx, { partnerId, productId, clientOrderRef: 'BPO-0002', quantity: 2 }));
-    expect(value(await readOrderName(h.ctx, first))).toEqual({ id: first, name: 'S00001', state: 'draft', partner_id: { id: partnerId, name: 'Ana Cruz' }, client_order_ref: 'BPO-0001' });
-    expect(value(await readOrderName(h.ctx, second)).name).toBe('S00002');
+    expect(value(await readOrderName(h.ctx, first, 'BPO-0001'))).toEqual({ id: first, name: 'S00001', state: 'draft', partner_id: { id: partnerId, name: 'Ana Cruz' }, client_order_ref: 'BPO-0001' });
+    expect(value(await readOrderName(h.ctx, second, 'BPO-0002')).name).toBe('S00002');
     expect(value(await findOrderByRef(h.ctx, 'BPO-0002'))?.id).toBe(second);
     expect(h.sandbox.inspect.saleOrders().map((order) => order.lines.map((line) => [line.productId, line.quantity]))).toEqual([[[productId, 1]], [[productId, 2]]]);
   });
@@ -113,12 +113,25 @@ describe('sales orders', () => {
     expect(value(await findOrderByRef(h.ctx, 'BPO-0003'))?.id).toBe(live);
   });
 
-  it('reports a deleted order as dealer_unexpected naming MissingError', async () => {
+  it('reports an order deleted after its create as dealer_unexpected naming the order and its reference', async () => {
     const partnerId = value(await createPartner(h.ctx, { name: 'Ana Cruz' }));
     const id = value(await createOrder(h.ctx, { partnerId, productId: 1, clientOrderRef: 'BPO-0004' }));
     h.sandbox.inspect.deleteRecord('sale.order', id);
-    const result = await readOrderName(h.ctx, id);
-    expect(result.ok ? undefined : result.error.odooName).toBe('odoo.exceptions.MissingError');
+    const result = await readOrderName(h.ctx, id, 'BPO-0004');
+    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'dealer_unexpected', message: expect.stringContaining(`sales order ${id} of BPO-0004`) });
+  });
+
+  it("reads an order only together with its lead's reference", async () => {
+    const partnerId = value(await createPartner(h.ctx, { name: 'Ana Cruz' }));
+    const id = value(await createOrder(h.ctx, { partnerId, productId: 1, clientOrderRef: 'BPO-0006' }));
+    const result = await readOrderName(h.ctx, id, 'BPO-0007');
+    expect(result.ok ? undefined : result.error.code).toBe('dealer_unexpected');
+  });
+
+  it('looks an e-mail up literally: %, _ and \\ escaped, so =ilike is an equality', async () => {
+    expect(escapeLike('a_b%c\\d@example.com')).toBe('a\\_b\\%c\\\\d@example.com');
+    const exact = value(await createPartner(h.ctx, { name: 'Wild Card', email: 'a_b%c@example.com' }));
+    expect(value(await findPartner(h.ctx, { email: 'A_B%C@example.com' }))?.id).toBe(exact);
   });
 
   it('maps a create without the right to dealer_no_create_right', async () => {

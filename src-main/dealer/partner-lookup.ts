@@ -37,6 +37,11 @@ export function samePhone(a: string | null, b: string | null, defaultCountryCode
   return left.length >= MIN_PHONE_DIGITS && left === (b ?? '').replace(/\D/g, '');
 }
 
+/** A text that LIKE matches literally: `%`, `_` and the backslash escaped (Odoo passes =ilike values to SQL as they are). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
 /**
  * `=ilike` pattern matching any phone that holds these digits in order, whatever the spaces, dashes or
  * brackets between them ("0917 123 4567" for "1234567"); candidates are then compared exactly.
@@ -54,9 +59,8 @@ export function phoneTailPattern(phone: string): string | null {
 export async function findPartner(ctx: DealerContext, query: PartnerQuery, options: PartnerLookupOptions = {}): Promise<DealerResult<PartnerRow | null>> {
   const email = normalizeEmail(query.email);
   if (email !== null) {
-    // `_` and `%` in an address are wildcards to =ilike: they can only widen the match, and the exact
-    // comparison below narrows it again.
-    const found = await candidates(ctx, [['email', '=ilike', email]], false);
+    // =ilike without wildcards: a case-insensitive equality (the relay refuses an unescaped `%` or `_`).
+    const found = await candidates(ctx, [['email', '=ilike', escapeLike(email)]], false);
     if (!found.ok) return found;
     const match = found.value.find((row) => normalizeEmail(row.email) === email);
     if (match) return dealerOk(match);

@@ -51,11 +51,21 @@ export function createOrder(ctx: DealerContext, order: NewOrder): Promise<Dealer
   return executeWith(ctx, 'sale.order', 'create', [vals], {}, idSchema);
 }
 
-/** The order's number (an opaque string such as "S00012") and state. */
-export async function readOrderName(ctx: DealerContext, orderId: number): Promise<DealerResult<OrderRow>> {
-  const read = await executeWith(ctx, 'sale.order', 'read', [[orderId]], { fields: [...ORDER_FIELDS] }, ordersSchema);
+/**
+ * The order's number (an opaque string such as "S00012") and state, asked by id and the lead's reference
+ * together: the relay lets a workstation read its own lead's order and no other.
+ */
+export async function readOrderName(ctx: DealerContext, orderId: number, ref: string): Promise<DealerResult<OrderRow>> {
+  const read = await executeWith(
+    ctx,
+    'sale.order',
+    'search_read',
+    [[['id', '=', orderId], ['client_order_ref', '=', ref]]],
+    { fields: [...ORDER_FIELDS], limit: 1, order: 'id' },
+    ordersSchema,
+  );
   if (!read.ok) return read;
   const [order] = read.value;
-  if (!order) return dealerErr('dealer_unexpected', `The dealer's Odoo returned nothing for sales order ${orderId}.`);
+  if (!order) return dealerErr('dealer_unexpected', `The dealer's Odoo returned nothing for sales order ${orderId} of ${ref}.`);
   return dealerOk(order);
 }

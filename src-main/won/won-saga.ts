@@ -147,7 +147,7 @@ async function findOrCreateOrder(
     return lookAgainAfterTimeLimit(deps, ctx, prepared, sentAt, created.error, progress);
   }
   journal.clearUnsettled(hubUrl, lead.id);
-  const read = await readOrderName(ctx, created.value);
+  const read = await readOrderName(ctx, created.value, orderRef);
   if (!read.ok) return read;
   return dealerOk({ soName: read.value.name, soId: read.value.id });
 }

@@ -8,18 +8,19 @@ export const RELAY_LEASE_HEADER = 'x-relay-lease';
 export const relayParamsSchema = z.strictObject({ dealershipId: idSchema });
 export type RelayParams = z.infer<typeof relayParamsSchema>;
 
-const WON_METHODS = ['search', 'search_read', 'read', 'create', 'check_access_rights', 'has_access'] as const;
+const CREATE_RIGHT = ['has_access', 'check_access_rights'] as const;
 
 /**
  * What the relay lets through of `object.execute_kw` (hub-api.md), model by model; everything else is
- * refused before it reaches the dealer. The Won flow's three models; `fields_get` on partners (does the
- * dealer's Odoo have `mobile`?); and what Test Connection reads about the integration user itself: its
- * companies and names, and its Sales and Contact Creation groups.
+ * refused before it reaches the dealer. The Won flow's look-ups and creates; `fields_get` on partners (does
+ * the dealer's Odoo have `mobile`?); and what Test Connection asks: the create rights, the integration user's
+ * own companies and their names, its Sales and Contact Creation groups. Each call's arguments are checked
+ * too (src-hub/features/relay/relay-arguments.ts): the shapes the app sends, and nothing wider.
  */
 export const RELAY_ALLOW_LIST = {
-  'res.partner': [...WON_METHODS, 'fields_get'],
-  'product.product': WON_METHODS,
-  'sale.order': WON_METHODS,
+  'res.partner': ['search_read', 'create', 'fields_get', ...CREATE_RIGHT],
+  'product.product': ['search_read'],
+  'sale.order': ['search_read', 'create', ...CREATE_RIGHT],
   'res.users': ['read', 'has_group'],
   'res.company': ['read'],
 } as const satisfies Record<string, readonly string[]>;
@@ -27,6 +28,10 @@ export type RelayModel = keyof typeof RELAY_ALLOW_LIST;
 export type RelayMethod = (typeof RELAY_ALLOW_LIST)[RelayModel][number];
 export const RELAY_MODELS = Object.keys(RELAY_ALLOW_LIST) as RelayModel[];
 
+/** The fields a customer, product or order look-up may read. */
+export const RELAY_PARTNER_FIELDS = ['name', 'email', 'phone', 'mobile'] as const;
+export const RELAY_PRODUCT_FIELDS = ['name', 'default_code'] as const;
+export const RELAY_WON_ORDER_FIELDS = ['name', 'state', 'partner_id', 'client_order_ref'] as const;
 /** `res.users.read` may ask these fields of the integration user's own record, and nothing else. */
 export const RELAY_USER_FIELDS = ['name', 'company_id', 'company_ids'] as const;
 /** `res.company.read` may ask the companies' names only. */
@@ -38,9 +43,14 @@ export const RELAY_GROUPS = ['sales_team.group_sale_salesman', 'sales_team.group
 export function describeRelayAllowList(): string {
   const models = Object.entries(RELAY_ALLOW_LIST).map(([model, methods]) => `${model}: ${methods.join(', ')}`);
   return (
-    `Only common.version, common.authenticate and object.execute_kw of ${models.join('; ')} pass. ` +
-    `res.users calls concern the integration user's own record only (read: ${RELAY_USER_FIELDS.join(', ')}; has_group: ${RELAY_GROUPS.join(', ')}); ` +
-    `res.company.read asks ${RELAY_COMPANY_FIELDS.join(', ')} only.`
+    'Only common.version, common.authenticate (sent with null database, login and key: the relay signs in with the ' +
+    "dealership's stored credentials and answers the integration user's uid) and object.execute_kw of " +
+    `${models.join('; ')} pass, each with the arguments Mark as Won or Test Connection sends and nothing wider: a customer ` +
+    'by exact e-mail or phone digits (limit 50), a sellable product by reference or name (limit 20), the lead\'s own order by its ' +
+    'reference (limit 1), one contact and one order with one line created, the create rights; res.users calls concern the ' +
+    `integration user's own record only (read: ${RELAY_USER_FIELDS.join(', ')}; has_group: ${RELAY_GROUPS.join(', ')}); ` +
+    `res.company.read asks ${RELAY_COMPANY_FIELDS.join(', ')} only. Customer and order calls need a Mark as Won lease; ` +
+    'rights, user and company calls a Test Connection lease.'
   );
 }
 

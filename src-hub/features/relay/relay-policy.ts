@@ -1,9 +1,6 @@
 import {
   describeRelayAllowList,
   RELAY_ALLOW_LIST,
-  RELAY_COMPANY_FIELDS,
-  RELAY_GROUPS,
-  RELAY_USER_FIELDS,
   type RelayMethod,
   type RelayModel,
   type RelayRequest,
@@ -45,34 +42,6 @@ export function classifyRelayCall(params: RelayRequest['params']): Classified {
     return { ok: true, call: { kind: 'execute', model, method } };
   }
   return { ok: false, code: 'forbidden', message: `The dealer relay does not allow ${params.service}.${params.method}: ${describeRelayAllowList()}` };
-}
-
-/** `read`'s fields: the positional argument after the ids, or the `fields` keyword. */
-function readFields(args: readonly unknown[]): unknown {
-  const [, , , , , positional, kwargs] = args;
-  const keyword = kwargs !== null && typeof kwargs === 'object' && !Array.isArray(kwargs) ? (kwargs as Record<string, unknown>).fields : undefined;
-  return Array.isArray(positional) && positional.length > 1 ? positional[1] : keyword;
-}
-
-const within = (value: unknown, allowed: readonly string[]): boolean =>
-  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && allowed.includes(item));
-
-/**
- * The arguments of the calls only Test Connection makes, checked against what it sends (hub-api.md):
- * `res.users` on the integration user's own record (`uid`, as the relay signed in) for the allowed fields
- * and groups, `res.company.read` of names. Null when the call may pass, else why not.
- */
-export function refusedArguments(call: RelayCall, args: readonly unknown[], uid: number): string | null {
-  if (call.kind !== 'execute' || (call.model !== 'res.users' && call.model !== 'res.company')) return null;
-  const [, , , , , positional] = args;
-  const ids = Array.isArray(positional) ? positional[0] : undefined;
-  if (call.model === 'res.company') {
-    return within(readFields(args), RELAY_COMPANY_FIELDS) ? null : `The dealer relay lets res.company.read ask ${RELAY_COMPANY_FIELDS.join(', ')} only.`;
-  }
-  if (!Array.isArray(ids) || ids.length !== 1 || ids[0] !== uid) return "The dealer relay lets res.users calls concern the integration user's own record only.";
-  if (call.method === 'read') return within(readFields(args), RELAY_USER_FIELDS) ? null : `The dealer relay lets res.users.read ask ${RELAY_USER_FIELDS.join(', ')} only.`;
-  const group = Array.isArray(positional) ? positional[1] : undefined;
-  return typeof group === 'string' && (RELAY_GROUPS as readonly string[]).includes(group) ? null : `The dealer relay lets has_group ask about ${RELAY_GROUPS.join(', ')} only.`;
 }
 
 export interface FilledCredentials {

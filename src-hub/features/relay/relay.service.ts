@@ -9,7 +9,8 @@ import type { DealershipRow } from '../config/dealerships.repo';
 import { dealershipOrNotFound, requireConnection, type DealerConnection } from './dealer-connection';
 import { postDealer } from './dealer-http';
 import { dealerUnreachable, logDealerCall, type CallName } from './dealer-calls.repo';
-import { accessDeniedEnvelope, classifyRelayCall, describeParams, fillCredentials, isAccessDenied, redactSecret, refusedArguments, type RelayCall } from './relay-policy';
+import { refusedArguments, refusedLease } from './relay-arguments';
+import { accessDeniedEnvelope, classifyRelayCall, describeParams, fillCredentials, isAccessDenied, redactSecret, type RelayCall } from './relay-policy';
 import { isActive, selectLease, type LeaseRow } from './relay-leases.repo';
 
 /** How long a uid from `common.authenticate` is reused per dealership (a changed connection drops it at once). */
@@ -17,6 +18,8 @@ export const UID_TTL_MS = 5 * 60_000;
 
 interface Forwarding {
   lease: LeaseRow;
+  /** The reference of the lead a Won lease is for: its order's `client_order_ref`. */
+  leadRef: string | null;
   dealership: DealershipRow;
   connection: DealerConnection;
   key: string;
@@ -34,17 +37,22 @@ export class DealerRelay {
   constructor(private readonly hub: HubContext) {}
 
   async forward(user: AuthUser, dealershipId: string, leaseHeader: unknown, body: RelayRequest): Promise<RelayResponse> {
-    const lease = await this.checkLease(user, dealershipId, leaseHeader);
+    const { lease, leadRef } = await this.checkLease(user, dealershipId, leaseHeader);
     const name = describeParams(body.params);
     const classified = classifyRelayCall(body.params);
     if (!classified.ok) {
       await logDealerCall(this.hub, lease, name, classified.code, 0);
       throw new HubError(classified.code, classified.message);
     }
+    const wrongLease = classified.call.kind === 'execute' ? refusedLease(classified.call.model, classified.call.method, lease.kind) : null;
+    if (wrongLease) {
+      await logDealerCall(this.hub, lease, name, 'forbidden', 0);
+      throw new HubError('forbidden', wrongLease);
+    }
     const dealership = await dealershipOrNotFound(this.hub.db, lease.dealership_id);
     const connection = requireConnection(dealership, 'the dealer relay cannot reach its Odoo');
     const key = this.hub.secrets.open(connection.apiKeyEnc);
-    const ctx: Forwarding = { lease, dealership, connection, key, id: body.id };
+    const ctx: Forwarding = { lease, leadRef, dealership, connection, key, id: body.id };
     return redactSecret(await this.run(ctx, classified.call, body.params.args, name), key);
   }
 
@@ -70,9 +78,10 @@ export class DealerRelay {
     return answer;
   }
 
-  /** Test Connection's calls about the integration user go out for its own record and the allowed fields only. */
+  /** Each call goes out only with the arguments the app sends for it under this lease (relay-arguments.ts). */
   private async checkArguments(ctx: Forwarding, call: RelayCall, args: readonly unknown[], name: CallName, uid: number): Promise<void> {
-    const refused = refusedArguments(call, args, uid);
+    if (call.kind !== 'execute') return;
+    const refused = refusedArguments(call.model, call.method, args, { uid, lease: ctx.lease.kind, leadRef: ctx.leadRef });
     if (!refused) return;
     await logDealerCall(this.hub, ctx.lease, name, 'forbidden', 0);
     throw new HubError('forbidden', refused);
@@ -115,7 +124,7 @@ export class DealerRelay {
     return envelope.data;
   }
 
-  private async checkLease(user: AuthUser, dealershipId: string, header: unknown): Promise<LeaseRow> {
+  private async checkLease(user: AuthUser, dealershipId: string, header: unknown): Promise<{ lease: LeaseRow; leadRef: string | null }> {
     const leaseId = typeof header === 'string' ? header.trim() : '';
     if (!leaseId) throw forbidden('Send the push id of Mark as Won (or a Test Connection lease) in the X-Relay-Lease header.');
     const lease = leaseId.length <= 64 ? await selectLease(this.hub.db, leaseId) : null;
@@ -124,10 +133,11 @@ export class DealerRelay {
     if (lease.dealership_id !== dealershipId) throw forbidden('This relay lease opens the relay of another dealership only.');
     if (lease.kind === 'test' && !hasRole(user.role, 'manager')) throw forbidden('Only managers can run Test Connection.');
     if (lease.kind === 'won') {
-      const lead = await one<{ dealership_id: string | null }>(this.hub.db, 'select dealership_id from leads where id = $1', [lease.lead_id]);
-      if (lead?.dealership_id !== lease.dealership_id) throw forbidden("The lead's dealership changed since Mark as Won started: start it again.");
+      const lead = await one<{ dealership_id: string | null; ref: string }>(this.hub.db, 'select dealership_id, ref from leads where id = $1', [lease.lead_id]);
+      if (!lead || lead.dealership_id !== lease.dealership_id) throw forbidden("The lead's dealership changed since Mark as Won started: start it again.");
+      return { lease, leadRef: lead.ref };
     }
-    return lease;
+    return { lease, leadRef: null };
   }
 }
 

@@ -35,10 +35,16 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
     seen.push(JSON.stringify(answer.body));
     return answer;
   };
-  const wonLease = async () => {
+  const wonLeaseOf = async () => {
     const lead = await claimedLead(env, agent.token, dealershipId);
-    return (await prepare(env, agent.token, lead.id)).pushId;
+    return { pushId: (await prepare(env, agent.token, lead.id)).pushId, ref: lead.ref };
   };
+  const wonLease = async () => (await wonLeaseOf()).pushId;
+  /** The shapes Mark as Won sends (src-main/dealer): the relay checks each call's arguments against them. */
+  const ORDER_FIELDS = { fields: ['name', 'state', 'partner_id', 'client_order_ref'], limit: 1, order: 'id' };
+  const partnerByEmail = (email: string) => executeKw('res.partner', 'search_read', [[['email', '=ilike', email]]], { fields: ['name', 'email', 'phone'], limit: 50, order: 'id' });
+  const orderCreate = (ref: string) => executeKw('sale.order', 'create', [{ partner_id: 1, client_order_ref: ref, order_line: [[0, 0, { product_id: 7, product_uom_qty: 1 }]] }]);
+  const orderRead = (ref: string) => executeKw('sale.order', 'search_read', [[['id', '=', 42], ['client_order_ref', '=', ref]]], ORDER_FIELDS);
 
   beforeAll(async () => {
     stub = await startOdooStub(KEY);
@@ -72,15 +78,15 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
   });
 
   it('fills database, uid and key into execute_kw, signing in first and reusing the uid', async () => {
-    const lease = await wonLease();
-    const first = await relay(agent.token, dealershipId, lease, executeKw('res.partner', 'search', [[['email', '=ilike', 'a@b.example']]], { limit: 1 }));
-    expect(first.body).toEqual({ jsonrpc: '2.0', id: 1, result: [1, 2] });
-    const created = await relay(agent.token, dealershipId, lease, executeKw('sale.order', 'create', [{ partner_id: 1, client_order_ref: 'LEAD/2026/00001' }]));
+    const { pushId: lease, ref } = await wonLeaseOf();
+    const first = await relay(agent.token, dealershipId, lease, partnerByEmail('a@b.example'));
+    expect(first.body).toMatchObject({ jsonrpc: '2.0', id: 1, result: { model: 'res.partner', method: 'search_read' } });
+    const created = await relay(agent.token, dealershipId, lease, orderCreate(ref));
     expect(created.body.result).toBe(42);
     const authentications = stub.calls.filter((call) => call.method === 'authenticate');
     expect(authentications.length).toBeLessThanOrEqual(1);
     for (const call of stub.calls.filter((item) => item.method === 'execute_kw')) expect(call.args.slice(0, 3)).toEqual([STUB_DB, STUB_UID, KEY]);
-    expect(stub.calls.at(-1)?.args.slice(3)).toEqual(['sale.order', 'create', [{ partner_id: 1, client_order_ref: 'LEAD/2026/00001' }], {}]);
+    expect(stub.calls.at(-1)?.args.slice(3)).toEqual(['sale.order', 'create', [{ partner_id: 1, client_order_ref: ref, order_line: [[0, 0, { product_id: 7, product_uom_qty: 1 }]] }], {}]);
   });
 
   it('fills common.authenticate with database, login and key and answers the uid', async () => {
@@ -90,11 +96,11 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
   });
 
   it('signs in again once when a cached uid meets AccessDenied (a rotated key), and passes Odoo errors with HTTP 200', async () => {
-    const lease = await wonLease();
-    await relay(agent.token, dealershipId, lease, executeKw('sale.order', 'read', [[42]], { fields: ['name'] }));
+    const { pushId: lease, ref } = await wonLeaseOf();
+    await relay(agent.token, dealershipId, lease, orderRead(ref));
     stub.key = 'rotated-on-the-dealer';
     stub.calls.length = 0;
-    const denied = await relay(agent.token, dealershipId, lease, executeKw('sale.order', 'read', [[42]]));
+    const denied = await relay(agent.token, dealershipId, lease, orderRead(ref));
     expect(denied.status).toBe(200);
     expect(denied.body.error?.data?.name).toBe('odoo.exceptions.AccessDenied');
     expect(stub.calls.map((call) => call.method)).toEqual(['execute_kw', 'authenticate']);
@@ -102,7 +108,7 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
 
   it('masks the key should the dealer echo it in an error', async () => {
     stub.mode = 'leak_args';
-    const answer = await relay(agent.token, dealershipId, await wonLease(), executeKw('product.product', 'search_read', [[['default_code', '=', 'VIOS']]]));
+    const answer = await relay(agent.token, dealershipId, await wonLease(), executeKw('product.product', 'search_read', [[['default_code', '=', 'VIOS'], ['sale_ok', '=', true]]], { fields: ['name', 'default_code'], limit: 1, order: 'id' }));
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.body)).toContain('***');
     expect(JSON.stringify(answer.body)).not.toContain(KEY);
@@ -124,11 +130,33 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
       expect([answer.status, answer.body.error?.code]).toEqual([403, 'forbidden']);
     }
     expect((await relay(agent.token, dealershipId, lease, rpc('db', 'list', []))).status).toBe(400);
-    const withKey = await relay(agent.token, dealershipId, lease, rpc('object', 'execute_kw', ['db', 1, 'guess', 'sale.order', 'search', [[]]]));
+    const withKey = await relay(agent.token, dealershipId, lease, rpc('object', 'execute_kw', ['db', 1, 'guess', 'sale.order', 'search_read', [[]]]));
     expect([withKey.status, withKey.body.error?.code]).toEqual([400, 'invalid_input']);
     expect(stub.calls).toEqual([]);
     const logged = await env.db.query<{ status: string }>(`select status from dealer_calls where lease_id = $1`, [lease]);
     expect(logged.filter((row) => row.status === 'forbidden')).toHaveLength(refused.length);
+  });
+
+  it('refuses arguments wider than the app sends with 403 naming the argument, before reaching the dealer', async () => {
+    const { pushId: lease, ref } = await wonLeaseOf();
+    const refused = [
+      executeKw('res.partner', 'search_read', [[]], { fields: ['name', 'email', 'phone'], limit: 50, order: 'id' }),
+      executeKw('res.partner', 'create', [{ name: 'X', is_company: false, type: 'contact', user_ids: [[0, 0, { login: 'x' }]] }]),
+      executeKw('sale.order', 'create', [{ partner_id: 1, client_order_ref: ref, state: 'sale', order_line: [[0, 0, { product_id: 7, product_uom_qty: 1 }]] }]),
+      orderCreate('LEAD/1999/99999'),
+      orderRead('LEAD/1999/99999'),
+      executeKw('sale.order', 'check_access_rights', ['create'], { raise_exception: false }),
+    ];
+    const answers = [];
+    for (const body of refused) answers.push(await relay(agent.token, dealershipId, lease, body));
+    for (const answer of answers) expect([answer.status, answer.body.error?.code]).toEqual([403, 'forbidden']);
+    expect(answers[0]?.body.error.message).toContain('res.partner.search_read with these arguments (args[5][0]');
+    expect(answers[1]?.body.error.message).toContain('args[5][0]');
+    expect(answers[2]?.body.error.message).toContain('sale.order.create');
+    expect(answers[3]?.body.error.message).toContain('client_order_ref');
+    expect(answers[5]?.body.error.message).toContain('Test Connection lease only');
+    expect(stub.calls.filter((call) => call.method === 'execute_kw')).toEqual([]);
+    expect((await relay(agent.token, dealershipId, lease, orderCreate(ref))).body.result).toBe(42);
   });
 
   it('opens only for the holder of an active lease of that dealership', async () => {
@@ -192,11 +220,11 @@ describe.each(FEATURE_BACKENDS)('dealer relay on %s', (backend) => {
   });
 
   it('answers a dealer 502/504 as 502 dealer_unreachable with an unknown outcome, and a non-JSON answer as 502 too', async () => {
-    const lease = await wonLease();
+    const { pushId: lease, ref } = await wonLeaseOf();
     await relay(agent.token, dealershipId, lease, rpc('common', 'authenticate', [null, null, null, {}]));
     for (const mode of ['status502', 'status504'] as const) {
       stub.mode = mode;
-      const lost = await relay(agent.token, dealershipId, lease, executeKw('sale.order', 'create', [{ partner_id: 1 }]));
+      const lost = await relay(agent.token, dealershipId, lease, orderCreate(ref));
       expect([lost.status, lost.body.error.code]).toEqual([502, 'dealer_unreachable']);
       expect(lost.body.error.message).toContain('It is not known whether sale.order.create was carried out');
       expect(lost.body.error.dealerCallSent).toBe(true);

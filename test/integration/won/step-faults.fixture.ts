@@ -13,14 +13,22 @@ import { RELAY_DEALER_TIMEOUT_MS } from './won-env.fixture';
 export const DEALER_FAULTS = ['connection refused', 'timeout', '502', 'access denied', 'no create right', 'validation error', 'answer dropped after commit'] as const;
 export type DealerFault = (typeof DEALER_FAULTS)[number];
 
-export const DEALER_STEPS = {
+/** Each step by model and method, and where two steps share those, by the field of the domain's first term. */
+export const DEALER_STEPS: Record<string, { model: string; method: string; firstField?: string }> = {
   'partner search': { model: 'res.partner', method: 'search_read' },
   'partner create': { model: 'res.partner', method: 'create' },
-  'order search': { model: 'sale.order', method: 'search_read' },
+  'order search': { model: 'sale.order', method: 'search_read', firstField: 'client_order_ref' },
   'order create': { model: 'sale.order', method: 'create' },
-  'order read': { model: 'sale.order', method: 'read' },
-} as const;
-export type DealerStep = keyof typeof DEALER_STEPS;
+  'order read': { model: 'sale.order', method: 'search_read', firstField: 'id' },
+};
+export type DealerStep = 'partner search' | 'partner create' | 'order search' | 'order create' | 'order read';
+
+/** The field of a search's first domain term (`[['id', '=', 7], …]` → 'id'). */
+function firstField(positional: unknown): unknown {
+  const domain: unknown = Array.isArray(positional) ? positional[0] : undefined;
+  const term: unknown = Array.isArray(domain) ? domain[0] : undefined;
+  return Array.isArray(term) ? term[0] : undefined;
+}
 
 export interface StepFaults {
   factory: OdooClientFactory;
@@ -68,24 +76,28 @@ async function withFault<T>(sandbox: OdooSandbox, target: { model: string; metho
 }
 
 export function stepFaults(sandbox: OdooSandbox): StepFaults {
-  let armed: { target: { model: string; method: string }; fault: DealerFault } | null = null;
+  let armed: { target: { model: string; method: string; firstField?: string }; fault: DealerFault } | null = null;
   let applied = 0;
   const factory: OdooClientFactory = (options) => {
     const inner = createOdooClient(options);
     const executeKw = ((...args: Parameters<OdooClient['executeKw']>) => {
-      const [, , , model, method] = args;
-      const hit = armed && armed.target.model === model && armed.target.method === method ? armed : null;
+      const [, , , model, method, positional] = args;
+      const matches = (target: { model: string; method: string; firstField?: string }) =>
+        target.model === model && target.method === method && (target.firstField === undefined || target.firstField === firstField(positional));
+      const hit = armed && matches(armed.target) ? armed : null;
       if (!hit) return inner.executeKw(...args);
       armed = null;
       applied++;
-      return withFault(sandbox, hit.target, hit.fault, () => inner.executeKw(...args));
+      return withFault(sandbox, { model: hit.target.model, method: hit.target.method }, hit.fault, () => inner.executeKw(...args));
     }) as OdooClient['executeKw'];
     return { ...inner, executeKw };
   };
   return {
     factory,
     arm: (step, fault) => {
-      armed = { target: DEALER_STEPS[step], fault };
+      const target = DEALER_STEPS[step];
+      if (!target) throw new Error(`No dealer step "${step}"`);
+      armed = { target, fault };
     },
     applied: () => applied,
   };
