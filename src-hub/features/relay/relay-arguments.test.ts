@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../testing/property-runs';
 import { RELAY_ALLOW_LIST, RELAY_MODELS } from '../../../src-shared/contract/relay.schema';
 import { refusedArguments, type ArgumentFacts } from './relay-arguments';
 
@@ -124,5 +126,35 @@ describe('relay arguments: anything wider is refused, naming the argument', () =
 
   it('names a call outside the allow-list', () => {
     expect(check(won, 'sale.order', 'write', [[1], { state: 'sale' }])).toBe('The dealer relay does not allow execute_kw sale.order.write.');
+  });
+});
+
+describe('relay arguments: any other input is refused with a reason, never a throw', () => {
+  const allowed = RELAY_MODELS.flatMap((model) => RELAY_ALLOW_LIST[model].map((method) => [model, method] as const));
+  const deep = fc.integer({ min: 60, max: 2000 }).map((depth) => {
+    let value: unknown = 'x';
+    for (let level = 0; level < depth; level++) value = level % 2 ? [value] : { a: value };
+    return value;
+  });
+  const anything = fc.oneof(fc.jsonValue({ maxDepth: 4 }), deep, fc.constant(undefined), fc.constant([[]]));
+
+  it('random positional args and kwargs on every allowed call', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...allowed), fc.constantFrom(won, test), anything, anything, ([model, method], facts, positional, kwargs) => {
+        const reason = refusedArguments(model, method, [null, null, null, model, method, positional, kwargs], facts);
+        expect(typeof reason).toBe('string');
+      }),
+      propertyRuns(400),
+    );
+  });
+
+  it("any extra kwarg on a call the app sends is refused (the shapes are closed)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...appCalls), fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue({ maxDepth: 2 }), ([facts, model, method, positional, kwargs], key, value) => {
+        fc.pre(!Object.hasOwn(kwargs, key) && key !== '__proto__');
+        expect(check(facts, model, method, positional, { ...kwargs, [key]: value })).toMatch(/refuses/);
+      }),
+      propertyRuns(300),
+    );
   });
 });
