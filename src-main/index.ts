@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
 import { MainCore } from './core/main-core';
+import { machineConfigPath, readIfPresent, readMachineSetup } from './config/machine-config';
 import { createReplicaBridge } from './electron/replica-bridge';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createIpcDispatcher } from './ipc/ipc-dispatcher';
@@ -52,6 +53,8 @@ if (!app.requestSingleInstanceLock()) {
       callback({ responseHeaders: withContentSecurityPolicy({ packaged: app.isPackaged, devServerUrl: devServer }, details.url, details.responseHeaders) });
     });
     const training = new TrainingHub(userData);
+    // IT's machine-wide settings (hub, private CA, training mode): read once at start; a bad file is shown at sign-in.
+    const machine = readMachineSetup(machineConfigPath(process.platform, process.env), process.platform, { read: readIfPresent });
     const core = new MainCore({
       appInfo: { version: app.getVersion(), platform: process.platform },
       sessionStore: new FileSecretStore(join(userData, 'session.bin'), safeStorageCipher),
@@ -63,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),
+      machine,
       chooseSavePath: async (defaultName) => {
         const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
         const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

@@ -76,6 +76,8 @@ export interface TestHub {
 export interface TestHubOptions {
   /** Share this PostgreSQL database (another test hub's `databaseUrl`): not created, seeded or dropped here. */
   databaseUrl?: string;
+  /** Serve HTTPS with this certificate and key. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 /** A hub on loopback over a fresh database of the given backend, with default stages and no users. */
@@ -91,6 +93,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
     log: quietLog,
     secrets: SecretBox.ephemeral(),
+    ...(options.tls ? { tls: options.tls } : {}),
   });
   if (!shared) await hub.db.transaction((tx) => seedDefaultStages(tx));
   return {

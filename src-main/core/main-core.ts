@@ -4,11 +4,13 @@ import type { AppInfo, IpcEventName, IpcEventPayload, MarkWonOutput, WonProgress
 import { NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import type { HubClientOptions } from '../hub/hub-client';
 import { isUnreachable } from '../hub/hub-client';
+import { describeMachineSetup, signInHubUrl, type MachineSetup } from '../config/machine-config';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
 import { SessionManager } from '../session/session-manager';
 import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
+import { streamOpenerTrusting } from '../hub/private-ca';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
 import { sendOutboxItem } from '../outbox/outbox-relay';
 import { leadActionHandlers } from '../leads/lead-actions';
@@ -45,6 +47,8 @@ export interface MainCoreOptions {
   recheckMs?: number;
   /** Where to save an export (Electron: the save dialog); absent → exports are refused with a message. */
   chooseSavePath?: ChooseSavePath;
+  /** The workstation's machine-wide settings (IT's hub and CA certificate); absent → not provisioned. */
+  machine?: MachineSetup;
 }
 
 export interface DesktopNotification {
@@ -69,7 +73,7 @@ export class MainCore {
   private readonly wonSteps = new Map<string, WonProgress['steps']>();
 
   constructor(private readonly options: MainCoreOptions) {
-    this.session = new SessionManager(options.sessionStore, options.hubClient, options.logError);
+    this.session = new SessionManager(options.sessionStore, { ...options.hubClient, ...caOf(options.machine) }, options.logError);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
     const journalPath = options.won?.journalPath;
     this.won = new WonService({
@@ -102,9 +106,10 @@ export class MainCore {
   }
 
   readonly handlers: IpcHandlers = {
-    'app:info': async () => this.options.appInfo,
+    'app:info': async () => (this.options.machine ? { ...this.options.appInfo, machine: describeMachineSetup(this.options.machine) } : this.options.appInfo),
     'auth:sign-in': async (input) => {
-      const hubUrl = input.hubUrl ?? this.session.lastHubUrl() ?? (await this.options.defaultHubUrl?.()) ?? null;
+      const setup = this.options.machine ?? { kind: 'none', file: '' };
+      const hubUrl = await signInHubUrl(setup, input, this.session.lastHubUrl(), async () => (await this.options.defaultHubUrl?.()) ?? null);
       if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
       const user = await this.session.signIn(hubUrl, input.login, input.password);
       this.connect();
@@ -239,6 +244,7 @@ export class MainCore {
         }
       },
       ...(this.options.eventBackoffMs ? { backoffMs: this.options.eventBackoffMs } : {}),
+      ...(this.options.machine?.kind === 'provisioned' && this.options.machine.caCertificate ? { open: streamOpenerTrusting(this.options.machine.caCertificate) } : {}),
     });
     this.stream.start();
     const every = this.options.periodicPullMs ?? 30_000;
@@ -288,4 +294,9 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** A hub behind IT's private certificate authority: its certificate joins the usual roots for every hub call. */
+function caOf(machine: MachineSetup | undefined): { caCertificate?: string } {
+  return machine?.kind === 'provisioned' && machine.caCertificate ? { caCertificate: machine.caCertificate } : {};
 }

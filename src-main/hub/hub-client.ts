@@ -3,6 +3,7 @@ import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
 import type { z } from 'zod';
 import { errorEnvelopeSchema, NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import { AppFailure } from '../ipc/app-failure';
+import { agentTrusting } from './private-ca';
 
 export interface HubRequest<T extends z.ZodType> {
   method: Method;
@@ -17,6 +18,8 @@ export interface HubRequest<T extends z.ZodType> {
 export interface HubClientOptions {
   timeoutMs?: number;
   retryDelaysMs?: readonly number[];
+  /** IT's private certificate authority (PEM) for a hub whose certificate it issued. */
+  caCertificate?: string;
 }
 
 /** Transport failures: the hub could not be reached or did not answer. */
@@ -37,7 +40,13 @@ export class HubClient {
     private readonly token: () => string | null,
     options: HubClientOptions = {},
   ) {
-    this.http = axios.create({ baseURL: `${baseUrl}/api/v1`, timeout: options.timeoutMs ?? 15_000, validateStatus: () => true, maxRedirects: 0 });
+    this.http = axios.create({
+      baseURL: `${baseUrl}/api/v1`,
+      timeout: options.timeoutMs ?? 15_000,
+      validateStatus: () => true,
+      maxRedirects: 0,
+      ...(options.caCertificate ? { httpsAgent: agentTrusting(options.caCertificate) } : {}),
+    });
     this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000];
   }
 

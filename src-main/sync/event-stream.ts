@@ -1,6 +1,14 @@
 /** The hub's server-sent events, held open by main with reconnection and backoff. */
 export type StreamState = 'online' | 'reconnecting' | 'offline';
 
+/** Opens the stream: a status and the body's bytes. Node's fetch by default; a private CA's hub needs its own. */
+export type StreamOpener = (url: string, headers: Record<string, string>, signal: AbortSignal) => Promise<{ status: number; body: AsyncIterable<Uint8Array> | null }>;
+
+const fetchOpener: StreamOpener = async (url, headers, signal) => {
+  const response = await fetch(url, { headers, signal });
+  return { status: response.status, body: response.body as unknown as AsyncIterable<Uint8Array> | null };
+};
+
 export interface EventStreamOptions {
   url: string;
   token: () => string | null;
@@ -12,6 +20,7 @@ export interface EventStreamOptions {
   offlineAfter?: number;
   /** No bytes (not even a heartbeat) for this long → the stream is considered dead and reopened. */
   idleTimeoutMs?: number;
+  open?: StreamOpener;
 }
 
 /** Parses an SSE byte stream into events (the subset the hub sends: `event:`, `data:`, comments). */
@@ -72,16 +81,14 @@ export class EventStream {
     try {
       const token = this.options.token();
       resetIdle();
-      const response = await fetch(this.options.url, {
-        headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
+      const open = this.options.open ?? fetchOpener;
+      const response = await open(this.options.url, { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, controller.signal);
+      if (response.status < 200 || response.status > 299 || !response.body) throw new Error(`events answered ${response.status}`);
       this.failures = 0;
       this.options.onState('online');
       const parse = createSseParser(this.options.onEvent);
       const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of response.body) {
         resetIdle();
         parse(decoder.decode(chunk, { stream: true }));
       }

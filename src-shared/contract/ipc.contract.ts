@@ -34,15 +34,27 @@ import { changeEventSchema } from './sync.schema';
 /** Channels that take no argument: the renderer calls them with nothing. */
 const noInput = z.undefined();
 
+/** The workstation's machine-wide settings as the sign-in screen sees them (src-main/config/machine-config.ts). */
+export const machineSetupInfoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('provisioned'), hubName: z.string().max(FIELD_MAX.label), trainingAllowed: z.boolean() }),
+  z.object({ kind: z.literal('invalid'), file: z.string().max(2000), problem: z.string().max(4000) }),
+]);
+export type MachineSetupInfo = z.infer<typeof machineSetupInfoSchema>;
+
 export const appInfoSchema = z.object({
   version: z.string().max(FIELD_MAX.label),
   platform: z.string().max(FIELD_MAX.label),
+  /** Absent: not provisioned. */
+  machine: machineSetupInfoSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /** The hub address is typed by the user on the sign-in screen; without it main signs in to the hub it used last. */
 export const signInInputSchema = z.strictObject({
   hubUrl: httpUrlSchema.optional(),
+  /** Training mode on a workstation IT provisioned with a hub (where IT allows it). */
+  training: z.literal(true).optional(),
   login: requiredText(FIELD_MAX.login),
   password: z.string().min(1, 'Must not be empty').max(FIELD_MAX.password),
 });

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { MachineSetupInfo } from '../../../src-shared/contract/ipc.contract';
 import { ROLE_LABELS, type Role } from '../../../src-shared/domain/roles';
 import { call, crm, CrmError } from '../../bridge/crm';
 
@@ -10,7 +11,24 @@ const DEMO_USERS: Array<{ login: string; name: string; role: Role }> = [
   { login: 'manager1', name: 'Ramon Dela Rosa', role: 'manager' },
 ];
 
+/** IT's machine-wide settings for this computer, as main read them at start (none until known). */
+function useMachineSetup(): MachineSetupInfo {
+  const [machine, setMachine] = useState<MachineSetupInfo>({ kind: 'none' });
+  useEffect(() => {
+    let live = true;
+    void call(crm().appInfo())
+      .then((info) => live && info.machine && setMachine(info.machine))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return machine;
+}
+
 export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
+  const machine = useMachineSetup();
+  const [training, setTraining] = useState(false);
   const [hubUrl, setHubUrl] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +40,8 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await call(crm().signIn({ login, password, ...(hubUrl.trim() ? { hubUrl: hubUrl.trim() } : {}) }));
+      const where = machine.kind === 'provisioned' ? (training ? { training: true as const } : {}) : hubUrl.trim() ? { hubUrl: hubUrl.trim() } : {};
+      await call(crm().signIn({ login, password, ...where }));
       onSignedIn();
     } catch (caught) {
       setError(caught instanceof CrmError ? caught.message : 'Could not sign in.');
@@ -31,14 +50,47 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
     }
   }
 
+  if (machine.kind === 'invalid') {
+    return (
+      <main className="login">
+        <section className="login-card" aria-label="Sign in unavailable">
+          <h1>BPO CRM Desktop</h1>
+          <div className="form-error" role="alert">
+            <p>
+              <strong>This computer's BPO CRM settings are not valid</strong>, so no one can sign in here yet.
+            </p>
+            <p>
+              {machine.file}: {machine.problem}
+            </p>
+            <p>Ask IT to correct the file, then restart BPO CRM.</p>
+          </div>
+        </section>
+      </main>
+    );
+  }
+
   return (
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-label="Sign in">
         <h1>BPO CRM Desktop</h1>
-        <label>
-          Hub address
-          <input value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="Leave empty for training mode on this computer" autoComplete="url" />
-        </label>
+        {machine.kind === 'provisioned' ? (
+          <>
+            <p className="login-hub">
+              Hub: <strong>{training ? 'training mode on this computer' : machine.hubName}</strong>
+              <span className="login-hub-note"> · set by IT for this computer</span>
+            </p>
+            {machine.trainingAllowed && (
+              <label className="login-training">
+                <input type="checkbox" checked={training} onChange={(event) => setTraining(event.target.checked)} /> Training mode (practice data on this computer)
+              </label>
+            )}
+          </>
+        ) : (
+          <label>
+            Hub address
+            <input value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="Leave empty for training mode on this computer" autoComplete="url" />
+          </label>
+        )}
         <label>
           Login
           <input value={login} onChange={(event) => setLogin(event.target.value)} autoComplete="username" required autoFocus />
@@ -55,7 +107,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        {!hubUrl.trim() && (
+        {(machine.kind === 'provisioned' ? training : !hubUrl.trim()) && (
           <section className="demo-users" aria-label="Training users">
             <h2>Training mode — demo users (password “training”)</h2>
             <ul>
