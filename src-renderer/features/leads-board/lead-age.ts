@@ -4,7 +4,12 @@ const DAY = 24 * HOUR;
 
 /** Age for a card: "3 d 4 h", "5 h 12 min", "7 min"; never negative (clock skew shows "0 min"). */
 export function formatAge(since: string, now: Date): string {
-  const elapsed = Math.max(0, now.getTime() - new Date(since).getTime());
+  return formatDuration(now.getTime() - new Date(since).getTime());
+}
+
+/** A duration as a card shows an age: "3 d 4 h", "5 h 12 min", "7 min" (under a minute, or negative: "0 min"). */
+export function formatDuration(ms: number): string {
+  const elapsed = Math.max(0, ms);
   const days = Math.floor(elapsed / DAY);
   const hours = Math.floor((elapsed % DAY) / HOUR);
   const minutes = Math.floor((elapsed % HOUR) / MINUTE);
