@@ -41,7 +41,8 @@ export function UnclaimedAlertRow({ brand, alert, onSave }: UnclaimedAlertRowPro
         {alert ? <span className="status-badge status-retrying">After {formatDuration(alert.afterMinutes * 60_000)}</span> : <span className="status-badge status-queued">Off</span>}
       </td>
       <td>
-        <form className="alert-form" onSubmit={onSubmit} aria-label={`Alert for ${brand}`}>
+        {/* noValidate: our message in words (role="alert"), not the browser's bubble that a screen reader may miss. */}
+        <form className="alert-form" onSubmit={onSubmit} aria-label={`Alert for ${brand}`} noValidate>
           <label className="inline-field" htmlFor={inputId}>
             Minutes
           </label>

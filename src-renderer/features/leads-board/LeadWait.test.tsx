@@ -7,6 +7,7 @@ import { MyPipelineBoard } from './MyPipelineBoard';
 import { OpenLeadsBoard } from './OpenLeadsBoard';
 import { useOpenLeadsFilter } from './board-filter-store';
 import { aLead, giveElementsASize, renderWithReplica } from './board-test-kit';
+import { formatWait } from './lead-age';
 
 /** Speed to lead on the cards: the wait since arrival, moving with one shared minute clock. */
 
@@ -18,6 +19,12 @@ const ageOf = (leadId: string) => card(leadId)?.querySelector('.card-age')?.text
 // Only the interval and the clock are fake: fake-indexeddb runs on the real setTimeout/setImmediate.
 const fakeClock = () => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: NOW });
 const tick = () => act(() => vi.advanceTimersByTimeAsync(CLOCK_TICK_MS));
+
+describe('formatWait', () => {
+  it('counts minutes in the first hour, then hours, then days and hours', () => {
+    expect([0.5, 59.9, 60, 17 * 60 + 4, 1439, 2 * 1440 + 16 * 60 + 5].map((minutes) => formatWait(minutesAgo(minutes), NOW))).toEqual(['0 min', '59 min', '1 h', '17 h', '23 h', '2 d 16 h']);
+  });
+});
 
 describe('the wait on the cards', () => {
   beforeAll(giveElementsASize);
@@ -38,7 +45,8 @@ describe('the wait on the cards', () => {
 
     await tick();
     expect(ageOf('1')).toBe('Waiting 10 min');
-    expect(ageOf('2')).toBe('Waiting 1 h 0 min');
+    // Past the first hour the wait counts hours: it must sit beside the reference without cutting it.
+    expect(ageOf('2')).toBe('Waiting 1 h');
   });
 
   it('the stale mark (floor view) moves with the same clock: a lead crossing the threshold turns stale on the tick', async () => {

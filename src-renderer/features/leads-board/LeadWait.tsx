@@ -1,5 +1,5 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
-import { createdTitle, formatAge } from './lead-age';
+import { createdTitle, formatAge, formatWait } from './lead-age';
 import './open-leads.css';
 
 /**
@@ -10,24 +10,21 @@ import './open-leads.css';
 export type LeadWaitFor = 'claim' | 'call' | null;
 
 export function LeadWait({ lead, now, waitingFor }: { lead: Pick<Lead, 'createdAt'>; now: Date; waitingFor: LeadWaitFor }) {
-  const age = formatAge(lead.createdAt, now);
-  if (waitingFor === 'claim') {
-    return (
+  if (waitingFor === 'claim' || waitingFor === 'call') {
+    const wait = formatWait(lead.createdAt, now);
+    return waitingFor === 'claim' ? (
       <span className="card-age" title={`${createdTitle(lead.createdAt)}; not claimed yet`}>
-        Waiting {age}
+        Waiting {wait}
       </span>
-    );
-  }
-  if (waitingFor === 'call') {
-    return (
+    ) : (
       <span className="card-age card-wait-call" title={`${createdTitle(lead.createdAt)}; no call logged yet`}>
-        No call yet · {age}
+        No call yet · {wait}
       </span>
     );
   }
   return (
     <span className="card-age" title={createdTitle(lead.createdAt)}>
-      {age}
+      {formatAge(lead.createdAt, now)}
     </span>
   );
 }

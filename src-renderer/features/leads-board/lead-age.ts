@@ -18,6 +18,18 @@ export function formatDuration(ms: number): string {
   return `${minutes} min`;
 }
 
+/**
+ * A wait on a card: minutes in the first hour, when each one counts ("42 min"), then hours ("17 h") and days
+ * ("2 d 16 h"); short enough to sit beside the lead's reference without cutting it. The tooltip has the
+ * exact arrival time.
+ */
+export function formatWait(since: string, now: Date): string {
+  const elapsed = Math.max(0, now.getTime() - new Date(since).getTime());
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h`;
+  return formatDuration(elapsed);
+}
+
 // One formatter for every card: toLocaleString() builds a new one per call, which shows when a column scrolls.
 const createdFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
