@@ -39,8 +39,11 @@ function writeNotified(userId: string, ids: Set<string>): void {
 /**
  * Supervisors and managers: a desktop notification when an unclaimed lead has waited longer than its brand's
  * threshold, once per lead (remembered for the session, so F5 does not repeat it). Computed here, from the
- * replica's pool index at each tick of the window's minute clock: the replica is what this user may see, it
- * is in the renderer, and it works offline. Only a notification — nothing is claimed, moved or reassigned.
+ * replica's pool index at each tick of the window's minute clock: the replica is exactly what this user may
+ * see (so an alert can tell nothing more), it lives in the renderer (main holds none), its pool index answers
+ * "waiting since before T" as one range, and the check goes on through a dropped connection with the
+ * thresholds last read. The hub only keeps and checks the thresholds: it has no channel to a desktop's
+ * notifications but the sync events. Only a notification — nothing is claimed, moved or reassigned.
  */
 export function useUnclaimedAlerts(actor: Actor): void {
   const { db } = useReplica();
