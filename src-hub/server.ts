@@ -12,6 +12,7 @@ import type { SecretBox } from './features/secrets/secret-box';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerConfigReadRoutes } from './features/config/config-read.routes';
 import { registerConfigWriteRoutes } from './features/config/config-write.routes';
+import { registerUnclaimedAlertRoutes } from './features/config/unclaimed-alerts.routes';
 import { registerIntakeRoutes } from './features/intake/intake.routes';
 import { registerLeadEditRoutes } from './features/leads/lead-edit.routes';
 import { registerUserRoutes } from './features/users/users.routes';
@@ -86,6 +87,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerAuthRoutes(api, hub);
       registerConfigReadRoutes(api, hub);
       registerConfigWriteRoutes(api, hub);
+      registerUnclaimedAlertRoutes(api, hub);
       registerUserRoutes(api, hub);
       registerIntakeRoutes(api, hub);
       registerLeadEditRoutes(api, hub);

@@ -5,6 +5,7 @@ import { allLeadsIndexes } from './migrations/003-all-leads-indexes';
 import { changesLeadStates } from './migrations/004-changes-lead-states';
 import { dealershipOdooCompany } from './migrations/005-dealership-odoo-company';
 import { leadTimingsAndWonFailures } from './migrations/006-lead-timings-and-won-failures';
+import { unclaimedAlerts } from './migrations/007-unclaimed-alerts';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 4, name: 'changes lead states', sql: changesLeadStates },
   { version: 5, name: 'dealership odoo company', sql: dealershipOdooCompany },
   { version: 6, name: 'lead timings and won failures', sql: leadTimingsAndWonFailures },
+  { version: 7, name: 'unclaimed alerts', sql: unclaimedAlerts },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

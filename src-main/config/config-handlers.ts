@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intakeKeyCreatedSchema, intakeKeyListSchema, mailOutboxPageSchema } from '../../src-shared/contract/config.schema';
+import { intakeKeyCreatedSchema, intakeKeyListSchema, mailOutboxPageSchema, unclaimedAlertListSchema } from '../../src-shared/contract/config.schema';
 import { dealershipSchema, stageListSchema, stageSchema, userSchema } from '../../src-shared/contract/entities.schema';
 import type { HubClient } from '../hub/hub-client';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
@@ -23,7 +23,9 @@ type ConfigChannels =
   | 'intake-keys:list'
   | 'intake-keys:create'
   | 'intake-keys:revoke'
-  | 'mail-outbox:list';
+  | 'mail-outbox:list'
+  | 'unclaimed-alerts:list'
+  | 'unclaimed-alerts:set';
 
 const at = (collection: string, id: string) => `/${collection}/${encodeURIComponent(id)}`;
 const nothing = z.undefined().transform(() => ({}));
@@ -67,5 +69,7 @@ export function configHandlers(deps: ConfigDeps): Pick<IpcHandlers, ConfigChanne
           idempotent: true,
         }),
       ),
+    'unclaimed-alerts:list': () => deps.read(() => hub().request({ method: 'GET', path: '/unclaimed-alerts', schema: unclaimedAlertListSchema, idempotent: true })),
+    'unclaimed-alerts:set': (body) => deps.mutate(() => hub().request({ method: 'POST', path: '/unclaimed-alerts', body, schema: unclaimedAlertListSchema })),
   };
 }

@@ -8,7 +8,7 @@ import { useSessionStore } from './session-store';
 
 describe('AppShell when a manager changes the signed-in user\'s role', () => {
   it('takes the synced role at once: header and menus follow it both ways', async () => {
-    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }), listUnclaimedAlerts: async () => ({ ok: true as const, value: [] }) } as never);
     const db = await seedReplica([]);
     signIn('u-super');
     const session = useSessionStore.getState().session;
@@ -30,7 +30,7 @@ describe('AppShell when a manager changes the signed-in user\'s role', () => {
 
 describe('AppShell and the keyboard focus', () => {
   it('lands on the view after sign-in, moves into an opened lead and back to what opened it', async () => {
-    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }), listUnclaimedAlerts: async () => ({ ok: true as const, value: [] }) } as never);
     const db = await seedReplica([]);
     signIn('u-super');
     const session = useSessionStore.getState().session;

@@ -208,3 +208,32 @@ export type MailOutboxQuery = z.infer<typeof mailOutboxQuerySchema>;
 
 export const mailOutboxPageSchema = pageOf(mailOutboxItemSchema);
 export type MailOutboxPage = z.infer<typeof mailOutboxPageSchema>;
+
+// ---- Unclaimed-lead alerts ----------------------------------------------------------------------------
+
+/** Whole minutes from one minute to one day: the longest stale threshold of the floor view. */
+export const UNCLAIMED_ALERT_MINUTES = { min: 1, max: 1440 } as const;
+
+/**
+ * One brand's alert: supervisors and managers get a desktop notification once an unclaimed lead of the brand
+ * has waited longer than `afterMinutes`. A brand without one has no alert (off until a manager sets it).
+ */
+export const unclaimedAlertSchema = z.object({
+  brand: storedText(FIELD_MAX.brand),
+  afterMinutes: z.int().min(UNCLAIMED_ALERT_MINUTES.min).max(UNCLAIMED_ALERT_MINUTES.max),
+  updatedAt: isoTimeSchema,
+});
+export type UnclaimedAlert = z.infer<typeof unclaimedAlertSchema>;
+/** `GET /unclaimed-alerts`: by brand. */
+export const unclaimedAlertListSchema = z.array(unclaimedAlertSchema);
+
+/** `POST /unclaimed-alerts`: sets one brand's threshold (brands match ignoring case); `afterMinutes: null` turns it off. */
+export const setUnclaimedAlertBodySchema = z.strictObject({
+  brand: requiredText(FIELD_MAX.brand),
+  afterMinutes: z
+    .int('Must be a whole number of minutes')
+    .min(UNCLAIMED_ALERT_MINUTES.min, `At least ${UNCLAIMED_ALERT_MINUTES.min} minute`)
+    .max(UNCLAIMED_ALERT_MINUTES.max, `At most ${UNCLAIMED_ALERT_MINUTES.max} minutes (one day)`)
+    .nullable(),
+});
+export type SetUnclaimedAlertBody = z.infer<typeof setUnclaimedAlertBodySchema>;

@@ -43,6 +43,8 @@ export const CRM_METHODS = {
   createIntakeKey: 'intake-keys:create',
   revokeIntakeKey: 'intake-keys:revoke',
   listMailOutbox: 'mail-outbox:list',
+  listUnclaimedAlerts: 'unclaimed-alerts:list',
+  setUnclaimedAlert: 'unclaimed-alerts:set',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -8,6 +8,8 @@ import {
   intakeKeyListSchema,
   mailOutboxPageSchema,
   mailOutboxQuerySchema,
+  setUnclaimedAlertBodySchema,
+  unclaimedAlertListSchema,
   patchDealershipBodySchema,
   patchStageBodySchema,
   patchUserBodySchema,
@@ -213,7 +215,10 @@ export const IPC_CONTRACT = {
   'intake-keys:create': { input: createIntakeKeyBodySchema, output: intakeKeyCreatedSchema },
   'intake-keys:revoke': { input: idInput, output: z.object({}) },
   'mail-outbox:list': { input: mailOutboxQuerySchema, output: mailOutboxPageSchema },
-  /** A desktop notification when one of the user's activities falls due; clicking it focuses the window. */
+  /** Unclaimed-lead alert thresholds by brand (supervisors and managers read them; managers set them). */
+  'unclaimed-alerts:list': { input: noInput, output: unclaimedAlertListSchema },
+  'unclaimed-alerts:set': { input: setUnclaimedAlertBodySchema, output: unclaimedAlertListSchema },
+  /** A desktop notification (an activity fell due, an unclaimed lead waits past its brand's alert); clicking it focuses the window. */
   'notifications:show': {
     input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),
     output: z.object({}),

@@ -84,7 +84,7 @@ export async function agentScreens(tour: Tour, login: string): Promise<void> {
   await closeLead(page);
 }
 
-const CONFIG_TABS = ['Stages', 'Dealerships', 'Users', 'Intake keys', 'Mail outbox'] as const;
+const CONFIG_TABS = ['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox'] as const;
 
 /** A manager's screens: the floor view of Open Leads, All Leads, Floor Reports, each Configuration tab. */
 export async function managerScreens(tour: Tour, login: string): Promise<void> {

@@ -56,7 +56,7 @@ describe('migration 6: lead timings and failed Won pushes', () => {
   it('fills first claim (the first claimer, not the reassignment), first call and the waiting failed push from the history', async () => {
     db = await openPgliteDatabase(null);
     const ids = await version5WithHistory(db);
-    expect(await migrate(db)).toEqual([6]);
+    expect(await migrate(db, 6)).toEqual([6]);
     const rows = await db.query<Record<string, unknown>>(
       `select id, first_claimed_at::text as claimed, first_claimed_by as claimer, first_call_at::text as called,
               won_failed_at::text as failed, won_failed_error as error, won_failed_by as failer
@@ -67,6 +67,6 @@ describe('migration 6: lead timings and failed Won pushes', () => {
       { id: ids['recovered'], claimed: '2026-11-02 09:10:00+00', claimer: ids['ana'], called: null, failed: null, error: null, failer: null },
       { id: ids['pool'], claimed: null, claimer: null, called: null, failed: null, error: null, failer: null },
     ]);
-    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db, 6)).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.0.3');
     const documented = Object.entries(body.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
-    for (const route of ['POST /api/v1/leads/{id}/claim', 'GET /api/v1/sync', 'POST /api/v1/intake/leads', 'POST /api/v1/dealer-relay/{dealershipId}/jsonrpc', 'GET /api/v1/mail-outbox', 'PATCH /api/v1/leads/{id}', 'GET /api/v1/leads/export.csv', 'GET /api/v1/reports/funnel', 'GET /api/v1/reports/calls']) {
+    for (const route of ['POST /api/v1/leads/{id}/claim', 'GET /api/v1/sync', 'POST /api/v1/intake/leads', 'POST /api/v1/dealer-relay/{dealershipId}/jsonrpc', 'GET /api/v1/mail-outbox', 'PATCH /api/v1/leads/{id}', 'GET /api/v1/leads/export.csv', 'GET /api/v1/reports/funnel', 'GET /api/v1/reports/calls', 'GET /api/v1/unclaimed-alerts', 'POST /api/v1/unclaimed-alerts']) {
       expect(documented).toContain(route);
     }
     const claim = body.paths['/api/v1/leads/{id}/claim']?.['post'];

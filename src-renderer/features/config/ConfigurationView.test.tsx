@@ -8,15 +8,18 @@ import { MANAGER, answer, configReplica, renderConfig, stubCrm } from './config.
 
 describe('ConfigurationView', () => {
   it("is the manager's Configuration menu entry, one tab per subject, arrow keys moving between tabs", async () => {
-    stubCrm({ listIntakeKeys: async () => answer([]), listMailOutbox: async () => answer({ items: [], nextCursor: null }) });
+    stubCrm({ listIntakeKeys: async () => answer([]), listMailOutbox: async () => answer({ items: [], nextCursor: null }), listUnclaimedAlerts: async () => answer([]) });
     const db = await configReplica();
     renderConfig(db, <MainView actor={MANAGER} />);
     useUiStore.setState({ view: 'configuration' });
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Stages', 'Dealerships', 'Users', 'Intake keys', 'Mail outbox']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox']);
     expect(await screen.findByRole('region', { name: 'Stages' })).toBeTruthy();
     await userEvent.click(screen.getByRole('tab', { name: 'Dealerships' }));
     expect(await screen.findByRole('region', { name: 'Dealerships' })).toBeTruthy();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Lead alerts' }));
+    expect(await screen.findByRole('region', { name: 'Lead alerts' })).toBeTruthy();
     await userEvent.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Users' }));
     expect(screen.getByRole('tab', { name: 'Users' }).getAttribute('aria-selected')).toBe('true');

@@ -4,12 +4,14 @@ import { DealershipsPanel } from './DealershipsPanel';
 import { IntakeKeysPanel } from './IntakeKeysPanel';
 import { MailOutboxPanel } from './MailOutboxPanel';
 import { StagesPanel } from './StagesPanel';
+import { UnclaimedAlertsPanel } from './UnclaimedAlertsPanel';
 import { UsersPanel } from './UsersPanel';
 import './config.css';
 
 const TABS = [
   { id: 'stages', label: 'Stages' },
   { id: 'dealerships', label: 'Dealerships' },
+  { id: 'lead-alerts', label: 'Lead alerts' },
   { id: 'users', label: 'Users' },
   { id: 'intake-keys', label: 'Intake keys' },
   { id: 'mail-outbox', label: 'Mail outbox' },
@@ -62,6 +64,7 @@ export function ConfigurationView({ actor }: { actor: Actor }) {
       <div className="config-body" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${tab}`}>
         {tab === 'stages' && <StagesPanel />}
         {tab === 'dealerships' && <DealershipsPanel />}
+        {tab === 'lead-alerts' && <UnclaimedAlertsPanel />}
         {tab === 'users' && <UsersPanel actorId={actor.id} />}
         {tab === 'intake-keys' && <IntakeKeysPanel />}
         {tab === 'mail-outbox' && <MailOutboxPanel />}

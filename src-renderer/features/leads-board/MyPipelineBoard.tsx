@@ -4,7 +4,7 @@ import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type Ann
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import { leadActivityState } from '../../../src-shared/domain/activity-state';
 import { isOnMyPipeline, type Actor } from '../../../src-shared/domain/lead-access';
-import { sortStages } from '../../../src-shared/domain/stages';
+import { isOpenStage, sortStages } from '../../../src-shared/domain/stages';
 import { checkTransition } from '../../../src-shared/domain/transitions';
 import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
@@ -17,6 +17,7 @@ import { PipelineColumn, type DropHint } from './PipelineColumn';
 import { groupBy, sortByCreated } from './board-filters';
 import { shownStageId, useStageMove } from './use-stage-move';
 import { CARD_KEYS_HELP, useKeyboardMove } from './use-keyboard-move';
+import { useCalledLeadIds } from './use-called-leads';
 
 /** "Today" for the activity pill is the workstation's day. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -42,6 +43,16 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
   const mine = useMemo(() => sortByCreated((leads ?? []).filter((lead) => isOnMyPipeline(actor, lead)), 'oldest'), [leads, actor.id, actor.role]);
   const byId = useMemo(() => new Map(mine.map((lead) => [lead.id, lead])), [mine]);
   const byStage = useMemo(() => groupBy(mine, (lead) => shownStageId(lead, pending)), [mine, pending]);
+  // Speed to lead: an open lead its holder has not called yet counts the time since its arrival.
+  const openIds = useMemo(() => {
+    const open = new Set(stages.filter(isOpenStage).map((stage) => stage.id));
+    return mine.filter((lead) => open.has(lead.stageId)).map((lead) => lead.id);
+  }, [mine, stages]);
+  const called = useCalledLeadIds(db, openIds);
+  const awaitingCall = useMemo(() => {
+    const open = new Set(openIds);
+    return (leadId: string) => called !== undefined && !called.has(leadId) && open.has(leadId);
+  }, [called, openIds]);
   const pills = useMemo(() => {
     const byLead = groupBy(activities ?? [], (activity) => activity.leadId);
     return new Map(mine.map((lead) => [lead.id, leadActivityState(byLead.get(lead.id) ?? [], now, TIME_ZONE)]));
@@ -144,6 +155,7 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
                     lead={lead}
                     now={now}
                     activity={pills.get(lead.id) ?? null}
+                    awaitingCall={awaitingCall(lead.id)}
                     busy={pending.get(lead.id)?.busy ?? false}
                     picked={picked?.leadId === lead.id}
                     onOpen={onOpen}
@@ -157,7 +169,7 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
           <DragOverlay>
             {dragged && (
               <div className="card card-overlay">
-                <PipelineCardBody lead={dragged} now={now} activity={pills.get(dragged.id) ?? null} />
+                <PipelineCardBody lead={dragged} now={now} activity={pills.get(dragged.id) ?? null} awaitingCall={awaitingCall(dragged.id)} />
               </div>
             )}
           </DragOverlay>

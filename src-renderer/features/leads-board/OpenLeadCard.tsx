@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Lead } from '../../../src-shared/contract/entities.schema';
-import { createdTitle, formatAge } from './lead-age';
+import { LeadWait } from './LeadWait';
 
 interface OpenLeadCardProps {
   lead: Lead;
@@ -11,11 +11,10 @@ interface OpenLeadCardProps {
 }
 
 /**
- * An unclaimed lead: who, what, where from, and how long it has waited in Open Leads. Its accessible name is
+ * An unclaimed lead: who, what, where from, and how long it has waited since it arrived ("Waiting 12 min"). Its accessible name is
  * its visible text (what a speech-input user reads off the screen is what they can say).
  */
 export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, stale, onOpen }: OpenLeadCardProps) {
-  const age = formatAge(lead.createdAt, now);
   return (
     <button
       type="button"
@@ -25,9 +24,7 @@ export const OpenLeadCard = memo(function OpenLeadCard({ lead, now, stale, onOpe
     >
       <span className="card-line">
         <span className="card-ref mono">{lead.ref}</span>
-        <span className="card-age" title={createdTitle(lead.createdAt)}>
-          {age}
-        </span>
+        <LeadWait lead={lead} now={now} waitingFor="claim" />
       </span>
       <span className="card-line">
         <span className="card-customer">{lead.customer.name}</span>

@@ -8,6 +8,8 @@ interface PipelineCardProps {
   lead: Lead;
   now: Date;
   activity: ActivityState | null;
+  /** Open, and no call logged on it yet: the card counts the time since arrival. */
+  awaitingCall: boolean;
   busy: boolean;
   /** Picked up with Space (the keyboard's drag). */
   picked: boolean;
@@ -22,7 +24,7 @@ interface PipelineCardProps {
  * One of the user's leads: draggable to another stage, or moved with the keys the board's instructions
  * describe (dnd-kit points aria-describedby at them). Its accessible name is its visible text.
  */
-export const PipelineCard = memo(function PipelineCard({ lead, now, activity, busy, picked, onOpen, onKey, onLeave }: PipelineCardProps) {
+export const PipelineCard = memo(function PipelineCard({ lead, now, activity, awaitingCall, busy, picked, onOpen, onKey, onLeave }: PipelineCardProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: lead.id, disabled: busy });
   return (
     <div
@@ -38,7 +40,7 @@ export const PipelineCard = memo(function PipelineCard({ lead, now, activity, bu
       onKeyDown={(event) => onKey(lead, event)}
       onBlur={() => picked && onLeave(lead)}
     >
-      <PipelineCardBody lead={lead} now={now} activity={activity} />
+      <PipelineCardBody lead={lead} now={now} activity={activity} awaitingCall={awaitingCall} />
     </div>
   );
 });

@@ -1,10 +1,10 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { ActivityState } from '../../../src-shared/domain/activity-state';
 import { ActivityPill } from '../../ui/ActivityPill';
-import { createdTitle, formatAge } from './lead-age';
+import { LeadWait } from './LeadWait';
 
-/** The card's face, shared with the drag overlay. */
-export function PipelineCardBody({ lead, now, activity }: { lead: Lead; now: Date; activity: ActivityState | null }) {
+/** The card's face, shared with the drag overlay. `awaitingCall`: open and no call logged yet (speed to lead). */
+export function PipelineCardBody({ lead, now, activity, awaitingCall }: { lead: Lead; now: Date; activity: ActivityState | null; awaitingCall: boolean }) {
   return (
     <>
       <span className="card-line">
@@ -14,9 +14,7 @@ export function PipelineCardBody({ lead, now, activity }: { lead: Lead; now: Dat
       <span className="card-customer">{lead.customer.name}</span>
       <span className="card-line card-meta">
         <span className="card-model">{lead.vehicleModel}</span>
-        <span className="card-age" title={createdTitle(lead.createdAt)}>
-          {formatAge(lead.createdAt, now)}
-        </span>
+        <LeadWait lead={lead} now={now} waitingFor={awaitingCall ? 'call' : null} />
       </span>
     </>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../../src-shared/domain/lead-access';
 import { useUiStore } from '../../app/ui-store';
 import { useDueNotifications } from '../home/use-due-notifications';
+import { useUnclaimedAlerts } from '../unclaimed-alerts/use-unclaimed-alerts';
 import { LeadForm } from '../lead-form/LeadForm';
 import { MainView } from './MainView';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -24,6 +25,7 @@ export function Workspace({ actor }: { actor: Actor }) {
   const mainRef = useRef<HTMLElement>(null);
   useShellShortcuts(actor.role, helpOpen, setHelpOpen);
   useDueNotifications(actor.id);
+  useUnclaimedAlerts(actor);
   useReassignedAwayToast(actor.id);
   useFocusKeeper(useCallback(() => mainRef.current, []));
 

@@ -1,0 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReplicaDb } from '../../db/replica-db';
+
+/**
+ * Which of these leads have a call logged: in the replica, or recorded here and still in the outbox (a call
+ * logged offline ends the wait too). Live, so a card stops counting as soon as the call is logged.
+ */
+export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): Promise<ReadonlySet<string>> {
+  if (leadIds.length === 0) return new Set();
+  const [logged, queued] = await Promise.all([
+    db.callLogs.where('leadId').anyOf([...leadIds]).keys(),
+    db.outbox
+      .where('leadId')
+      .anyOf([...leadIds])
+      .filter((item) => item.kind === 'call')
+      .toArray(),
+  ]);
+  return new Set([...logged.map(String), ...queued.map((item) => item.leadId)]);
+}
+
+export function useCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): ReadonlySet<string> | undefined {
+  const key = leadIds.join(',');
+  // Keyed by the ids' contents, not the array's identity (a new array on every board render).
+  return useLiveQuery(() => loadCalledLeadIds(db, leadIds), [db, key]);
+}
