@@ -6,12 +6,14 @@ import { adminMoveStage } from './features/admin/move-stage.admin';
 import { createIntakeKey } from './features/admin/intake-key.admin';
 import { seedDemo } from './features/seed/demo-seed';
 import { DEFAULT_CONFIG } from './server';
-import { startHub } from './start-hub';
+import { publishUpdate, PublishError } from './features/updates/publish-update';
+import { startHub, updatesDirOf } from './start-hub';
 
 export const USAGE = `Usage:
   npm run hub -- serve --data DIR --port P [--host 127.0.0.1] [--demo] [--demo-leads N] [--tls-cert FILE --tls-key FILE]
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
+  npm run hub -- admin publish-update --feed DIR/latest.yml (--data DIR | HUB_UPDATES_DIR=…)
 DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.`;
 
 function storage(args: Record<string, string | true>) {
@@ -64,6 +66,20 @@ async function admin(argv: string[]): Promise<void> {
       console.log(`intake key (shown once): ${key}`);
     } finally {
       await db.close();
+    }
+    return;
+  }
+  if (command === 'publish-update') {
+    const args = parseArgs(rest, { values: ['data', 'feed'], flags: [] });
+    const feed = stringArg(args, 'feed');
+    if (!feed) throw new UsageError('--feed latest.yml is required (the installers it names sit beside it).');
+    const updatesDir = updatesDirOf(process.env['HUB_UPDATES_DIR'], stringArg(args, 'data') ? resolve(stringArg(args, 'data') as string) : null);
+    if (!updatesDir) throw new UsageError('--data DIR or HUB_UPDATES_DIR is required: where the hub serves updates from.');
+    try {
+      console.log(await publishUpdate(resolve(feed), updatesDir));
+    } catch (error) {
+      if (error instanceof PublishError) throw new UsageError(error.message);
+      throw error;
     }
     return;
   }

@@ -29,6 +29,8 @@ export interface HubConfig {
   floorTimeZone?: string;
   /** How often the mail worker runs; 0 starts no timer (tests call its tick themselves). */
   mailPollMs?: number;
+  /** Where published app updates live (HUB_UPDATES_DIR, else the data folder's `updates`); null: none served. */
+  updatesDir?: string | null;
 }
 
 /** What every feature is given: storage, time, configuration, and the shared services. */

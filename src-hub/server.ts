@@ -24,6 +24,7 @@ import { registerEventsRoutes } from './features/events/events.routes';
 import { registerWorkRoutes } from './features/work/work.routes';
 import { registerWonRoutes } from './features/won/won.routes';
 import { registerRelayRoutes } from './features/relay/relay.routes';
+import { registerUpdatesRoutes } from './features/updates/updates.routes';
 import { registerMailRoutes } from './features/mail/mail.routes';
 import { registerReportsRoutes } from './features/reports/reports.routes';
 import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
@@ -97,6 +98,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerWorkRoutes(api, hub);
       registerWonRoutes(api, hub);
       registerRelayRoutes(api, hub);
+      registerUpdatesRoutes(api, hub);
       registerMailRoutes(api, hub);
       registerReportsRoutes(api, hub);
       registerSyncRoutes(api, hub);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type StorageOptions } from './db/open-database';
 import type { Database } from './db/database';
@@ -41,7 +42,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const demo = Boolean(options.demo) || Boolean(options.config?.demo);
   const allowLoopbackDealers = options.config?.allowLoopbackDealers ?? (demo || process.env['HUB_ALLOW_LOOPBACK_DEALERS'] === '1');
-  const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers };
+  const updatesDir = options.config?.updatesDir !== undefined ? options.config.updatesDir : updatesDirOf(process.env['HUB_UPDATES_DIR'], options.storage.dataDir);
+  const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers, updatesDir };
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
@@ -87,4 +89,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 export function secretKeyWarning(options: { demo: boolean; hubSecret: string | undefined; dataDir: string | null }): string | null {
   if (options.demo || options.hubSecret || options.dataDir === null) return null;
   return `WARNING: HUB_SECRET is not set, so the key that encrypts dealer API keys is kept in ${options.dataDir}/hub-secret.key, beside the database: any backup of that folder holds both. Set HUB_SECRET (at least 16 characters) and keep it elsewhere.`;
+}
+
+/** Published app updates: HUB_UPDATES_DIR (shared storage when several hubs serve one floor), else DIR/updates. */
+export function updatesDirOf(env: string | undefined, dataDir: string | null): string | null {
+  if (env) return env;
+  return dataDir ? join(dataDir, 'updates') : null;
 }
