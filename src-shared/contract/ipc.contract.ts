@@ -44,6 +44,14 @@ export const machineSetupInfoSchema = z.discriminatedUnion('kind', [
 ]);
 export type MachineSetupInfo = z.infer<typeof machineSetupInfoSchema>;
 
+/** An app update from the hub: being downloaded in the background, or ready for "Restart to update". */
+export const updateStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('downloading'), version: z.string().max(FIELD_MAX.label), percent: z.number().min(0).max(100) }),
+  z.object({ status: z.literal('ready'), version: z.string().max(FIELD_MAX.label) }),
+]);
+export type UpdateState = z.infer<typeof updateStateSchema>;
+
 export const appInfoSchema = z.object({
   version: z.string().max(FIELD_MAX.label),
   platform: z.string().max(FIELD_MAX.label),
