@@ -5,6 +5,7 @@ import { intArg, parseArgs, stringArg, UsageError } from './cli-args';
 import { adminMoveStage } from './features/admin/move-stage.admin';
 import { createIntakeKey } from './features/admin/intake-key.admin';
 import { seedDemo } from './features/seed/demo-seed';
+import { createHubLogger, logLevelOf } from './features/logging/hub-logger';
 import { DEFAULT_CONFIG } from './server';
 import { startHub } from './start-hub';
 
@@ -12,7 +13,8 @@ const USAGE = `Usage:
   npm run hub -- serve --data DIR --port P [--host 127.0.0.1] [--demo] [--demo-leads N] [--tls-cert FILE --tls-key FILE]
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
-DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.`;
+DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.
+Built (npm run build:hub): node out/hub/cli.js with the same commands. Logs: JSON lines on standard output, LOG_LEVEL=info by default.`;
 
 function storage(args: Record<string, string | true>) {
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
@@ -31,7 +33,8 @@ async function serve(argv: string[]): Promise<void> {
   const tls = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
   const demo = args['demo'] === true;
   const demoLeads = intArg(args, 'demo-leads', 50, 0, 1_000_000);
-  const running = await startHub({ storage: storage(args), host, port, tls, demo: demo ? { leads: demoLeads } : undefined });
+  const logger = createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'info') });
+  const running = await startHub({ storage: storage(args), host, port, tls, demo: demo ? { leads: demoLeads } : undefined, logger });
   console.log(`listening on ${running.url}`);
   const stop = async () => {
     await running.close();

@@ -44,7 +44,11 @@ export interface HubContext {
   log: HubLog;
 }
 
+/** Extra fields of a log line (`reqId`, `leaseId`…): ids and counts, never secrets or customer data. */
+export type LogContext = Record<string, string | number | boolean | null>;
+
+/** The features' log: backed by the hub's JSON logger (features/logging), or a test's capture. */
 export interface HubLog {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+  info(message: string, context?: LogContext): void;
+  error(message: string, error?: unknown, context?: LogContext): void;
 }

@@ -9,6 +9,8 @@ import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
 import { DEFAULT_PASSWORD_COST } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
+import { createHubLogger, hubLogOf, logLevelOf, type HubLogger } from './features/logging/hub-logger';
+import { HubLogController } from './features/logging/request-log';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerConfigReadRoutes } from './features/config/config-read.routes';
 import { registerConfigWriteRoutes } from './features/config/config-write.routes';
@@ -47,6 +49,9 @@ export interface HubOptions {
   clock?: Clock;
   config?: Partial<HubConfig>;
   throttle?: ThrottleLimits;
+  /** The JSON-lines logger (fastify's pino); by default standard output at LOG_LEVEL, else warnings and errors only. */
+  logger?: HubLogger;
+  /** Where the features' messages go instead of `logger` (tests capture them). */
   log?: HubLog;
   /** Whose X-Forwarded-For to believe (HUB_TRUST_PROXY); nobody's by default. */
   trustProxy?: TrustProxy;
@@ -54,15 +59,16 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
 }
 
-export const consoleLog: HubLog = {
-  info: (message) => console.log(`[hub] ${message}`),
-  error: (message, error) => console.error(`[hub] ${message}`, error instanceof Error ? (error.stack ?? error.message) : (error ?? '')),
-};
+/** The logger of a hub started without one: standard output at LOG_LEVEL (warnings and errors when unset). */
+export function defaultHubLogger(): HubLogger {
+  return createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'warn') });
+}
 
 /** Builds the hub: a list of feature registrations under /api/v1 (STYLE.md habit 9). */
 export async function buildHub(options: HubOptions): Promise<{ app: FastifyInstance; hub: HubContext }> {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? consoleLog;
+  const logger = options.logger ?? defaultHubLogger();
+  const log = options.log ?? hubLogOf(logger);
   const hub: HubContext = {
     db: options.db,
     clock,
@@ -75,12 +81,13 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    logger: false,
+    loggerInstance: logger,
+    logController: new HubLogController(),
     trustProxy: options.trustProxy ?? false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
-  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) });
+  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

@@ -6,7 +6,8 @@ import { systemClock } from './http/clock';
 import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
 import { seedDemoWork } from './features/seed/demo-work';
-import { buildHub, consoleLog, DEFAULT_CONFIG } from './server';
+import { buildHub, DEFAULT_CONFIG, defaultHubLogger } from './server';
+import { hubLogOf, type HubLogger } from './features/logging/hub-logger';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
 import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
@@ -22,6 +23,9 @@ export interface StartHubOptions {
   config?: Partial<HubConfig>;
   clock?: Clock;
   throttle?: ThrottleLimits;
+  /** The JSON-lines logger; by default standard output at LOG_LEVEL (warnings and errors when unset). */
+  logger?: HubLogger;
+  /** Where the features' messages go instead of `logger` (tests capture them). */
   log?: HubLog;
   /** Undefined: the HUB_TRUST_PROXY environment variable. */
   trustProxy?: TrustProxy;
@@ -45,7 +49,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
-  const db = await openDatabase(options.storage);
+  const logger = options.logger ?? defaultHubLogger();
+  const log = options.log ?? hubLogOf(logger);
+  const db = await openDatabase(options.storage, { log });
   try {
     const secrets =
       options.secrets ??
@@ -53,12 +59,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         ? SecretBox.ephemeral()
         : SecretBox.load({ hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir }));
     const warning = options.secrets ? null : secretKeyWarning({ demo, hubSecret: process.env['HUB_SECRET'], dataDir: options.storage.dataDir });
-    if (warning) (options.log ?? consoleLog).info(warning);
+    if (warning) log.info(warning);
     let seeded = false;
     if (options.demo) {
       seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), logger, log });
     if (seeded) await seedDemoWork(hub);
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });

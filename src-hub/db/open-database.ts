@@ -1,3 +1,4 @@
+import type { HubLog } from '../hub-context';
 import type { Database } from './database';
 import { migrate } from './migrate';
 import { openPgliteDatabase } from './pglite-database';
@@ -9,8 +10,8 @@ export interface StorageOptions {
   dataDir: string | null;
 }
 
-export async function openDatabase(options: StorageOptions): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir);
+export async function openDatabase(options: StorageOptions, context: { log?: HubLog } = {}): Promise<Database> {
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir);
   try {
     await migrate(db);
   } catch (error) {

@@ -4,6 +4,7 @@ import { formatIssues } from '../../src-shared/contract/format-issues';
 import { HubError } from './hub-error';
 import type { AuthUser } from '../features/auth/auth-user';
 import type { HubContext } from '../hub-context';
+import { noteRequestUser } from '../features/logging/request-log';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** Who may call a route: anyone, a signed-in user (bearer token), or the distributor feed (intake key). */
@@ -79,6 +80,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     url: spec.url,
     handler: async (request, reply) => {
       const user = spec.auth === 'user' ? await hub.auth.authenticate(request) : (undefined as unknown as AuthUser);
+      if (spec.auth === 'user') noteRequestUser(request, user.id);
       if (spec.auth === 'intake') await hub.auth.authenticateIntake(request);
       const params = parse(spec.params, request.params, 'path');
       const query = parse(spec.query, request.query, 'query');

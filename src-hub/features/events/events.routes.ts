@@ -5,6 +5,7 @@ import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import type { HubContext } from '../../hub-context';
 import { HubError } from '../../http/hub-error';
 import { route } from '../../http/route';
+import { routeOf } from '../logging/request-log';
 import { CHANGES_CHANNEL } from '../changes/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
 import type { EventListener } from './change-fanout';
@@ -57,6 +58,7 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
       stream.writeHead(200, STREAM_HEADERS);
       write(': connected\n\n');
       streams.add(stream);
+      const openedAt = Date.now();
 
       const heartbeat = setInterval(() => {
         write(': ping\n\n');
@@ -70,6 +72,8 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
         );
       }, heartbeatMs);
       const cleanUp = (): void => {
+        // a hijacked reply has no "request completed" line: this is the stream's
+        request.log.info({ method: request.method, route: routeOf(request), status: 200, durationMs: Date.now() - openedAt, userId: user.id }, 'event stream closed');
         clearInterval(heartbeat);
         unsubscribe();
         streams.delete(stream);
