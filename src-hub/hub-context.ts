@@ -4,6 +4,7 @@ import type { AnyRouteSpec } from './http/route';
 import type { AuthService } from './features/auth/auth.service';
 import type { PasswordCost } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
+import type { ReadinessChecks } from './features/health/readiness';
 
 export interface HubConfig {
   /** Country code used to normalise national phone numbers for de-duplication. */
@@ -42,6 +43,8 @@ export interface HubContext {
   /** Every route's spec, for the OpenAPI document. */
   routes: AnyRouteSpec[];
   log: HubLog;
+  /** What `GET /readyz` checks; features add their own. */
+  readiness: ReadinessChecks;
 }
 
 /** Extra fields of a log line (`reqId`, `leaseId`…): ids and counts, never secrets or customer data. */

@@ -28,6 +28,8 @@ import { registerRelayRoutes } from './features/relay/relay.routes';
 import { registerMailRoutes } from './features/mail/mail.routes';
 import { registerReportsRoutes } from './features/reports/reports.routes';
 import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
+import { registerHealthRoutes } from './features/health/health.routes';
+import { ReadinessChecks } from './features/health/readiness';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -64,7 +66,7 @@ export function defaultHubLogger(): HubLogger {
   return createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'warn') });
 }
 
-/** Builds the hub: a list of feature registrations under /api/v1 (STYLE.md habit 9). */
+/** Builds the hub: a list of feature registrations, at the root for operators and under /api/v1 (STYLE.md habit 9). */
 export async function buildHub(options: HubOptions): Promise<{ app: FastifyInstance; hub: HubContext }> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? defaultHubLogger();
@@ -77,6 +79,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     secrets: options.secrets,
     routes: [],
     log,
+    readiness: new ReadinessChecks(),
   };
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -88,6 +91,8 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
+  // Operators' endpoints at the root (probes must not move with the API version).
+  registerHealthRoutes(app, hub);
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

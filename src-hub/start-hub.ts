@@ -66,10 +66,17 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     }
     const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), logger, log });
     if (seeded) await seedDemoWork(hub);
-    const host = options.host ?? '127.0.0.1';
-    await app.listen({ host, port: options.port ?? 0 });
-    const port = (app.server.address() as AddressInfo).port;
     const mailWorker = startMailWorker(hub);
+    hub.readiness.add('mailWorker', () => mailWorker.health());
+    const host = options.host ?? '127.0.0.1';
+    try {
+      await app.listen({ host, port: options.port ?? 0 });
+    } catch (error) {
+      await mailWorker.stop();
+      await app.close();
+      throw error;
+    }
+    const port = (app.server.address() as AddressInfo).port;
     return {
       url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
       port,

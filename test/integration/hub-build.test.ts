@@ -56,7 +56,8 @@ describe('npm run build:hub', () => {
     const hub = plainNode(['serve', '--data', data, '--port', '0', '--demo', '--demo-leads', '3']);
     children.push(hub);
     const base = await listening(hub);
-    expect((await fetch(`${base}/api/v1/openapi.json`)).status).toBe(200);
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'agent1', password: 'training' }) });
     expect(login.status).toBe(200);
   }, 90_000);

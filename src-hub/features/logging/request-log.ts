@@ -1,6 +1,8 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 const users = new WeakMap<FastifyRequest, string>();
+/** Asked every few seconds by every load balancer and scraper: their successes are debug lines, not info. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Called once a request is authenticated, so its log line names the user. */
 export function noteRequestUser(request: FastifyRequest, userId: string): void {
@@ -31,6 +33,7 @@ export class HubLogController extends LogController {
       userId: users.get(request) ?? null,
     };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else if (PROBES.has(line.route) && line.status < 400) reply.log.debug(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
 
