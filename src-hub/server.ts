@@ -30,6 +30,10 @@ import { registerReportsRoutes } from './features/reports/reports.routes';
 import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
 import { registerHealthRoutes } from './features/health/health.routes';
 import { ReadinessChecks } from './features/health/readiness';
+import { HubMetrics } from './features/metrics/hub-metrics';
+import { registerMetrics } from './features/metrics/metrics.routes';
+import { DEFAULT_SLOW_QUERY_MS, observeQueries } from './features/metrics/query-observer';
+import { timedDatabase } from './db/timed-database';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -71,15 +75,19 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? defaultHubLogger();
   const log = options.log ?? hubLogOf(logger);
+  const config = { ...DEFAULT_CONFIG, ...options.config };
+  const metrics = new HubMetrics();
+  const db = timedDatabase(options.db, observeQueries(metrics, log, config.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS));
   const hub: HubContext = {
-    db: options.db,
+    db,
     clock,
-    config: { ...DEFAULT_CONFIG, ...options.config },
-    auth: new AuthService(options.db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
+    config,
+    auth: new AuthService(db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
     secrets: options.secrets,
     routes: [],
     log,
     readiness: new ReadinessChecks(),
+    metrics,
   };
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -93,6 +101,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
   // Operators' endpoints at the root (probes must not move with the API version).
   registerHealthRoutes(app, hub);
+  registerMetrics(app, hub);
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

@@ -13,6 +13,7 @@ import { SecretBox } from './features/secrets/secret-box';
 import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
 import { startMailWorker } from './features/mail/mail-worker';
 import { floorTimeZoneOf } from './features/mail/mail-config';
+import { metricsTokenOf } from './features/metrics/metrics-token';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -48,6 +49,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers };
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
+  metricsTokenOf(config);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
   const logger = options.logger ?? defaultHubLogger();
   const log = options.log ?? hubLogOf(logger);

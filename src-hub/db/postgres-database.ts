@@ -48,6 +48,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         await client.end().catch(() => undefined);
       };
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await Promise.all(listeners.splice(0).map((client) => client.end().catch(() => undefined)));
       await pool.end();

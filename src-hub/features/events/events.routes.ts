@@ -58,6 +58,7 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
       stream.writeHead(200, STREAM_HEADERS);
       write(': connected\n\n');
       streams.add(stream);
+      hub.metrics.eventStreams.inc();
       const openedAt = Date.now();
 
       const heartbeat = setInterval(() => {
@@ -71,7 +72,11 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
           },
         );
       }, heartbeatMs);
+      let cleanedUp = false;
       const cleanUp = (): void => {
+        if (cleanedUp) return;
+        cleanedUp = true;
+        hub.metrics.eventStreams.dec();
         // a hijacked reply has no "request completed" line: this is the stream's
         request.log.info({ method: request.method, route: routeOf(request), status: 200, durationMs: Date.now() - openedAt, userId: user.id }, 'event stream closed');
         clearInterval(heartbeat);

@@ -2,6 +2,7 @@ import type { ReadinessCheck } from '../../../src-shared/contract/health.schema'
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { HubConfig, HubLog } from '../../hub-context';
+import type { HubMetrics, MailOutcome } from '../metrics/hub-metrics';
 import { queueDueReminders } from './activity-reminders.repo';
 import { DEFAULT_MAIL_POLL_MS, floorTimeZoneOf, mailDeliveryOf, mailFromOf, smtpUrlOf } from './mail-config';
 import { claimDueMails, markAttemptFailed, markSent, type DueMail } from './mail-outbox.repo';
@@ -13,6 +14,8 @@ export interface MailWorkerDeps {
   clock: Clock;
   config: HubConfig;
   log: HubLog;
+  /** The hub's metrics (attempts by outcome); tests of the worker alone go without. */
+  metrics?: HubMetrics;
 }
 
 export interface MailWorkerOptions {
@@ -116,10 +119,13 @@ export class MailWorker {
           // Training: the outbox table is the local mailbox; the mail is delivered by being kept there.
           await markSent(db, mail.id, clock.now());
           this.deps.log.info(`mail ${mail.id} to ${mail.to_address} delivered to the local mailbox (training mode, no SMTP_URL)`);
+          this.counted('sent');
           result.sent++;
           continue;
         }
-        result[await this.sendOne(mail)]++;
+        const outcome = await this.sendOne(mail);
+        this.counted(outcome);
+        result[outcome]++;
       }
       return result;
     } finally {
@@ -142,6 +148,10 @@ export class MailWorker {
     }
     await markSent(db, mail.id, clock.now());
     return 'sent';
+  }
+
+  private counted(outcome: MailOutcome): void {
+    this.deps.metrics?.mailAttempts.inc({ outcome });
   }
 
   private smtp(): MailTransport {
