@@ -34,6 +34,7 @@ import { HubMetrics } from './features/metrics/hub-metrics';
 import { registerMetrics } from './features/metrics/metrics.routes';
 import { DEFAULT_SLOW_QUERY_MS, observeQueries } from './features/metrics/query-observer';
 import { timedDatabase } from './db/timed-database';
+import { registerShutdown } from './features/shutdown/graceful-close';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -95,6 +96,9 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     loggerInstance: logger,
     logController: new HubLogController(),
     trustProxy: options.trustProxy ?? false,
+    // While closing, a request on a kept-alive connection is served (with Connection: close), not refused:
+    // the database is still open until every request has finished (features/shutdown).
+    return503OnClosing: false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
@@ -102,6 +106,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   // Operators' endpoints at the root (probes must not move with the API version).
   registerHealthRoutes(app, hub);
   registerMetrics(app, hub);
+  registerShutdown(app, hub);
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

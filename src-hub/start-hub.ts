@@ -14,6 +14,7 @@ import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
 import { startMailWorker } from './features/mail/mail-worker';
 import { floorTimeZoneOf } from './features/mail/mail-config';
 import { metricsTokenOf } from './features/metrics/metrics-token';
+import { closeGracefully, shutdownGraceOf } from './features/shutdown/graceful-close';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -32,13 +33,20 @@ export interface StartHubOptions {
   trustProxy?: TrustProxy;
   /** Tests pass a throwaway key; otherwise HUB_SECRET or the data folder's key file. */
   secrets?: SecretBox;
+  /** How long close() lets requests in flight finish; undefined: HUB_SHUTDOWN_GRACE_MS (10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningHub {
   url: string;
   port: number;
   db: Database;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections, requests in flight finish (cut after the grace period), event streams
+   * end with a reconnect hint, the mail worker finishes its tick, then the database closes (releasing the data
+   * folder's lock). Resolves to whether requests had to be cut. Calling it again waits for the same stop.
+   */
+  close(): Promise<{ forced: boolean }>;
 }
 
 /** Opens storage (migrating it), seeds the demo once when asked, and listens. */
@@ -50,6 +58,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   metricsTokenOf(config);
+  const graceMs = options.shutdownGraceMs ?? shutdownGraceOf(process.env['HUB_SHUTDOWN_GRACE_MS']);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
   const logger = options.logger ?? defaultHubLogger();
   const log = options.log ?? hubLogOf(logger);
@@ -79,19 +88,48 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       throw error;
     }
     const port = (app.server.address() as AddressInfo).port;
+    let closing: Promise<{ forced: boolean }> | null = null;
+    const stop = async (): Promise<{ forced: boolean }> => {
+      let forced = false;
+      const work = (async () => {
+        const [closed] = await Promise.all([closeGracefully(app, graceMs), mailWorker.stop()]);
+        forced = closed.forced;
+        await db.close();
+      })();
+      // A request cut after the grace period may still wait on the database (a lock), and so would the mail
+      // worker's tick and the pool's end: past the margin they are left to the process's exit.
+      if (!(await finishesWithin(work, graceMs + STOP_MARGIN_MS))) {
+        log.error(`the hub did not stop within ${graceMs + STOP_MARGIN_MS} ms; what still runs is left to the process's exit`);
+        return { forced: true };
+      }
+      return { forced };
+    };
     return {
       url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
       port,
       db,
-      async close() {
-        await mailWorker.stop();
-        await app.close();
-        await db.close();
-      },
+      close: () => (closing ??= stop()),
     };
   } catch (error) {
     await db.close();
     throw error;
+  }
+}
+
+/** After the grace period: time for the mail worker's tick and the database to finish. */
+const STOP_MARGIN_MS = 3_000;
+
+async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    const finished = work.then(() => true as const);
+    finished.catch(() => undefined); // a failure after the margin has nobody left to tell
+    return await Promise.race([finished, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -11,6 +11,8 @@ import { ChangeBroadcaster } from './change-broadcaster';
 import type { EventListener } from './change-fanout';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** The reconnect hint of a stream ended by a stopping hub: 1 to 5 s, at random. */
+export const reconnectHintMs = (): number => 1_000 + Math.floor(Math.random() * 4_000);
 /** At most one event per user per this many milliseconds. */
 export const COALESCE_MS = 50;
 
@@ -32,9 +34,11 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
   const streams = new Set<ServerResponse>();
   const heartbeatMs = hub.config.eventHeartbeatMs ?? DEFAULT_HEARTBEAT_MS;
 
-  // Open streams would keep the server from closing: end them first, then stop listening.
+  // Open streams would keep the server from closing: end them first, then stop listening. The `retry:` line
+  // tells an EventSource when to reconnect (to another hub behind the balancer), spread so a stopping hub's
+  // clients do not all arrive at once.
   app.addHook('preClose', (done) => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams) stream.end(`retry: ${reconnectHintMs()}\n\n`);
     streams.clear();
     done();
   });

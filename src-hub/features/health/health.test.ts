@@ -24,13 +24,13 @@ describe.each(BACKENDS)('health probes on %s', (backend) => {
     expect((await fetch(`${root(env)}/api/v1/healthz`)).status).toBe(404);
   });
 
-  it('GET /readyz is 200 with each check when the database answers, migrations are current and the mail worker runs', async () => {
+  it('GET /readyz is 200 with each check when the database answers, migrations are current, the mail worker runs and no stop has begun', async () => {
     const answer = await fetch(`${root(env)}/readyz`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     const body = (await answer.json()) as Readiness;
     expect(body.status).toBe('ready');
-    expect(Object.keys(body.checks).sort()).toEqual(['database', 'mailWorker', 'migrations']);
+    expect(Object.keys(body.checks).sort()).toEqual(['database', 'mailWorker', 'migrations', 'shutdown']);
     expect(Object.values(body.checks).every((check) => check.ok)).toBe(true);
   });
 
