@@ -5,14 +5,17 @@ import { intArg, parseArgs, stringArg, UsageError } from './cli-args';
 import { adminMoveStage } from './features/admin/move-stage.admin';
 import { createIntakeKey } from './features/admin/intake-key.admin';
 import { seedDemo } from './features/seed/demo-seed';
+import { createHubLogger, logLevelOf, type HubLogger } from './features/logging/hub-logger';
 import { DEFAULT_CONFIG } from './server';
-import { startHub } from './start-hub';
+import { startHub, type RunningHub } from './start-hub';
+import { shutdownGraceOf } from './features/shutdown/graceful-close';
 
 export const USAGE = `Usage:
   npm run hub -- serve --data DIR --port P [--host 127.0.0.1] [--demo] [--demo-leads N] [--tls-cert FILE --tls-key FILE]
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
-DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.`;
+DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.
+Built (npm run build:hub): node out/hub/cli.js with the same commands. Logs: JSON lines on standard output, LOG_LEVEL=info by default.`;
 
 function storage(args: Record<string, string | true>) {
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
@@ -31,14 +34,45 @@ async function serve(argv: string[]): Promise<void> {
   const tls = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
   const demo = args['demo'] === true;
   const demoLeads = intArg(args, 'demo-leads', 50, 0, 1_000_000);
-  const running = await startHub({ storage: storage(args), host, port, tls, demo: demo ? { leads: demoLeads } : undefined });
+  const logger = createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'info') });
+  const running = await startHub({ storage: storage(args), host, port, tls, demo: demo ? { leads: demoLeads } : undefined, logger });
   console.log(`listening on ${running.url}`);
-  const stop = async () => {
-    await running.close();
-    process.exit(0);
+  stopOnSignals(running, logger);
+}
+
+/**
+ * SIGTERM (systemd, a rolling upgrade) or SIGINT: a graceful stop, bounded by the grace period plus a margin
+ * for the mail worker's tick and the database; a second signal exits at once.
+ */
+function stopOnSignals(running: RunningHub, logger: HubLogger): void {
+  const graceMs = shutdownGraceOf(process.env['HUB_SHUTDOWN_GRACE_MS']);
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs }, 'stopping: no new connections, finishing requests in flight');
+    const late = setTimeout(() => {
+      logger.error({ graceMs }, 'stop did not finish in time: exiting');
+      process.exit(1);
+    }, graceMs + 10_000);
+    late.unref();
+    running.close().then(
+      ({ forced }) => {
+        if (forced) logger.warn({ graceMs }, 'requests still running after the grace period were cut');
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 async function admin(argv: string[]): Promise<void> {

@@ -4,6 +4,8 @@ import type { AnyRouteSpec } from './http/route';
 import type { AuthService } from './features/auth/auth.service';
 import type { PasswordCost } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
+import type { ReadinessChecks } from './features/health/readiness';
+import type { HubMetrics } from './features/metrics/hub-metrics';
 
 export interface HubConfig {
   /** Country code used to normalise national phone numbers for de-duplication. */
@@ -29,6 +31,10 @@ export interface HubConfig {
   floorTimeZone?: string;
   /** How often the mail worker runs; 0 starts no timer (tests call its tick themselves). */
   mailPollMs?: number;
+  /** The bearer token of `GET /metrics`; undefined: HUB_METRICS_TOKEN; null or unset: no /metrics. */
+  metricsToken?: string | null;
+  /** Statements slower than this are counted and logged (default 500 ms). */
+  slowQueryMs?: number;
 }
 
 /** What every feature is given: storage, time, configuration, and the shared services. */
@@ -42,9 +48,17 @@ export interface HubContext {
   /** Every route's spec, for the OpenAPI document. */
   routes: AnyRouteSpec[];
   log: HubLog;
+  /** What `GET /readyz` checks; features add their own. */
+  readiness: ReadinessChecks;
+  /** Prometheus metrics, moved where things happen. */
+  metrics: HubMetrics;
 }
 
+/** Extra fields of a log line (`reqId`, `leaseId`…): ids and counts, never secrets or customer data. */
+export type LogContext = Record<string, string | number | boolean | null>;
+
+/** The features' log: backed by the hub's JSON logger (features/logging), or a test's capture. */
 export interface HubLog {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+  info(message: string, context?: LogContext): void;
+  error(message: string, error?: unknown, context?: LogContext): void;
 }

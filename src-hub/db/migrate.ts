@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Sql } from './database';
 import { initialSchema } from './migrations/001-initial';
 import { changesByLeadHolder } from './migrations/002-changes-by-lead-holder';
 import { allLeadsIndexes } from './migrations/003-all-leads-indexes';
@@ -17,6 +17,29 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
 ];
 
 const MIGRATION_LOCK = 814_027_001;
+
+export type Migration = (typeof MIGRATIONS)[number];
+
+/** What the database has applied, against this hub's list: `pending` to apply, `newer` from a later hub version. */
+export interface MigrationState {
+  applied: number[];
+  pending: Migration[];
+  newer: number[];
+}
+
+export async function migrationState(sql: Sql): Promise<MigrationState> {
+  const [table] = await sql.query<{ exists: boolean }>(`select to_regclass('schema_migrations') is not null as exists`);
+  const applied = table?.exists ? (await sql.query<{ version: number }>('select version from schema_migrations order by version')).map((row) => Number(row.version)) : [];
+  const known = new Set(MIGRATIONS.map((migration) => migration.version));
+  return {
+    applied,
+    pending: MIGRATIONS.filter((migration) => !applied.includes(migration.version)),
+    newer: applied.filter((version) => !known.has(version)),
+  };
+}
+
+/** `4 (changes lead states)`, for messages that name migrations. */
+export const describeMigrations = (migrations: readonly Migration[]): string => migrations.map((migration) => `${migration.version} (${migration.name})`).join(', ');
 
 /** Applies the migrations not yet applied, in order; `upTo` stops after that version (migration tests). */
 export async function migrate(db: Database, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {

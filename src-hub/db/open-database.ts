@@ -1,3 +1,4 @@
+import type { HubLog } from '../hub-context';
 import type { Database } from './database';
 import { migrate } from './migrate';
 import { openPgliteDatabase } from './pglite-database';
@@ -14,8 +15,8 @@ export interface StorageOptions {
   pgliteSnapshot?: Blob | undefined;
 }
 
-export async function openDatabase(options: StorageOptions): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
+export async function openDatabase(options: StorageOptions, context: { log?: HubLog } = {}): Promise<Database> {
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
   try {
     await migrate(db);
   } catch (error) {

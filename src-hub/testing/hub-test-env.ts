@@ -9,6 +9,7 @@ import { recordGlobalChange } from '../features/changes/change-log';
 import { insertLead, type NewLeadRow } from '../features/leads/lead-create.repo';
 import { seedDefaultStages } from '../features/seed/demo-seed';
 import { SecretBox } from '../features/secrets/secret-box';
+import { createHubLogger, logLevelOf, type HubLogger } from '../features/logging/hub-logger';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
@@ -60,6 +61,9 @@ export function pgliteSnapshot(): Blob | undefined {
   return snapshot;
 }
 
+/** Tests are silent unless LOG_LEVEL asks for lines (LOG_LEVEL=debug npx vitest run …). */
+export const testLogger = (): HubLogger => createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'silent') });
+
 export const quietLog: HubLog = { info: () => undefined, error: (message, error) => console.error(message, error) };
 
 export interface TestHub {
@@ -76,6 +80,8 @@ export interface TestHub {
 export interface TestHubOptions {
   /** Share this PostgreSQL database (another test hub's `databaseUrl`): not created, seeded or dropped here. */
   databaseUrl?: string;
+  /** Capture the hub's log lines (createHubLogger with a stream); silent by default. */
+  logger?: HubLogger;
 }
 
 /** A hub on loopback over a fresh database of the given backend, with default stages and no users. */
@@ -89,7 +95,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, allowLoopbackDealers: true, ...config },
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
-    log: quietLog,
+    logger: options.logger ?? testLogger(),
     secrets: SecretBox.ephemeral(),
   });
   if (!shared) await hub.db.transaction((tx) => seedDefaultStages(tx));

@@ -28,7 +28,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const envelope = schemaOf(errorEnvelopeSchema, 'output');
   for (const spec of routes) {
-    const path = `/api/v1${openApiPath(spec.url)}`;
+    const path = spec.root ? openApiPath(spec.url) : `/api/v1${openApiPath(spec.url)}`;
     const inPath = [...spec.url.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] ?? '');
     const responses: Record<string, unknown> = {
       [String(spec.status ?? 200)]: spec.response
@@ -37,6 +37,9 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
           ? { description: 'Success', content: { [spec.contentType]: { schema: { type: 'string' } } } }
           : { description: 'Success' },
     };
+    for (const [status, description] of Object.entries(spec.alsoStatuses ?? {})) {
+      responses[status] = spec.response ? { description, content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } } : { description };
+    }
     const codes = new Set<string>(['invalid_input', 'internal', ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('not_found');
     for (const code of codes) {
