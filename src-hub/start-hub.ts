@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type StorageOptions } from './db/open-database';
+import type { MigrationPolicy } from './db/migrate';
 import type { Database } from './db/database';
 import type { Clock } from './http/clock';
 import { systemClock } from './http/clock';
@@ -18,6 +19,8 @@ import { closeGracefully, shutdownGraceOf } from './features/shutdown/graceful-c
 
 export interface StartHubOptions {
   storage: StorageOptions;
+  /** Migrations the database lacks: `apply` (default: the app's training hub, tests) or, for `serve`, `new-database-only`. */
+  migrations?: Exclude<MigrationPolicy, 'none'>;
   host?: string;
   port?: number;
   tls?: { cert: Buffer; key: Buffer } | undefined;
@@ -62,7 +65,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
   const logger = options.logger ?? defaultHubLogger();
   const log = options.log ?? hubLogOf(logger);
-  const db = await openDatabase(options.storage, { log });
+  const db = await openDatabase(options.storage, { log, migrations: options.migrations ?? 'apply' });
   try {
     const secrets =
       options.secrets ??
