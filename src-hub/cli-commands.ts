@@ -6,6 +6,7 @@ import { intArg, parseArgs, stringArg, UsageError } from './cli-args';
 import { adminMoveStage } from './features/admin/move-stage.admin';
 import { createIntakeKey } from './features/admin/intake-key.admin';
 import { seedDemo } from './features/seed/demo-seed';
+import { backupDataFolder, carriesSecretKey, restoreDataFolder } from './features/backup/backup.admin';
 import { createHubLogger, logLevelOf, type HubLogger } from './features/logging/hub-logger';
 import { DEFAULT_CONFIG } from './server';
 import { startHub, type RunningHub } from './start-hub';
@@ -14,6 +15,8 @@ import { shutdownGraceOf } from './features/shutdown/graceful-close';
 export const USAGE = `Usage:
   npm run hub -- serve --data DIR --port P [--host 127.0.0.1] [--demo] [--demo-leads N] [--tls-cert FILE --tls-key FILE] [--migrate]
   npm run hub -- admin migrate --data DIR [--status]
+  npm run hub -- admin backup --data DIR --out FILE        (PGlite: asks the hub running on DIR, or reads DIR when stopped)
+  npm run hub -- admin restore --data NEW_DIR --from FILE  (into a new or empty folder)
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
 DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.
@@ -116,12 +119,42 @@ async function adminMigrate(argv: string[]): Promise<void> {
   }
 }
 
+/** `--data DIR` and a file for the PGlite backup commands; PostgreSQL has its own tools (pg_dump, the provider's backups). */
+function backupArgs(argv: string[], file: 'out' | 'from'): { dataDir: string; file: string } {
+  const args = parseArgs(argv, { values: ['data', file], flags: [] });
+  const data = stringArg(args, 'data');
+  const path = stringArg(args, file);
+  if (!data || !path) throw new UsageError(`--data DIR and --${file} FILE are required.`);
+  if (process.env['DATABASE_URL']) throw new UsageError('DATABASE_URL is set: back up PostgreSQL with pg_dump or its provider\'s backups; these commands are for PGlite data folders.');
+  return { dataDir: resolve(data), file: resolve(path) };
+}
+
+async function adminBackup(argv: string[]): Promise<void> {
+  const { dataDir, file } = backupArgs(argv, 'out');
+  const { bytes, from } = await backupDataFolder(dataDir, file);
+  console.log(`backup of ${dataDir} (${from}) written to ${file}: ${bytes} bytes`);
+  console.log(
+    carriesSecretKey(dataDir)
+      ? 'It holds hub-secret.key, which unseals the dealer API keys in it (HUB_SECRET is not used): keep it as safe as the hub itself.'
+      : 'Its dealer API keys are sealed with HUB_SECRET: a hub restored from it needs the same HUB_SECRET.',
+  );
+}
+
+async function adminRestore(argv: string[]): Promise<void> {
+  const { dataDir, file } = backupArgs(argv, 'from');
+  const restored = await restoreDataFolder(dataDir, file);
+  console.log(`restored ${file} into ${dataDir}: schema version ${restored.version}, ${restored.users} users, ${restored.leads} leads`);
+  if (!carriesSecretKey(dataDir)) console.log('Start the hub on it with the HUB_SECRET of the hub the backup came from, or its dealer API keys cannot be read.');
+}
+
 /** The other commands open the database as serve does: a new one is migrated, an existing one must be current. */
 const openForCommand = (args: Record<string, string | true>) => openDatabase(storage(args), { migrations: 'new-database-only' });
 
 async function admin(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'migrate') return adminMigrate(rest);
+  if (command === 'backup') return adminBackup(rest);
+  if (command === 'restore') return adminRestore(rest);
   if (command === 'move-stage') {
     const args = parseArgs(rest, { values: ['data', 'lead', 'stage'], flags: [] });
     const lead = stringArg(args, 'lead');

@@ -16,6 +16,8 @@ import { startMailWorker } from './features/mail/mail-worker';
 import { floorTimeZoneOf } from './features/mail/mail-config';
 import { metricsTokenOf } from './features/metrics/metrics-token';
 import { closeGracefully, shutdownGraceOf } from './features/shutdown/graceful-close';
+import { openAdminEndpoint, type AdminEndpoint } from './features/backup/admin-endpoint';
+import { backupPgliteDatabase } from './db/pglite-database';
 
 export interface StartHubOptions {
   storage: StorageOptions;
@@ -83,9 +85,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const mailWorker = startMailWorker(hub);
     hub.readiness.add('mailWorker', () => mailWorker.health());
     const host = options.host ?? '127.0.0.1';
+    let admin: AdminEndpoint | null = null;
     try {
+      // PGlite in a folder: this process holds the folder's lock, so `hub admin backup` asks it for the snapshot.
+      const dataDir = options.storage.databaseUrl ? null : options.storage.dataDir;
+      if (dataDir) admin = await openAdminEndpoint(dataDir, { backup: () => backupPgliteDatabase(db) }, log);
       await app.listen({ host, port: options.port ?? 0 });
     } catch (error) {
+      await admin?.close();
       await mailWorker.stop();
       await app.close();
       throw error;
@@ -95,7 +102,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const stop = async (): Promise<{ forced: boolean }> => {
       let forced = false;
       const work = (async () => {
-        const [closed] = await Promise.all([closeGracefully(app, graceMs), mailWorker.stop()]);
+        const [closed] = await Promise.all([closeGracefully(app, graceMs), mailWorker.stop(), admin?.close()]);
         forced = closed.forced;
         await db.close();
       })();
