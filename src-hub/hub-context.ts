@@ -35,6 +35,8 @@ export interface HubConfig {
   metricsToken?: string | null;
   /** Statements slower than this are counted and logged (default 500 ms). */
   slowQueryMs?: number;
+  /** The oldest app version served; undefined: HUB_MIN_APP_VERSION, else the hub's own MIN_APP_VERSION. */
+  minAppVersion?: string;
 }
 
 /** What every feature is given: storage, time, configuration, and the shared services. */

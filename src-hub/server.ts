@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import { registerAppVersionGate } from './features/app-version/app-version-gate';
 import { installErrorHandling, installJsonParser } from './http/error-handler';
 import { systemClock, type Clock } from './http/clock';
 import type { TrustProxy } from './http/trust-proxy';
@@ -103,6 +104,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
+  registerAppVersionGate(app, hub);
   // Operators' endpoints at the root (probes must not move with the API version).
   registerHealthRoutes(app, hub);
   registerMetrics(app, hub);

@@ -15,6 +15,7 @@ import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
 import { startMailWorker } from './features/mail/mail-worker';
 import { floorTimeZoneOf } from './features/mail/mail-config';
 import { metricsTokenOf } from './features/metrics/metrics-token';
+import { minAppVersionOf } from './features/app-version/app-version-gate';
 import { closeGracefully, shutdownGraceOf } from './features/shutdown/graceful-close';
 import { openAdminEndpoint, type AdminEndpoint } from './features/backup/admin-endpoint';
 import { backupPgliteDatabase } from './db/pglite-database';
@@ -63,6 +64,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   metricsTokenOf(config);
+  minAppVersionOf(config);
   const graceMs = options.shutdownGraceMs ?? shutdownGraceOf(process.env['HUB_SHUTDOWN_GRACE_MS']);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
   const logger = options.logger ?? defaultHubLogger();
