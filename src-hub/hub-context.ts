@@ -4,6 +4,8 @@ import type { AnyRouteSpec } from './http/route';
 import type { AuthService } from './features/auth/auth.service';
 import type { PasswordCost } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
+import type { ReadinessChecks } from './features/health/readiness';
+import type { HubMetrics } from './features/metrics/hub-metrics';
 
 export interface HubConfig {
   /** Country code used to normalise national phone numbers for de-duplication. */
@@ -31,6 +33,12 @@ export interface HubConfig {
   mailPollMs?: number;
   /** Where published app updates live (HUB_UPDATES_DIR, else the data folder's `updates`); null: none served. */
   updatesDir?: string | null;
+  /** The bearer token of `GET /metrics`; undefined: HUB_METRICS_TOKEN; null or unset: no /metrics. */
+  metricsToken?: string | null;
+  /** Statements slower than this are counted and logged (default 500 ms). */
+  slowQueryMs?: number;
+  /** The oldest app version served; undefined: HUB_MIN_APP_VERSION, else the hub's own MIN_APP_VERSION. */
+  minAppVersion?: string;
 }
 
 /** What every feature is given: storage, time, configuration, and the shared services. */
@@ -44,9 +52,17 @@ export interface HubContext {
   /** Every route's spec, for the OpenAPI document. */
   routes: AnyRouteSpec[];
   log: HubLog;
+  /** What `GET /readyz` checks; features add their own. */
+  readiness: ReadinessChecks;
+  /** Prometheus metrics, moved where things happen. */
+  metrics: HubMetrics;
 }
 
+/** Extra fields of a log line (`reqId`, `leaseId`…): ids and counts, never secrets or customer data. */
+export type LogContext = Record<string, string | number | boolean | null>;
+
+/** The features' log: backed by the hub's JSON logger (features/logging), or a test's capture. */
 export interface HubLog {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+  info(message: string, context?: LogContext): void;
+  error(message: string, error?: unknown, context?: LogContext): void;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import { registerAppVersionGate } from './features/app-version/app-version-gate';
 import { installErrorHandling, installJsonParser } from './http/error-handler';
 import { systemClock, type Clock } from './http/clock';
 import type { TrustProxy } from './http/trust-proxy';
@@ -9,6 +10,8 @@ import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
 import { DEFAULT_PASSWORD_COST } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
+import { createHubLogger, hubLogOf, logLevelOf, type HubLogger } from './features/logging/hub-logger';
+import { HubLogController } from './features/logging/request-log';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerConfigReadRoutes } from './features/config/config-read.routes';
 import { registerConfigWriteRoutes } from './features/config/config-write.routes';
@@ -28,6 +31,13 @@ import { registerUpdatesRoutes } from './features/updates/updates.routes';
 import { registerMailRoutes } from './features/mail/mail.routes';
 import { registerReportsRoutes } from './features/reports/reports.routes';
 import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
+import { registerHealthRoutes } from './features/health/health.routes';
+import { ReadinessChecks } from './features/health/readiness';
+import { HubMetrics } from './features/metrics/hub-metrics';
+import { registerMetrics } from './features/metrics/metrics.routes';
+import { DEFAULT_SLOW_QUERY_MS, observeQueries } from './features/metrics/query-observer';
+import { timedDatabase } from './db/timed-database';
+import { registerShutdown } from './features/shutdown/graceful-close';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -49,6 +59,9 @@ export interface HubOptions {
   clock?: Clock;
   config?: Partial<HubConfig>;
   throttle?: ThrottleLimits;
+  /** The JSON-lines logger (fastify's pino); by default standard output at LOG_LEVEL, else warnings and errors only. */
+  logger?: HubLogger;
+  /** Where the features' messages go instead of `logger` (tests capture them). */
   log?: HubLog;
   /** Whose X-Forwarded-For to believe (HUB_TRUST_PROXY); nobody's by default. */
   trustProxy?: TrustProxy;
@@ -56,33 +69,48 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
 }
 
-export const consoleLog: HubLog = {
-  info: (message) => console.log(`[hub] ${message}`),
-  error: (message, error) => console.error(`[hub] ${message}`, error instanceof Error ? (error.stack ?? error.message) : (error ?? '')),
-};
+/** The logger of a hub started without one: standard output at LOG_LEVEL (warnings and errors when unset). */
+export function defaultHubLogger(): HubLogger {
+  return createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'warn') });
+}
 
-/** Builds the hub: a list of feature registrations under /api/v1 (STYLE.md habit 9). */
+/** Builds the hub: a list of feature registrations, at the root for operators and under /api/v1 (STYLE.md habit 9). */
 export async function buildHub(options: HubOptions): Promise<{ app: FastifyInstance; hub: HubContext }> {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? consoleLog;
+  const logger = options.logger ?? defaultHubLogger();
+  const log = options.log ?? hubLogOf(logger);
+  const config = { ...DEFAULT_CONFIG, ...options.config };
+  const metrics = new HubMetrics();
+  const db = timedDatabase(options.db, observeQueries(metrics, log, config.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS));
   const hub: HubContext = {
-    db: options.db,
+    db,
     clock,
-    config: { ...DEFAULT_CONFIG, ...options.config },
-    auth: new AuthService(options.db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
+    config,
+    auth: new AuthService(db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
     secrets: options.secrets,
     routes: [],
     log,
+    readiness: new ReadinessChecks(),
+    metrics,
   };
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    logger: false,
+    loggerInstance: logger,
+    logController: new HubLogController(),
     trustProxy: options.trustProxy ?? false,
+    // While closing, a request on a kept-alive connection is served (with Connection: close), not refused:
+    // the database is still open until every request has finished (features/shutdown).
+    return503OnClosing: false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
-  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) });
+  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
+  registerAppVersionGate(app, hub);
+  // Operators' endpoints at the root (probes must not move with the API version).
+  registerHealthRoutes(app, hub);
+  registerMetrics(app, hub);
+  registerShutdown(app, hub);
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

@@ -133,10 +133,17 @@ interface Endpoint {
   server: Server;
 }
 
-function endpointOf(token: string): string {
-  if (process.platform === 'win32') return `\\\\.\\pipe\\bpo-crm-hub-${token}`;
-  if (process.platform === 'linux') return `\0bpo-crm-hub-${token}`; // abstract: gone with the process, no file left behind
-  return join(tmpdir(), `bpo-crm-hub-${token}.sock`);
+const endpointOf = (token: string): string => localEndpoint(`bpo-crm-hub-${token}`);
+
+/**
+ * A local endpoint (for `net`/`http` listen and connect) of this name: an abstract socket on Linux (gone with the
+ * process, no file left behind; its name is visible to local users, so it is no secret), a named pipe on Windows,
+ * a socket file in the temporary folder elsewhere.
+ */
+export function localEndpoint(name: string): string {
+  if (process.platform === 'win32') return `\\\\.\\pipe\\${name}`;
+  if (process.platform === 'linux') return `\0${name}`;
+  return join(tmpdir(), `${name}.sock`);
 }
 
 function listenOn(path: string): Promise<Endpoint> {

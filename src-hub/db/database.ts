@@ -12,6 +12,8 @@ export interface Database extends Sql {
   /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PostgreSQL's pool: open, idle and waiting connections (for the metrics); PGlite has none. */
+  poolStats?(): { total: number; idle: number; waiting: number } | null;
 }
 
 export async function one<T extends Row>(sql: Sql, text: string, params?: readonly unknown[]): Promise<T | null> {

@@ -1,5 +1,6 @@
+import type { HubLog } from '../hub-context';
 import type { Database } from './database';
-import { migrate } from './migrate';
+import { describeMigrations, migrate, MIGRATIONS, type MigrationPolicy } from './migrate';
 import { openPgliteDatabase } from './pglite-database';
 import { openPostgresDatabase } from './postgres-database';
 
@@ -14,10 +15,21 @@ export interface StorageOptions {
   pgliteSnapshot?: Blob | undefined;
 }
 
-export async function openDatabase(options: StorageOptions): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
+export interface OpenContext {
+  log?: HubLog;
+  /** What to do with migrations the database lacks (see MigrationPolicy); `apply` when not given. */
+  migrations?: MigrationPolicy;
+}
+
+/** Opens the database and brings its schema to this hub's version as the policy allows (PendingMigrationsError otherwise). */
+export async function openDatabase(options: StorageOptions, context: OpenContext = {}): Promise<Database> {
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
   try {
-    await migrate(db);
+    const policy = context.migrations ?? 'apply';
+    if (policy !== 'none') {
+      const applied = await migrate(db, Number.POSITIVE_INFINITY, policy);
+      if (applied.length > 0) context.log?.info(`applied ${applied.length === 1 ? 'migration' : 'migrations'} ${describeMigrations(MIGRATIONS.filter((migration) => applied.includes(migration.version)))}`);
+    }
   } catch (error) {
     await db.close();
     throw error;

@@ -18,6 +18,19 @@ export async function dumpPgliteDatabase(database: Database): Promise<Blob> {
 }
 
 /**
+ * A consistent backup of a PGlite database while it serves (gzip'd `dumpDataDir`): taken after a checkpoint while no
+ * statement runs and no transaction is open (PGlite's transaction lock), so the copy holds every committed transaction up to
+ * that moment, none in part, and opens without replaying a long WAL. Restored with `openPgliteDatabase(dir, backup)`.
+ */
+export async function backupPgliteDatabase(database: Database): Promise<Blob> {
+  const db = opened.get(database);
+  if (!db) throw new Error('Not a PGlite database opened by openPgliteDatabase.');
+  await db.exec('checkpoint');
+  // Every PGlite statement and transaction runs under this lock (query() takes it too), dumpDataDir does not.
+  return db._runExclusiveTransaction(() => db.dumpDataDir('gzip'));
+}
+
+/**
  * PGlite in a data folder (or in memory when `dataDir` is null), locked to this process; `snapshot` (a
  * `dumpDataDir` tarball) fills a new data folder instead of creating an empty cluster.
  */

@@ -1,10 +1,13 @@
 import pg from 'pg';
+import type { HubLog } from '../hub-context';
 import type { Database, Row, Sql } from './database';
 
+const consoleErrors: Pick<HubLog, 'error'> = { error: (message, error) => console.error(`[hub] ${message}:`, error instanceof Error ? error.message : error) };
+
 /** PostgreSQL through a node-postgres pool (several hub processes may share one database). */
-export async function openPostgresDatabase(connectionString: string, poolSize = 20): Promise<Database> {
+export async function openPostgresDatabase(connectionString: string, poolSize = 20, log: Pick<HubLog, 'error'> = consoleErrors): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
-  pool.on('error', (error) => console.error('[hub] idle PostgreSQL connection failed:', error.message));
+  pool.on('error', (error) => log.error('idle PostgreSQL connection failed', error));
   await pool.query('select 1');
   const asSql = (target: pg.Pool | pg.PoolClient): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
@@ -37,7 +40,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
       client.on('notification', (message) => {
         if (message.channel === channel) onPayload(message.payload ?? '');
       });
-      client.on('error', (error) => console.error('[hub] LISTEN connection failed:', error.message));
+      client.on('error', (error) => log.error('LISTEN connection failed', error));
       await client.query(`listen ${pg.escapeIdentifier(channel)}`);
       listeners.push(client);
       return async () => {
@@ -45,6 +48,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         await client.end().catch(() => undefined);
       };
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await Promise.all(listeners.splice(0).map((client) => client.end().catch(() => undefined)));
       await pool.end();

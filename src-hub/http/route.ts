@@ -4,6 +4,7 @@ import { formatIssues } from '../../src-shared/contract/format-issues';
 import { HubError } from './hub-error';
 import type { AuthUser } from '../features/auth/auth-user';
 import type { HubContext } from '../hub-context';
+import { noteRequestUser } from '../features/logging/request-log';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** Who may call a route: anyone, a signed-in user (bearer token), or the distributor feed (intake key). */
@@ -30,6 +31,10 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   raw?: boolean;
   /** A raw route's success media type (`text/csv`), for the OpenAPI document. */
   contentType?: string;
+  /** Other statuses answered with the success body's schema, not the error envelope (`/readyz`: 503). */
+  alsoStatuses?: Record<number, string>;
+  /** Served at the root instead of under /api/v1 (probes and metrics for operators); `app` must be the root instance. */
+  root?: boolean;
 }
 
 export interface RouteInput<B, Q, P> {
@@ -81,6 +86,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     url: spec.url,
     handler: async (request, reply) => {
       const user = spec.auth === 'user' ? await hub.auth.authenticate(request) : (undefined as unknown as AuthUser);
+      if (spec.auth === 'user') noteRequestUser(request, user.id);
       if (spec.auth === 'intake') await hub.auth.authenticateIntake(request);
       const params = parse(spec.params, request.params, 'path');
       const query = parse(spec.query, request.query, 'query');

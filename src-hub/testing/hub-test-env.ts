@@ -9,10 +9,11 @@ import { recordGlobalChange } from '../features/changes/change-log';
 import { insertLead, type NewLeadRow } from '../features/leads/lead-create.repo';
 import { seedDefaultStages } from '../features/seed/demo-seed';
 import { SecretBox } from '../features/secrets/secret-box';
+import { createHubLogger, logLevelOf, type HubLogger } from '../features/logging/hub-logger';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
-import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databases';
+import { createDatabaseFrom, createEmptyDatabase, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
@@ -50,6 +51,14 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
   return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
 
+/** A new PostgreSQL database with no migration applied (not a template copy); dropped by the returned function. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `hub_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await createEmptyDatabase(adminUrl, name);
+  return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
 let snapshot: Blob | undefined;
 
 /** The run's migrated PGlite data folder (see the global setup), read once per test file. */
@@ -59,6 +68,9 @@ export function pgliteSnapshot(): Blob | undefined {
   snapshot ??= new Blob([readFileSync(path)]);
   return snapshot;
 }
+
+/** Tests are silent unless LOG_LEVEL asks for lines (LOG_LEVEL=debug npx vitest run …). */
+export const testLogger = (): HubLogger => createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'silent') });
 
 export const quietLog: HubLog = { info: () => undefined, error: (message, error) => console.error(message, error) };
 
@@ -78,6 +90,8 @@ export interface TestHubOptions {
   databaseUrl?: string;
   /** Serve HTTPS with this certificate and key. */
   tls?: { cert: Buffer; key: Buffer };
+  /** Capture the hub's log lines (createHubLogger with a stream); silent by default. */
+  logger?: HubLogger;
 }
 
 /** A hub on loopback over a fresh database of the given backend, with default stages and no users. */
@@ -91,7 +105,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     clock,
     config: { passwordCost: TEST_PASSWORD_COST, allowLoopbackDealers: true, ...config },
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
-    log: quietLog,
+    logger: options.logger ?? testLogger(),
     secrets: SecretBox.ephemeral(),
     ...(options.tls ? { tls: options.tls } : {}),
   });

@@ -74,6 +74,11 @@ export async function makePostgresTemplate(adminUrl: string): Promise<{ name: st
   return { name, drop: () => dropDatabase(adminUrl, name) };
 }
 
+/** A new database with nothing in it (no migration applied), as an operator's first `create database`. */
+export async function createEmptyDatabase(adminUrl: string, name: string): Promise<void> {
+  await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)}`));
+}
+
 /** A copy of the template: `create database … template …` (no session may be connected to the template, and none is). */
 export async function createDatabaseFrom(adminUrl: string, template: string, name: string): Promise<void> {
   await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`));

@@ -3,7 +3,7 @@ import { leadSchema } from '../../src-shared/contract/entities.schema';
 import type { AppInfo, IpcEventName, IpcEventPayload, MarkWonOutput, WonProgress } from '../../src-shared/contract/ipc.contract';
 import { NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import type { HubClientOptions } from '../hub/hub-client';
-import { isUnreachable } from '../hub/hub-client';
+import { appVersionHeaders, isUnreachable, isUpdateRequired } from '../hub/hub-client';
 import { describeMachineSetup, signInHubUrl, type MachineSetup } from '../config/machine-config';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
@@ -73,7 +73,7 @@ export class MainCore {
   private readonly wonSteps = new Map<string, WonProgress['steps']>();
 
   constructor(private readonly options: MainCoreOptions) {
-    this.session = new SessionManager(options.sessionStore, { ...options.hubClient, ...caOf(options.machine) }, options.logError);
+    this.session = new SessionManager(options.sessionStore, { ...options.hubClient, appVersion: options.appInfo.version, ...caOf(options.machine) }, options.logError);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
     const journalPath = options.won?.journalPath;
     this.won = new WonService({
@@ -197,6 +197,10 @@ export class MainCore {
         throw AppFailure.of('hub_unreachable', error instanceof Error && !error.message.startsWith(NEEDS_HUB_MESSAGE) ? error.message : NEEDS_HUB_MESSAGE);
       }
       if (error instanceof AppFailure && error.appError.code === 'unauthenticated') this.session.forget();
+      if (isUpdateRequired(error)) {
+        this.session.setOnline(false);
+        this.emitConnection('update_required');
+      }
       throw error;
     }
   }
@@ -230,6 +234,7 @@ export class MainCore {
     this.stream = new EventStream({
       url: `${session.hubUrl}/api/v1/events`,
       token: () => this.session.token(),
+      headers: appVersionHeaders(this.options.appInfo.version),
       onEvent: (event, data) => {
         if (event !== 'change') return;
         void this.pullQuietly().then(() => this.options.emit('sync:changed', { cursor: safeCursor(data) }));

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
 import type { z } from 'zod';
+import { APP_VERSION_HEADER, isAppVersion } from '../../src-shared/contract/app-version';
 import { errorEnvelopeSchema, NEEDS_HUB_MESSAGE } from '../../src-shared/contract/errors';
 import { AppFailure } from '../ipc/app-failure';
 import { agentTrusting } from './private-ca';
@@ -20,6 +21,18 @@ export interface HubClientOptions {
   retryDelaysMs?: readonly number[];
   /** IT's private certificate authority (PEM) for a hub whose certificate it issued. */
   caCertificate?: string;
+  /** This app's version, named on every request (X-App-Version) so the hub can refuse one it no longer serves. */
+  appVersion?: string;
+}
+
+/** The version header for every request to the hub (the event stream and the dealer relay too); none for a non-version (tests' 'test'). */
+export function appVersionHeaders(appVersion: string | undefined): Record<string, string> {
+  return appVersion && isAppVersion(appVersion) ? { [APP_VERSION_HEADER]: appVersion } : {};
+}
+
+/** The hub no longer serves this app version: only an update helps. */
+export function isUpdateRequired(error: unknown): boolean {
+  return error instanceof AppFailure && error.appError.code === 'update_required';
 }
 
 /** Transport failures: the hub could not be reached or did not answer. */
@@ -34,17 +47,20 @@ export function isUnreachable(error: unknown): boolean {
 export class HubClient {
   private readonly http: AxiosInstance;
   private readonly retryDelaysMs: readonly number[];
+  readonly appVersion: string | undefined;
 
   constructor(
     readonly baseUrl: string,
     private readonly token: () => string | null,
     options: HubClientOptions = {},
   ) {
+    this.appVersion = options.appVersion;
     this.http = axios.create({
       baseURL: `${baseUrl}/api/v1`,
       timeout: options.timeoutMs ?? 15_000,
       validateStatus: () => true,
       maxRedirects: 0,
+      headers: appVersionHeaders(options.appVersion),
       ...(options.caCertificate ? { httpsAgent: agentTrusting(options.caCertificate) } : {}),
     });
     this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loginResponseSchema, meResponseSchema } from '../../src-shared/contract/auth.schema';
 import { userSchema, type User } from '../../src-shared/contract/entities.schema';
 import type { Session } from '../../src-shared/contract/ipc.contract';
-import { HubClient, isUnreachable, type HubClientOptions } from '../hub/hub-client';
+import { HubClient, isUnreachable, isUpdateRequired, type HubClientOptions } from '../hub/hub-client';
 import { checkHubUrl } from '../hub/hub-url';
 import { AppFailure } from '../ipc/app-failure';
 import type { SecretStore } from './secret-store';
@@ -38,7 +38,8 @@ export class SessionManager {
       this.use({ ...parsed.data, user });
       this.online = true;
     } catch (error) {
-      if (!isUnreachable(error)) {
+      // An update pending keeps the session, read-only, like an unreachable hub: nothing is wrong with it.
+      if (!isUnreachable(error) && !isUpdateRequired(error)) {
         this.forget();
         return null;
       }

@@ -1,5 +1,5 @@
 /** The hub's server-sent events, held open by main with reconnection and backoff. */
-export type StreamState = 'online' | 'reconnecting' | 'offline';
+export type StreamState = 'online' | 'reconnecting' | 'offline' | 'update_required';
 
 /** Opens the stream: a status and the body's bytes. Node's fetch by default; a private CA's hub needs its own. */
 export type StreamOpener = (url: string, headers: Record<string, string>, signal: AbortSignal) => Promise<{ status: number; body: AsyncIterable<Uint8Array> | null }>;
@@ -12,6 +12,8 @@ const fetchOpener: StreamOpener = async (url, headers, signal) => {
 export interface EventStreamOptions {
   url: string;
   token: () => string | null;
+  /** Extra headers on every attempt (the app's version). */
+  headers?: Record<string, string>;
   onEvent: (event: string, data: string) => void;
   onState: (state: StreamState) => void;
   /** Backoff steps between reconnection attempts; the last repeats. */
@@ -74,6 +76,7 @@ export class EventStream {
     const controller = new AbortController();
     this.controller = controller;
     let idle: NodeJS.Timeout | null = null;
+    let updateRequired = false;
     const resetIdle = () => {
       if (idle) clearTimeout(idle);
       idle = setTimeout(() => controller.abort(), this.options.idleTimeoutMs ?? 45_000);
@@ -82,7 +85,10 @@ export class EventStream {
       const token = this.options.token();
       resetIdle();
       const open = this.options.open ?? fetchOpener;
-      const response = await open(this.options.url, { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, controller.signal);
+      const response = await open(this.options.url, { accept: 'text/event-stream', ...this.options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, controller.signal);
+      // 426: this app version is no longer served. Said as such; the stream keeps asking at its slowest pace
+      // (the hub's minimum may be lowered again), and the app offers nothing but the update meanwhile.
+      if (response.status === 426) updateRequired = true;
       if (response.status < 200 || response.status > 299 || !response.body) throw new Error(`events answered ${response.status}`);
       this.failures = 0;
       this.options.onState('online');
@@ -99,8 +105,9 @@ export class EventStream {
     }
     if (this.stopped) return;
     this.failures++;
-    this.options.onState(this.failures >= (this.options.offlineAfter ?? 3) ? 'offline' : 'reconnecting');
     const steps = this.options.backoffMs ?? [500, 1000, 2000, 5000, 10_000];
+    if (updateRequired) this.failures = Math.max(this.failures, steps.length);
+    this.options.onState(updateRequired ? 'update_required' : this.failures >= (this.options.offlineAfter ?? 3) ? 'offline' : 'reconnecting');
     const delay = steps[Math.min(this.failures - 1, steps.length - 1)] ?? 10_000;
     this.timer = setTimeout(() => void this.connect(), delay);
   }

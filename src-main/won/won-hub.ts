@@ -4,7 +4,7 @@ import { RELAY_LEASE_HEADER } from '../../src-shared/contract/relay.schema';
 import { testLeaseResponseSchema, wonPrepareResponseSchema, type WonPrepareResponse } from '../../src-shared/contract/won.schema';
 import type { DealerContext } from '../dealer/dealer-context';
 import { createOdooClient, type OdooClient, type OdooClientOptions } from '../dealer/odoo-client';
-import type { HubClient } from '../hub/hub-client';
+import { appVersionHeaders, type HubClient } from '../hub/hub-client';
 import { AppFailure } from '../ipc/app-failure';
 
 /** The hub's side of Mark as Won and Test Connection, and the dealer relay that carries every dealer call. */
@@ -53,7 +53,7 @@ export async function findDealership(session: WonSession, dealershipId: string):
 export function relayContext(session: WonSession, dealershipId: string, leaseId: string, timeoutMs: number, createClient: OdooClientFactory = createOdooClient): DealerContext {
   const client = createClient({
     endpoint: `${session.hubUrl}/api/v1/dealer-relay/${encodeURIComponent(dealershipId)}/jsonrpc`,
-    headers: { Authorization: `Bearer ${session.token}`, [RELAY_LEASE_HEADER]: leaseId },
+    headers: { Authorization: `Bearer ${session.token}`, [RELAY_LEASE_HEADER]: leaseId, ...appVersionHeaders(session.hub.appVersion) },
     timeoutMs,
   });
   return { client, credentials: 'relay' };

@@ -48,3 +48,21 @@ describe('AppShell and the keyboard focus', () => {
     await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 });
+
+describe('AppShell when the hub no longer serves this app version', () => {
+  it('says "Update required" in a banner and the connection badge, instead of the offline banner', async () => {
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    const db = await seedReplica([]);
+    signIn('u-super');
+    const session = useSessionStore.getState().session;
+    if (!session) throw new Error('signed in');
+    renderWithReplica(
+      db,
+      <AppShell session={{ ...session, online: false, remembered: true }} connection={{ online: false, state: 'update_required', hubUrl: null }} progress={null} onSignedOut={() => undefined} />,
+    );
+    const banner = await screen.findByRole('alert', { name: 'Update required' });
+    expect(banner.textContent).toMatch(/^Update required: the hub no longer serves this version of BPO CRM\. Restart the app/);
+    expect(screen.getByRole('status', { name: 'Hub connection: Update required' }).textContent).toContain('Update required');
+    expect(screen.queryByText(/showing your synced pipeline read-only\. Notes/)).toBeNull();
+  });
+});

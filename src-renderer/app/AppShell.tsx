@@ -31,11 +31,18 @@ export function AppShell({ session, connection, progress, onSignedOut }: AppShel
         </button>
         <SignOutButton onSignedOut={onSignedOut} />
       </header>
-      {!session.online && (
-        <div className="offline-banner" role="status">
-          {connection?.state === 'reconnecting' ? 'Reconnecting to the hub… ' : 'Offline: '}
-          showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
+      {connection?.state === 'update_required' ? (
+        <div className="update-banner" role="alert" aria-label="Update required">
+          Update required: the hub no longer serves this version of BPO CRM. Restart the app to install the update, or ask IT to update this computer. Until then
+          your synced pipeline is shown read-only; notes, calls and activities you record are kept and sent after the update.
         </div>
+      ) : (
+        !session.online && (
+          <div className="offline-banner" role="status">
+            {connection?.state === 'reconnecting' ? 'Reconnecting to the hub… ' : 'Offline: '}
+            showing your synced pipeline read-only. Notes, calls and activities you record are kept and sent when the hub is back.
+          </div>
+        )
       )}
       {!session.remembered && (
         <div className="notice-banner" role="status" aria-label="Sign-in not saved">

@@ -19,9 +19,10 @@ function freshDb(): ReplicaDb {
 /** A hub double that records what it received, keyed by clientId like the real one. */
 function fakeHub() {
   const received = new Map<string, OutboxSendInput>();
-  let mode: 'up' | 'down' | 'refuse' = 'up';
+  let mode: 'up' | 'down' | 'refuse' | 'outdated' = 'up';
   const send = async (item: OutboxSendInput): Promise<Result<{ id: string }>> => {
     if (mode === 'down') return { ok: false, error: { code: 'hub_unreachable', message: 'offline' } };
+    if (mode === 'outdated') return { ok: false, error: { code: 'update_required', message: 'Update required: …' } };
     if (mode === 'refuse' && item.kind === 'call') return { ok: false, error: { code: 'lead_closed', message: 'This lead is closed.' } };
     received.set(item.clientId, item);
     return { ok: true, value: { id: item.clientId } };
@@ -42,6 +43,18 @@ describe('outbox', () => {
     expect(await flushOutbox(db, hub.send)).toEqual({ sent: 2, failed: 0, stalled: false });
     expect([...hub.received.keys()]).toEqual([first.clientId, second.clientId]);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps items while the hub waits for this app\'s update, and sends them from the updated app', async () => {
+    const db = freshDb();
+    const hub = fakeHub();
+    hub.set('outdated');
+    const note = await enqueue(db, 'note', '1', { body: 'written before the update' });
+    expect(await flushOutbox(db, hub.send)).toEqual({ sent: 0, failed: 0, stalled: true });
+    expect(await db.outbox.toArray()).toMatchObject([{ clientId: note.clientId, status: 'pending' }]);
+    hub.set('up');
+    expect(await flushOutbox(db, hub.send)).toEqual({ sent: 1, failed: 0, stalled: false });
+    expect(hub.received.has(note.clientId)).toBe(true);
   });
 
   it('a final refusal marks the item failed with the hub\'s message and does not block the others', async () => {

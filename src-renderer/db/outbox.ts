@@ -5,9 +5,12 @@ import type { OutboxItem, ReplicaDb } from './replica-db';
 
 export type OutboxSender = (item: OutboxSendInput) => Promise<Result<{ id: string }>>;
 
-/** Worth retrying later: the hub was out of reach or failed; anything else is the hub's final answer. */
+/**
+ * Worth retrying later: the hub was out of reach or failed, or it waits for this app's update (the items go out
+ * from the updated app); anything else is the hub's final answer.
+ */
 export function isRetryable(error: AppError): boolean {
-  return error.code === 'hub_unreachable' || error.code === 'internal';
+  return error.code === 'hub_unreachable' || error.code === 'internal' || error.code === 'update_required';
 }
 
 /** Records a note, call log or activity at once, as pending, with the clientId that makes its sending idempotent. */

@@ -22,6 +22,8 @@ export const HUB_ERROR_CODES = [
   'dealership_not_configured',
   'invalid_assignee',
   'too_many_requests',
+  /** The app is older than the oldest version the hub serves (app-version.ts). */
+  'update_required',
   'internal',
   'dealer_unreachable',
 ] as const;
@@ -85,6 +87,7 @@ export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
   dealership_not_configured: 422,
   invalid_assignee: 422,
   too_many_requests: 429,
+  update_required: 426,
   internal: 500,
   dealer_unreachable: 502,
 };

@@ -249,11 +249,14 @@ export function isIpcChannel(name: string): name is IpcChannel {
   return Object.hasOwn(IPC_CONTRACT, name);
 }
 
-export const CONNECTION_STATES = ['online', 'reconnecting', 'offline'] as const;
+export const CONNECTION_STATES = ['online', 'reconnecting', 'offline', 'update_required'] as const;
 
 export const connectionStateSchema = z.object({
   online: z.boolean(),
-  /** online: the event stream is open; reconnecting: it dropped and is being reopened; offline: the hub is out of reach. */
+  /**
+   * online: the event stream is open; reconnecting: it dropped and is being reopened; offline: the hub is out of
+   * reach; update_required: the hub no longer serves this app version (426), only an update helps.
+   */
   state: z.enum(CONNECTION_STATES),
   hubUrl: httpUrlSchema.nullable(),
 });

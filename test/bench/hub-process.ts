@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hubCommand } from '../harness/built-hub';
 
-/** The hub as its own process (as in production), on PostgreSQL, so the load generator does not share its event loop. */
+/**
+ * The built hub as its own process (as in production: `node out/hub/cli.js`, built first when stale), on
+ * PostgreSQL, so the load generator does not share its event loop.
+ */
 export async function startHubProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', 'serve', '--port', '0'], {
+  const { command, args } = hubCommand(['serve', '--port', '0']);
+  const child = spawn(command, args, {
     env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SECRET: 'bench secret for the hub benchmark' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

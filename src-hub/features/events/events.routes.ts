@@ -5,11 +5,14 @@ import { capabilitiesOf } from '../../../src-shared/domain/roles';
 import type { HubContext } from '../../hub-context';
 import { HubError } from '../../http/hub-error';
 import { route } from '../../http/route';
+import { routeOf } from '../logging/request-log';
 import { CHANGES_CHANNEL } from '../changes/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
 import type { EventListener } from './change-fanout';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** The reconnect hint of a stream ended by a stopping hub: 1 to 5 s, at random. */
+export const reconnectHintMs = (): number => 1_000 + Math.floor(Math.random() * 4_000);
 /** At most one event per user per this many milliseconds. */
 export const COALESCE_MS = 50;
 
@@ -31,9 +34,11 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
   const streams = new Set<ServerResponse>();
   const heartbeatMs = hub.config.eventHeartbeatMs ?? DEFAULT_HEARTBEAT_MS;
 
-  // Open streams would keep the server from closing: end them first, then stop listening.
+  // Open streams would keep the server from closing: end them first, then stop listening. The `retry:` line
+  // tells an EventSource when to reconnect (to another hub behind the balancer), spread so a stopping hub's
+  // clients do not all arrive at once.
   app.addHook('preClose', (done) => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams) stream.end(`retry: ${reconnectHintMs()}\n\n`);
     streams.clear();
     done();
   });
@@ -57,6 +62,8 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
       stream.writeHead(200, STREAM_HEADERS);
       write(': connected\n\n');
       streams.add(stream);
+      hub.metrics.eventStreams.inc();
+      const openedAt = Date.now();
 
       const heartbeat = setInterval(() => {
         write(': ping\n\n');
@@ -69,7 +76,13 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
           },
         );
       }, heartbeatMs);
+      let cleanedUp = false;
       const cleanUp = (): void => {
+        if (cleanedUp) return;
+        cleanedUp = true;
+        hub.metrics.eventStreams.dec();
+        // a hijacked reply has no "request completed" line: this is the stream's
+        request.log.info({ method: request.method, route: routeOf(request), status: 200, durationMs: Date.now() - openedAt, userId: user.id }, 'event stream closed');
         clearInterval(heartbeat);
         unsubscribe();
         streams.delete(stream);

@@ -9,6 +9,7 @@ import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStages } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
 import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
+import type { ClaimOutcome } from '../metrics/hub-metrics';
 import { activeUser, userName } from './lead-users.repo';
 
 export const ASSIGNED_AGENT = 'Assigned Agent';
@@ -18,7 +19,11 @@ export const ASSIGNED_AGENT = 'Assigned Agent';
  * only that someone else holds it.
  */
 export async function claimLead(hub: HubContext, user: AuthUser, leadId: string): Promise<Lead> {
-  if (!/^\d{1,18}$/.test(leadId)) throw notFound();
+  const counted = (outcome: ClaimOutcome) => hub.metrics.claims.inc({ outcome });
+  if (!/^\d{1,18}$/.test(leadId)) {
+    counted('not_found');
+    throw notFound();
+  }
   const now = hub.clock.now();
   const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
   // The hot path of a busy floor: one statement (one round trip, its own transaction) does the conditional
@@ -43,15 +48,25 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
      select claimed.*, (select count(*) from notified) as notified from claimed`,
     [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking), CHANGES_CHANNEL],
   );
-  if (claimed) return toLeadDto(claimed);
+  if (claimed) {
+    counted('won');
+    return toLeadDto(claimed);
+  }
   const row = await selectLead(hub.db, leadId);
-  if (!row) throw notFound();
-  if (row.user_id === user.id) {
-    if (row.closed) throw new HubError('lead_closed', 'This lead is closed (Won or Lost).');
+  if (!row) {
+    counted('not_found');
+    throw notFound();
+  }
+  if (row.user_id === user.id && !row.closed) {
+    counted('already_mine');
     return toLeadDto(row);
   }
-  if (row.user_id !== null) throw new HubError('already_claimed', 'Someone else has already claimed this lead. It has left Open Leads.');
-  throw new HubError('lead_closed', 'This lead is closed (Won or Lost) and cannot be claimed.');
+  if (row.user_id !== null && row.user_id !== user.id) {
+    counted('already_claimed');
+    throw new HubError('already_claimed', 'Someone else has already claimed this lead. It has left Open Leads.');
+  }
+  counted('closed');
+  throw new HubError('lead_closed', row.user_id === user.id ? 'This lead is closed (Won or Lost).' : 'This lead is closed (Won or Lost) and cannot be claimed.');
 }
 
 /**

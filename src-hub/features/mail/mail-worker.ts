@@ -1,6 +1,8 @@
+import type { ReadinessCheck } from '../../../src-shared/contract/health.schema';
 import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import type { HubConfig, HubLog } from '../../hub-context';
+import type { HubMetrics, MailOutcome } from '../metrics/hub-metrics';
 import { queueDueReminders } from './activity-reminders.repo';
 import { DEFAULT_MAIL_POLL_MS, floorTimeZoneOf, mailDeliveryOf, mailFromOf, smtpUrlOf } from './mail-config';
 import { claimDueMails, markAttemptFailed, markSent, type DueMail } from './mail-outbox.repo';
@@ -12,6 +14,8 @@ export interface MailWorkerDeps {
   clock: Clock;
   config: HubConfig;
   log: HubLog;
+  /** The hub's metrics (attempts by outcome); tests of the worker alone go without. */
+  metrics?: HubMetrics;
 }
 
 export interface MailWorkerOptions {
@@ -41,6 +45,11 @@ export class MailWorker {
   private busy = false;
   private timer: NodeJS.Timeout | null = null;
   private transport: MailTransport | null = null;
+  /** Wall-clock times (not the hub's clock) for `health()`: liveness is about real time passing. */
+  private intervalMs = 0;
+  private tickStartedAt = 0;
+  private tickEndedAt = 0;
+  private stopped = false;
   private readonly retry: RetryPolicy;
   private readonly batch: number;
   private readonly claimMs: number;
@@ -62,6 +71,8 @@ export class MailWorker {
 
   start(intervalMs: number): void {
     if (this.timer || intervalMs <= 0) return;
+    this.intervalMs = intervalMs;
+    this.tickEndedAt = Date.now();
     this.timer = setInterval(() => {
       if (this.busy) return;
       this.tick().catch((error: unknown) => this.deps.log.error('mail worker tick failed', error));
@@ -70,6 +81,7 @@ export class MailWorker {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.chain;
@@ -77,8 +89,23 @@ export class MailWorker {
     this.transport = null;
   }
 
+  /**
+   * For `GET /readyz`: alive while its timer keeps ticking. A tick that fails (the database is down) still
+   * counts — the database check reports that; a tick that runs longer than a mail's claim is stuck.
+   */
+  health(now = Date.now()): ReadinessCheck {
+    if (this.stopped) return { ok: false, detail: 'stopped' };
+    if (this.intervalMs <= 0) return { ok: true, detail: 'no timer (mailPollMs 0)' };
+    const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+    if (this.busy && now - this.tickStartedAt > this.claimMs) return { ok: false, detail: `a tick has run for ${seconds(now - this.tickStartedAt)}` };
+    const quiet = now - this.tickEndedAt;
+    if (!this.busy && quiet > 3 * this.intervalMs + 10_000) return { ok: false, detail: `no tick for ${seconds(quiet)} (every ${seconds(this.intervalMs)} expected)` };
+    return { ok: true, detail: this.busy ? 'sending' : `last tick ${seconds(quiet)} ago` };
+  }
+
   private async runTick(): Promise<TickResult> {
     this.busy = true;
+    this.tickStartedAt = Date.now();
     try {
       const { db, clock, config } = this.deps;
       const result: TickResult = { reminders: await queueDueReminders(db, clock.now(), this.batch, floorTimeZoneOf(config)), sent: 0, retrying: 0, failed: 0 };
@@ -92,14 +119,18 @@ export class MailWorker {
           // Training: the outbox table is the local mailbox; the mail is delivered by being kept there.
           await markSent(db, mail.id, clock.now());
           this.deps.log.info(`mail ${mail.id} to ${mail.to_address} delivered to the local mailbox (training mode, no SMTP_URL)`);
+          this.counted('sent');
           result.sent++;
           continue;
         }
-        result[await this.sendOne(mail)]++;
+        const outcome = await this.sendOne(mail);
+        this.counted(outcome);
+        result[outcome]++;
       }
       return result;
     } finally {
       this.busy = false;
+      this.tickEndedAt = Date.now();
     }
   }
 
@@ -117,6 +148,10 @@ export class MailWorker {
     }
     await markSent(db, mail.id, clock.now());
     return 'sent';
+  }
+
+  private counted(outcome: MailOutcome): void {
+    this.deps.metrics?.mailAttempts.inc({ outcome });
   }
 
   private smtp(): MailTransport {

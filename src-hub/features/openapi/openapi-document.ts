@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorEnvelopeSchema, HTTP_STATUS_OF, type HubErrorCode } from '../../../src-shared/contract/errors';
 import type { AnyRouteSpec } from '../../http/route';
+import { MIN_APP_VERSION_HEADER } from '../../../src-shared/contract/app-version';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,12 +24,21 @@ function queryParameters(schema: z.ZodType | undefined, inPath: string[]): unkno
   return parameters;
 }
 
+/** Sent by the desktop app on every request; an older version than the hub serves is refused (426 `update_required`). */
+const APP_VERSION_PARAMETER = {
+  name: 'X-App-Version',
+  in: 'header',
+  required: false,
+  description: `The app's version (e.g. 1.4.0). Every answer names the oldest version served in ${MIN_APP_VERSION_HEADER}; an older one is answered 426 update_required. Omitted by other clients: served as before.`,
+  schema: { type: 'string' },
+};
+
 /** The OpenAPI 3 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const envelope = schemaOf(errorEnvelopeSchema, 'output');
   for (const spec of routes) {
-    const path = `/api/v1${openApiPath(spec.url)}`;
+    const path = spec.root ? openApiPath(spec.url) : `/api/v1${openApiPath(spec.url)}`;
     const inPath = [...spec.url.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] ?? '');
     const responses: Record<string, unknown> = {
       [String(spec.status ?? 200)]: spec.response
@@ -37,7 +47,10 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
           ? { description: 'Success', content: { [spec.contentType]: { schema: { type: 'string' } } } }
           : { description: 'Success' },
     };
-    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
+    for (const [status, description] of Object.entries(spec.alsoStatuses ?? {})) {
+      responses[status] = spec.response ? { description, content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } } : { description };
+    }
+    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.root ? [] : ['update_required']), ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('not_found');
     for (const code of codes) {
       const status = String(HTTP_STATUS_OF[code as HubErrorCode] ?? 400);
@@ -54,7 +67,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
         ...(spec.description ? { description: spec.description } : {}),
         tags: [spec.tag],
         ...(spec.auth === 'user' ? { security: [{ bearer: [] }] } : spec.auth === 'intake' ? { security: [{ intakeKey: [] }] } : {}),
-        parameters: queryParameters(spec.query, inPath),
+        parameters: [...queryParameters(spec.query, inPath), ...(spec.root ? [] : [APP_VERSION_PARAMETER])],
         ...(spec.body ? { requestBody: { required: false, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
         responses,
       },

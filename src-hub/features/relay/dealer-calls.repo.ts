@@ -19,6 +19,7 @@ export function callLabel(name: CallName): string {
  * A failure to log is reported, never allowed to change the dealer's answer.
  */
 export async function logDealerCall(hub: HubContext, lease: LeaseRow, name: CallName, status: string, durationMs: number): Promise<void> {
+  hub.metrics.relayCalls.inc({ dealership: lease.dealership_id, outcome: status });
   try {
     await hub.db.query(
       `insert into dealer_calls (lease_id, dealership_id, user_id, service, method, model, model_method, status, duration_ms, created_at)

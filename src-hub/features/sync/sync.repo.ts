@@ -25,6 +25,19 @@ export async function snapshotXmin(sql: Sql): Promise<string> {
   return row.xmin;
 }
 
+/**
+ * The horizon and the next transaction id of this snapshot: `xmax - xmin` is how many transactions the
+ * horizon trails the newest (a long-running transaction holds it back; sync then serves nothing newer).
+ */
+export async function snapshotBounds(sql: Sql): Promise<{ xmin: string; lag: number }> {
+  const [row] = await sql.query<{ xmin: string; lag: string }>(
+    `select pg_snapshot_xmin(s)::text as xmin, (pg_snapshot_xmax(s)::text::numeric - pg_snapshot_xmin(s)::text::numeric)::text as lag
+       from pg_current_snapshot() s`,
+  );
+  if (!row) throw new Error('pg_current_snapshot returned nothing');
+  return { xmin: row.xmin, lag: Number(row.lag) };
+}
+
 interface ChangeDbRow extends Record<string, unknown> {
   seq: string;
   xid_text: string;

@@ -17,6 +17,7 @@ import {
   hasChangesFrom,
   laterLeadStates,
   leadsByIds,
+  snapshotBounds,
   snapshotXmin,
   windowLeadsAfter,
   type Children,
@@ -28,6 +29,8 @@ interface Pull {
   epoch: number;
   limit: number;
   since: Date;
+  /** Told the horizon's lag (in transactions) at each change page: a metric. */
+  onHorizon: (lagTransactions: number) => void;
 }
 
 const BOOT_START = '0';
@@ -62,8 +65,9 @@ export async function pullSync(hub: HubContext, user: AuthUser, query: SyncQuery
   if (query.cursor !== undefined && cursor === null) {
     throw new HubError('invalid_input', 'Invalid query: cursor: not a sync cursor of this hub. Sync again without a cursor.');
   }
-  const pull: Pull = { viewer: viewerOf(user), epoch: user.syncEpoch, limit: query.limit, since: windowStart(hub.clock.now()) };
-  return hub.db.transaction(async (tx) => {
+  const onHorizon = (lag: number) => hub.metrics.syncHorizonLag.set(lag);
+  const pull: Pull = { viewer: viewerOf(user), epoch: user.syncEpoch, limit: query.limit, since: windowStart(hub.clock.now()), onHorizon };
+  const page = await hub.db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     if (cursor === null) return bootPage(tx, pull, BOOT_START, await snapshotXmin(tx));
     // The role (and so the visibility) the cursor was made for is gone: rebuild.
@@ -71,6 +75,8 @@ export async function pullSync(hub: HubContext, user: AuthUser, query: SyncQuery
     if (cursor.phase === 'boot') return bootPage(tx, pull, cursor.afterLeadId, cursor.xmin);
     return changePage(tx, pull, cursor);
   });
+  hub.metrics.syncPages.inc({ phase: page.reset ? 'reset' : cursor === null || cursor.phase === 'boot' ? 'boot' : 'change' });
+  return page;
 }
 
 /**
@@ -105,7 +111,8 @@ async function bootPage(tx: Sql, pull: Pull, afterLeadId: string, xmin: string):
  * the xmin itself: nothing below it is left to come.
  */
 async function changePage(tx: Sql, pull: Pull, cursor: Extract<SyncCursor, { phase: 'change' }>): Promise<SyncPage> {
-  const xmin = await snapshotXmin(tx);
+  const { xmin, lag } = await snapshotBounds(tx);
+  pull.onHorizon(lag);
   const fetched = await changesAfter(tx, cursor, xmin, pull.limit + 1);
   const more = fetched.length > pull.limit;
   const rows = fetched.slice(0, pull.limit);

@@ -30,7 +30,9 @@ import { pushLease } from './won.service';
  * it is refused with `won_in_progress` (that push finds the same order by the lead reference and confirms it).
  */
 export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string, body: WonConfirmBody): Promise<Lead> {
-  return hub.db.transaction(async (tx) => {
+  let confirmed = false;
+  const lead = await hub.db.transaction(async (tx) => {
+    confirmed = false;
     const now = hub.clock.now();
     const repeated = await repeatedConfirm(tx, user, leadId, body.pushId);
     if (repeated) return repeated;
@@ -43,6 +45,7 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
     if (row.closed) {
       if (row.dealer_so_name !== body.soName) throw new HubError('lead_closed', closedMeanwhileMessage(row.ref, body.soName, dealershipName));
       await endLease(tx, lease.id, 'confirmed', now);
+      confirmed = true;
       return toLeadDto(row);
     }
     const other = await openWonLease(tx, row.id);
@@ -56,11 +59,15 @@ export async function confirmWon(hub: HubContext, user: AuthUser, leadId: string
     await tx.query('update leads set dealer_so_name = $2, won_failed_at = null, won_failed_error = null, won_failed_by = null where id = $1', [row.id, body.soName]);
     const won = await setStage(tx, user, row, findStage(stages, row.stage_id)?.name ?? '(unknown)', target.name, target.id, true, now);
     await endLease(tx, lease.id, 'confirmed', now);
+    confirmed = true;
     await insertMessage(tx, { leadId: row.id, kind: 'system', body: soCreatedMessage(body.soName, dealershipName), authorId: null }, placeOf(won), now);
     await closeOpenActivities(tx, row.id, placeOf(won), now);
     await notifyManager(tx, hub, won, dealership, body.soName, now);
     return toLeadDto(won);
   });
+  // counted once committed, and once per push: a repeated confirm answers the lead without counting
+  if (confirmed) hub.metrics.wonPushes.inc({ outcome: 'confirmed' });
+  return lead;
 }
 
 /** A repeat by the push's own user answers the lead even if it has since left their view (reassigned after Won). */

@@ -20,7 +20,7 @@ import { foreignPushMessage, noWonStageMessage, noDealershipMessage, wonFailedMe
  * push id) opens the dealer relay for this lead's dealership until `wonLeaseMs` passes.
  */
 export async function prepareWon(hub: HubContext, user: AuthUser, leadId: string): Promise<WonPrepareResponse> {
-  return hub.db.transaction(async (tx) => {
+  const prepared = await hub.db.transaction(async (tx) => {
     const now = hub.clock.now();
     const stages = await loadStages(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: true });
@@ -35,6 +35,8 @@ export async function prepareWon(hub: HubContext, user: AuthUser, leadId: string
     const lease = await insertLease(tx, { kind: 'won', leadId: row.id, dealershipId: dealership.id, userId: user.id, now, ttlMs: hub.config.wonLeaseMs });
     return { pushId: lease.id, orderRef: row.ref, dealership: toDealershipDto(dealership), lead: toLeadDto(row) };
   });
+  hub.metrics.wonPushes.inc({ outcome: 'started' });
+  return prepared;
 }
 
 /** The push's lease, locked: it must be a won lease of this very lead (a foreign or made-up id is a 409). */
@@ -49,7 +51,9 @@ export async function pushLease(tx: Sql, pushId: string, lead: Pick<LeadRow, 'id
  * lead stays where it was. A repeated report, or one arriving after the push was confirmed, changes nothing.
  */
 export async function failWon(hub: HubContext, user: AuthUser, leadId: string, body: WonFailBody): Promise<Lead> {
-  return hub.db.transaction(async (tx) => {
+  let ended = false;
+  const lead = await hub.db.transaction(async (tx) => {
+    ended = false;
     const now = hub.clock.now();
     const stages = await loadStages(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: false });
@@ -68,6 +72,10 @@ export async function failWon(hub: HubContext, user: AuthUser, leadId: string, b
     );
     if (!failed) throw notFound();
     await recordLeadChange(tx, row.id, placeOf(row), placeOf(failed));
+    ended = true;
     return toLeadDto(failed);
   });
+  // counted once committed, and once per push: a repeated report changes nothing
+  if (ended) hub.metrics.wonPushes.inc({ outcome: 'failed' });
+  return lead;
 }

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openPgliteDatabase } from '../../../src-hub/db/pglite-database';
 import { pgliteSnapshot } from '../../../src-hub/testing/hub-test-env';
+import { hubCommand } from '../../harness/built-hub';
 
 /**
- * The hub as its own process, as a floor runs it (`npm run hub -- serve --demo` on PGlite in a data folder),
+ * The hub as its own process, as a floor runs it (the built `node out/hub/cli.js serve --demo` on PGlite in a data folder),
  * so the rehearsal can kill it outright (SIGKILL) and start it again on the same data.
  */
 export class FloorHub {
@@ -39,7 +40,8 @@ export class FloorHub {
 }
 
 async function spawnHub(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', 'serve', '--data', dataDir, '--port', '0', '--demo', '--demo-leads', '20'], {
+  const { command, args } = hubCommand(['serve', '--data', dataDir, '--port', '0', '--demo', '--demo-leads', '20']);
+  const child = spawn(command, args, {
     env: { ...process.env, DATABASE_URL: '', SMTP_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
