@@ -26,6 +26,7 @@ import { registerRelayRoutes } from './features/relay/relay.routes';
 import { registerMailRoutes } from './features/mail/mail.routes';
 import { registerReportsRoutes } from './features/reports/reports.routes';
 import { registerLeadsExportRoutes } from './features/leads/leads-export.routes';
+import { registerSettingsRoutes } from './features/settings/settings.routes';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -99,6 +100,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerReportsRoutes(api, hub);
       registerSyncRoutes(api, hub);
       registerEventsRoutes(api, hub);
+      registerSettingsRoutes(api, hub);
       registerOpenApiRoute(api, hub);
     },
     { prefix: API_PREFIX },

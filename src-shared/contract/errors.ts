@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const HUB_ERROR_CODES = [
   'invalid_input',
   'unauthenticated',
+  /** The session reached its end (a shift long, set by a manager): sign in again; the outbox and Won reports stay for the same person. */
+  'session_expired',
   'invalid_credentials',
   'forbidden',
   'not_found',
@@ -67,6 +69,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
+  session_expired: 401,
   invalid_credentials: 401,
   forbidden: 403,
   not_found: 404,

@@ -37,7 +37,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
           ? { description: 'Success', content: { [spec.contentType]: { schema: { type: 'string' } } } }
           : { description: 'Success' },
     };
-    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
+    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.auth === 'none' ? [] : ['unauthenticated', 'session_expired']), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('not_found');
     for (const code of codes) {
       const status = String(HTTP_STATUS_OF[code as HubErrorCode] ?? 400);
