@@ -6,6 +6,8 @@ import type { HubClientOptions } from '../hub/hub-client';
 import { isUnreachable } from '../hub/hub-client';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
+import { guardWhileLocked, lockHandlers } from '../session/lock-handlers';
+import type { VerifierCost } from '../session/local-verifier';
 import { SessionManager } from '../session/session-manager';
 import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
@@ -45,6 +47,10 @@ export interface MainCoreOptions {
   recheckMs?: number;
   /** Where to save an export (Electron: the save dialog); absent → exports are refused with a message. */
   chooseSavePath?: ChooseSavePath;
+  /** The offline unlock check's scrypt cost (tests make it cheap). */
+  verifierCost?: VerifierCost;
+  /** Wall-clock milliseconds (tests move it): the offline unlock's wait after wrong passwords. */
+  now?: () => number;
 }
 
 export interface DesktopNotification {
@@ -69,7 +75,7 @@ export class MainCore {
   private readonly wonSteps = new Map<string, WonProgress['steps']>();
 
   constructor(private readonly options: MainCoreOptions) {
-    this.session = new SessionManager(options.sessionStore, options.hubClient, options.logError);
+    this.session = new SessionManager(options.sessionStore, options.hubClient, options.logError, options.verifierCost, options.now);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
     const journalPath = options.won?.journalPath;
     this.won = new WonService({
@@ -82,6 +88,7 @@ export class MainCore {
       },
       ...(options.won?.createClient ? { createClient: options.won.createClient } : {}),
     });
+    this.handlers = guardWhileLocked(this.allHandlers(), () => this.session.lock.locked);
   }
 
   /** At start: restore a stored session (online, or read-only offline) and begin syncing. */
@@ -101,7 +108,24 @@ export class MainCore {
     this.streamState = 'offline';
   }
 
-  readonly handlers: IpcHandlers = {
+  /**
+   * Locks the workstation: the idle timer's (refused while a Won push runs: its dialog must stay in view) or
+   * the operating system's (screen lock, suspend, user switch: at once, whatever runs — the push goes on behind).
+   */
+  lockNow(reason: 'idle' | 'os'): boolean {
+    if (!this.session.current()) return false;
+    if (this.session.lock.locked) return true;
+    if (reason === 'idle' && this.won.isPushing()) return false;
+    this.session.lock.lock();
+    this.emitSession(null);
+    return true;
+  }
+
+  /** Every IPC channel's handler; while locked only those of lock-handlers.ts' list answer. */
+  readonly handlers: IpcHandlers;
+
+  private allHandlers(): IpcHandlers {
+    return {
     'app:info': async () => this.options.appInfo,
     'auth:sign-in': async (input) => {
       const hubUrl = input.hubUrl ?? this.session.lastHubUrl() ?? (await this.options.defaultHubUrl?.()) ?? null;
@@ -151,10 +175,35 @@ export class MainCore {
     }),
     ...configHandlers({ hub: () => this.session.hub(), mutate: (call) => this.mutate(call), read: (call) => this.callHub(call) }),
     'notifications:show': async (notification) => {
-      this.options.notify?.(notification);
+      // A locked screen shows nothing of the replica, a notification with a customer's name neither.
+      if (!this.session.lock.locked) this.options.notify?.(notification);
       return {};
     },
-  };
+    ...lockHandlers({
+      session: this.session,
+      lockNow: (reason) => this.lockNow(reason),
+      changed: () => this.emitSession(null),
+      ended: (code) => this.endSession(code),
+    }),
+    };
+  }
+
+  /**
+   * The hub ended the session (its shift-long lifetime ran out, or it was revoked): back to sign-in. The
+   * replica, its outbox and the Won journal stay, for this same person's next sign-in only: both are kept per
+   * user (one replica per hub and user; journal reports carry their owner), so the next person never sends them.
+   */
+  private endSession(code: 'session_expired' | 'unauthenticated'): void {
+    if (!this.session.current()) return;
+    this.stop();
+    this.session.forget();
+    this.emitSession(code === 'session_expired' ? 'expired' : 'revoked');
+    this.emitConnection('offline');
+  }
+
+  private emitSession(ended: 'expired' | 'revoked' | null): void {
+    this.options.emit('auth:session-changed', { session: this.session.current(), ended });
+  }
 
   /**
    * A change the hub must make (claim, moves, Won, Lost…): refused offline with a clear message, and pulled
@@ -191,7 +240,7 @@ export class MainCore {
         // The transport detail is for logs; a message of the caller's own (Won: "kept, recorded later") stays.
         throw AppFailure.of('hub_unreachable', error instanceof Error && !error.message.startsWith(NEEDS_HUB_MESSAGE) ? error.message : NEEDS_HUB_MESSAGE);
       }
-      if (error instanceof AppFailure && error.appError.code === 'unauthenticated') this.session.forget();
+      if (error instanceof AppFailure && (error.appError.code === 'unauthenticated' || error.appError.code === 'session_expired')) this.endSession(error.appError.code);
       throw error;
     }
   }
@@ -214,6 +263,7 @@ export class MainCore {
       await this.sync.pull();
     } catch (error) {
       if (isUnreachable(error)) this.markOffline();
+      else if (error instanceof AppFailure && (error.appError.code === 'unauthenticated' || error.appError.code === 'session_expired')) this.endSession(error.appError.code);
       else this.options.logError?.('sync failed', error);
     }
   }
@@ -238,6 +288,8 @@ export class MainCore {
           void this.retryPendingWon();
         }
       },
+      // Refused (401): ask the hub why once, through the same path as any call (expired → sign-in).
+      onRefused: () => void this.callHub(() => this.session.hub().request({ method: 'GET', path: '/me', schema: z.unknown() })).catch(() => undefined),
       ...(this.options.eventBackoffMs ? { backoffMs: this.options.eventBackoffMs } : {}),
     });
     this.stream.start();

@@ -12,6 +12,8 @@ export interface EventStreamOptions {
   offlineAfter?: number;
   /** No bytes (not even a heartbeat) for this long → the stream is considered dead and reopened. */
   idleTimeoutMs?: number;
+  /** The hub refused the token (401): the stream stops instead of retrying a session that has ended. */
+  onRefused?: () => void;
 }
 
 /** Parses an SSE byte stream into events (the subset the hub sends: `event:`, `data:`, comments). */
@@ -76,6 +78,11 @@ export class EventStream {
         headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         signal: controller.signal,
       });
+      if (response.status === 401 && this.options.onRefused) {
+        this.stop();
+        this.options.onRefused();
+        return;
+      }
       if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
       this.failures = 0;
       this.options.onState('online');

@@ -11,6 +11,8 @@ export const CRM_METHODS = {
   signIn: 'auth:sign-in',
   signOut: 'auth:sign-out',
   session: 'auth:session',
+  lock: 'auth:lock',
+  unlock: 'auth:unlock',
   claimLead: 'leads:claim',
   pullNow: 'sync:pull',
   rebuildReplica: 'sync:rebuild',
@@ -51,6 +53,7 @@ export const CRM_EVENTS = {
   onConnectionState: 'connection:state',
   onSyncProgress: 'sync:progress',
   onWonProgress: 'won:progress',
+  onSessionChanged: 'auth:session-changed',
 } as const satisfies Record<string, IpcEventName>;
 
 type Methods = typeof CRM_METHODS;

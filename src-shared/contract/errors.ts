@@ -58,6 +58,8 @@ export const CLIENT_ERROR_CODES = [
   'hub_unreachable',
   /** An IPC call from a frame that is not the app's own. */
   'forbidden_sender',
+  /** The workstation is locked: nothing but unlock or sign-out until the person gives their password. */
+  'locked',
   /** Mark as Won: how a call to the dealer's Odoo failed. */
   ...(DEALER_ERROR_CODES.filter((code) => code !== 'dealer_unreachable') as DealerOnly[]),
 ] as const;
