@@ -94,6 +94,8 @@ export class MainCore {
   /** At start: restore a stored session (online, or read-only offline) and begin syncing. */
   async start(): Promise<void> {
     const session = await this.session.restore();
+    // The renderer may have asked before the restore finished: it learns the (locked) session now.
+    if (session) this.emitSession(null);
     if (session) this.connect();
     if (session?.online) void this.retryPendingWon();
   }

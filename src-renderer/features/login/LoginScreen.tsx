@@ -10,7 +10,12 @@ const DEMO_USERS: Array<{ login: string; name: string; role: Role }> = [
   { login: 'manager1', name: 'Ramon Dela Rosa', role: 'manager' },
 ];
 
-export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
+const ENDED: Record<'expired' | 'revoked', string> = {
+  expired: 'The session ended: sessions last a shift. Sign in again — notes and calls not yet sent stay on this computer for the same person only.',
+  revoked: 'You were signed out (the session was revoked or the account changed). Sign in again.',
+};
+
+export function LoginScreen({ onSignedIn, ended = null }: { onSignedIn: () => void; ended?: 'expired' | 'revoked' | null }) {
   const [hubUrl, setHubUrl] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -35,6 +40,11 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-label="Sign in">
         <h1>BPO CRM Desktop</h1>
+        {ended && (
+          <p className="notice-banner" role="status">
+            {ENDED[ended]}
+          </p>
+        )}
         <label>
           Hub address
           <input value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="Leave empty for training mode on this computer" autoComplete="url" />
