@@ -114,6 +114,11 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
       expect(await visibleText(page)).not.toContain('1 pending');
       await page.screenshot({ path: join(SHOTS, 'person-switch.png') });
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page.getByRole('region', { name: 'Locking' }).waitFor();
+      await page.screenshot({ path: join(SHOTS, 'help-locking.png') });
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Locking' }).waitFor({ state: 'detached' });
       const notesBy = async (login: string) =>
         Number(
           (
