@@ -128,65 +128,73 @@ export class MainCore {
 
   private allHandlers(): IpcHandlers {
     return {
-    'app:info': async () => this.options.appInfo,
-    'auth:sign-in': async (input) => {
-      const hubUrl = input.hubUrl ?? this.session.lastHubUrl() ?? (await this.options.defaultHubUrl?.()) ?? null;
-      if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
-      const user = await this.session.signIn(hubUrl, input.login, input.password);
-      this.connect();
-      return user;
-    },
-    'auth:sign-out': async () => {
-      this.stop();
-      await this.session.signOut();
-      this.emitConnection('offline');
-      return undefined;
-    },
-    'auth:session': async () => this.session.current(),
-    'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
-    'sync:pull': async () => {
-      await this.pullQuietly();
-      return {};
-    },
-    'sync:rebuild': async () => {
-      await this.sync.rebuild();
-      return {};
-    },
-    'outbox:send': async (item) => {
-      const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
-      return { id: sent.id };
-    },
-    'leads:mark-won': async ({ leadId }) => this.markWon(leadId),
-    'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
-    ...leadActionHandlers({
-      hub: () => this.session.hub(),
-      mutate: (call) => this.mutate(call),
-      read: (call) => this.callHub(call),
-      openExternal: async (url) => {
-        if (!this.options.openExternal) throw AppFailure.of('internal', 'No dialer on this computer.');
-        await this.options.openExternal(url);
+      'app:info': async () => this.options.appInfo,
+      'auth:sign-in': async (input) => {
+        const hubUrl = input.hubUrl ?? this.session.lastHubUrl() ?? (await this.options.defaultHubUrl?.()) ?? null;
+        if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
+        const user = await this.session.signIn(hubUrl, input.login, input.password);
+        this.connect();
+        return user;
       },
-    }),
-    ...floorHandlers({
-      hub: () => this.session.hub(),
-      read: (call) => this.callHub(call),
-      chooseSavePath: async (name) => {
-        if (!this.options.chooseSavePath) throw AppFailure.of('internal', 'This app cannot save files here.');
-        return this.options.chooseSavePath(name);
+      'auth:sign-out': async () => {
+        this.stop();
+        await this.session.signOut();
+        this.emitConnection('offline');
+        return undefined;
       },
-    }),
-    ...configHandlers({ hub: () => this.session.hub(), mutate: (call) => this.mutate(call), read: (call) => this.callHub(call) }),
-    'notifications:show': async (notification) => {
-      // A locked screen shows nothing of the replica, a notification with a customer's name neither.
-      if (!this.session.lock.locked) this.options.notify?.(notification);
-      return {};
-    },
-    ...lockHandlers({
-      session: this.session,
-      lockNow: (reason) => this.lockNow(reason),
-      changed: () => this.emitSession(null),
-      ended: (code) => this.endSession(code),
-    }),
+      'auth:session': async () => this.session.current(),
+      'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
+      'sync:pull': async () => {
+        await this.pullQuietly();
+        return {};
+      },
+      'sync:rebuild': async () => {
+        await this.sync.rebuild();
+        return {};
+      },
+      'outbox:send': async (item) => {
+        const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
+        return { id: sent.id };
+      },
+      'leads:mark-won': async ({ leadId }) => this.markWon(leadId),
+      'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
+      ...leadActionHandlers({
+        hub: () => this.session.hub(),
+        mutate: (call) => this.mutate(call),
+        read: (call) => this.callHub(call),
+        openExternal: async (url) => {
+          if (!this.options.openExternal) throw AppFailure.of('internal', 'No dialer on this computer.');
+          await this.options.openExternal(url);
+        },
+      }),
+      ...floorHandlers({
+        hub: () => this.session.hub(),
+        read: (call) => this.callHub(call),
+        chooseSavePath: async (name) => {
+          if (!this.options.chooseSavePath) throw AppFailure.of('internal', 'This app cannot save files here.');
+          return this.options.chooseSavePath(name);
+        },
+      }),
+      ...configHandlers({
+          hub: () => this.session.hub(),
+          mutate: (call) => this.mutate(call),
+          read: (call) => this.callHub(call),
+          settingsChanged: ({ idleLockMinutes }) => {
+            this.session.setIdleLockMinutes(idleLockMinutes);
+            this.emitSession(null);
+          },
+        }),
+      'notifications:show': async (notification) => {
+        // A locked screen shows nothing of the replica, a notification with a customer's name neither.
+        if (!this.session.lock.locked) this.options.notify?.(notification);
+        return {};
+      },
+      ...lockHandlers({
+        session: this.session,
+        lockNow: (reason) => this.lockNow(reason),
+        changed: () => this.emitSession(null),
+        ended: (code) => this.endSession(code),
+      }),
     };
   }
 

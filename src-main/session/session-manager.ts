@@ -119,6 +119,13 @@ export class SessionManager {
     return this.session?.hubUrl ?? this.previousHubUrl;
   }
 
+  /** A manager changed the idle minutes from this workstation: they apply here at once (others: next sign-in). */
+  setIdleLockMinutes(idleLockMinutes: number): void {
+    if (!this.session) return;
+    this.session = { ...this.session, idleLockMinutes };
+    if (this.remembered) this.keep();
+  }
+
   setOnline(online: boolean): void {
     this.online = online;
   }

@@ -45,6 +45,8 @@ export const CRM_METHODS = {
   createIntakeKey: 'intake-keys:create',
   revokeIntakeKey: 'intake-keys:revoke',
   listMailOutbox: 'mail-outbox:list',
+  workstationSettings: 'settings:get',
+  updateWorkstationSettings: 'settings:update',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */

@@ -29,6 +29,7 @@ import { reassignmentSchema } from './reassignment.schema';
 import { floorReportsSchema, reportQuerySchema } from './reports.schema';
 import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
+import { patchWorkstationSettingsSchema, workstationSettingsSchema } from './settings.schema';
 import { changeEventSchema } from './sync.schema';
 
 /** Channels that take no argument: the renderer calls them with nothing. */
@@ -217,6 +218,9 @@ export const IPC_CONTRACT = {
   'intake-keys:create': { input: createIntakeKeyBodySchema, output: intakeKeyCreatedSchema },
   'intake-keys:revoke': { input: idInput, output: z.object({}) },
   'mail-outbox:list': { input: mailOutboxQuerySchema, output: mailOutboxPageSchema },
+  /** Shared workstations: session length and idle lock (every user reads; managers change). */
+  'settings:get': { input: noInput, output: workstationSettingsSchema },
+  'settings:update': { input: patchWorkstationSettingsSchema, output: workstationSettingsSchema },
   /** A desktop notification when one of the user's activities falls due; clicking it focuses the window. */
   'notifications:show': {
     input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),

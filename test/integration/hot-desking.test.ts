@@ -105,6 +105,21 @@ describe('hot-desking in main', () => {
     main.stop();
   });
 
+  it("a manager's change of the idle minutes applies on their own workstation at once; agents may only read them", async () => {
+    const boss = core();
+    await boss.main.handlers['auth:sign-in']({ hubUrl: base, login: 'mona', password: TEST_PASSWORD });
+    expect(await boss.main.handlers['settings:update']({ idleLockMinutes: 7 })).toEqual({ sessionHours: 12, idleLockMinutes: 7 });
+    expect(sessionEvents(boss.events).at(-1)).toMatchObject({ session: { idleLockMinutes: 7, locked: false } });
+    expect(await boss.main.handlers['auth:session'](undefined)).toMatchObject({ idleLockMinutes: 7 });
+    const agent = core();
+    await agent.main.handlers['auth:sign-in']({ hubUrl: base, login: 'ana', password: TEST_PASSWORD });
+    expect(await agent.main.handlers['settings:get'](undefined)).toEqual({ sessionHours: 12, idleLockMinutes: 7 });
+    await expect(agent.main.handlers['settings:update']({ idleLockMinutes: 1 })).rejects.toMatchObject({ appError: { code: 'forbidden' } });
+    await boss.main.handlers['settings:update']({ idleLockMinutes: 10 });
+    boss.main.stop();
+    agent.main.stop();
+  });
+
   it('a restart opens locked, for the person whose session it is', async () => {
     const first = core();
     await first.main.handlers['auth:sign-in']({ hubUrl: base, login: 'ana', password: TEST_PASSWORD });

@@ -5,6 +5,7 @@ import { IntakeKeysPanel } from './IntakeKeysPanel';
 import { MailOutboxPanel } from './MailOutboxPanel';
 import { StagesPanel } from './StagesPanel';
 import { UsersPanel } from './UsersPanel';
+import { WorkstationsPanel } from './WorkstationsPanel';
 import './config.css';
 
 const TABS = [
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'users', label: 'Users' },
   { id: 'intake-keys', label: 'Intake keys' },
   { id: 'mail-outbox', label: 'Mail outbox' },
+  { id: 'workstations', label: 'Workstations' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -65,6 +67,7 @@ export function ConfigurationView({ actor }: { actor: Actor }) {
         {tab === 'users' && <UsersPanel actorId={actor.id} />}
         {tab === 'intake-keys' && <IntakeKeysPanel />}
         {tab === 'mail-outbox' && <MailOutboxPanel />}
+        {tab === 'workstations' && <WorkstationsPanel />}
       </div>
     </section>
   );
