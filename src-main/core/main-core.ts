@@ -95,7 +95,7 @@ export class MainCore {
   async start(): Promise<void> {
     const session = await this.session.restore();
     // The renderer may have asked before the restore finished: it learns the (locked) session now.
-    if (session) this.emitSession(null);
+    if (session || this.session.endedAtRestore) this.emitSession(session ? null : this.session.endedAtRestore);
     if (session) this.connect();
     if (session?.online) void this.retryPendingWon();
   }

@@ -61,6 +61,7 @@ export class SessionManager {
       this.keep();
     } catch (error) {
       if (!isUnreachable(error)) {
+        this.endedAtRestore = error instanceof AppFailure && error.appError.code === 'session_expired' ? 'expired' : 'revoked';
         this.forget();
         return null;
       }
@@ -68,6 +69,9 @@ export class SessionManager {
     }
     return this.current();
   }
+
+  /** Why the saved session could not be restored (the hub refused it), or null. */
+  endedAtRestore: 'expired' | 'revoked' | null = null;
 
   async signIn(hubUrlText: string, login: string, password: string): Promise<User> {
     const hubUrl = checkHubUrl(hubUrlText);

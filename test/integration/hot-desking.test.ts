@@ -134,6 +134,17 @@ describe('hot-desking in main', () => {
     again.main.stop();
   });
 
+  it('a restart after the shift ended goes to sign-in and says why', async () => {
+    const first = core();
+    await first.main.handlers['auth:sign-in']({ hubUrl: base, login: 'ben', password: TEST_PASSWORD });
+    first.main.stop();
+    env.clock.advance(12 * 60 * 60_000);
+    const again = core(first.dir, first.cipher);
+    await again.main.start();
+    expect(await again.main.handlers['auth:session'](undefined)).toBeNull();
+    expect(sessionEvents(again.events)).toEqual([{ session: null, ended: 'expired' }]);
+  });
+
   it('an expired session goes to sign-in with session_expired; its Won reports wait for the same person, never the next one', async () => {
     const { main, dir, events } = core();
     const ana = await main.handlers['auth:sign-in']({ hubUrl: base, login: 'ana', password: TEST_PASSWORD });
