@@ -134,6 +134,17 @@ describe('hot-desking in main', () => {
     again.main.stop();
   });
 
+  it('unlocking after the shift ended goes to sign-in instead', async () => {
+    const { main, events } = core();
+    await main.handlers['auth:sign-in']({ hubUrl: base, login: 'ana', password: TEST_PASSWORD });
+    main.lockNow('os');
+    env.clock.advance(12 * 60 * 60_000);
+    await expect(main.handlers['auth:unlock']({ password: TEST_PASSWORD })).rejects.toMatchObject({ appError: { code: 'session_expired' } });
+    expect(sessionEvents(events).at(-1)).toEqual({ session: null, ended: 'expired' });
+    expect(await main.handlers['auth:session'](undefined)).toBeNull();
+    main.stop();
+  });
+
   it('a restart after the shift ended goes to sign-in and says why', async () => {
     const first = core();
     await first.main.handlers['auth:sign-in']({ hubUrl: base, login: 'ben', password: TEST_PASSWORD });
