@@ -38,6 +38,7 @@ import { registerMetrics } from './features/metrics/metrics.routes';
 import { DEFAULT_SLOW_QUERY_MS, observeQueries } from './features/metrics/query-observer';
 import { timedDatabase } from './db/timed-database';
 import { registerShutdown } from './features/shutdown/graceful-close';
+import { registerSettingsRoutes } from './features/settings/settings.routes';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -131,6 +132,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
       registerReportsRoutes(api, hub);
       registerSyncRoutes(api, hub);
       registerEventsRoutes(api, hub);
+      registerSettingsRoutes(api, hub);
       registerOpenApiRoute(api, hub);
     },
     { prefix: API_PREFIX },

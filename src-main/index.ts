@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
 import { MainCore } from './core/main-core';
 import { machineConfigPath, readIfPresent, readMachineSetup } from './config/machine-config';
@@ -17,6 +17,7 @@ import { devServerUrlFor } from './security/renderer-source';
 import { trustOrigins } from './security/trusted-sender';
 import { secureWindowOptions } from './security/window-options';
 import { FileSecretStore } from './session/secret-store';
+import { lockOnOsEvents } from './session/workstation-lock';
 import { TrainingHub } from './training/training-hub';
 
 // Lifecycle only: the thin Electron adapter around the Electron-free core (src-main/core).
@@ -78,6 +79,8 @@ if (!app.requestSingleInstanceLock()) {
       logError: (channel, error) => console.error(`[main] ${channel} failed`, error),
     });
     for (const channel of IPC_CHANNELS) ipcMain.handle(channel, (event, input: unknown) => dispatch(channel, input, event.senderFrame?.url ?? ''));
+    // The OS screen lock, suspend and a user switch lock the app at once (hot-desking).
+    lockOnOsEvents(powerMonitor, () => core.lockNow('os'));
     window = createWindow();
     window.webContents.once('did-finish-load', () => void core.start());
     app.on(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intakeKeyCreatedSchema, intakeKeyListSchema, mailOutboxPageSchema, unclaimedAlertListSchema } from '../../src-shared/contract/config.schema';
 import { dealershipSchema, stageListSchema, stageSchema, userSchema } from '../../src-shared/contract/entities.schema';
+import { workstationSettingsSchema, type WorkstationSettings } from '../../src-shared/contract/settings.schema';
 import type { HubClient } from '../hub/hub-client';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
 
@@ -9,6 +10,8 @@ export interface ConfigDeps {
   /** A change the hub must make: refused offline, pulled before it resolves (the replica holds stages, users, dealerships). */
   mutate: <T>(call: () => Promise<T>) => Promise<T>;
   read: <T>(call: () => Promise<T>) => Promise<T>;
+  /** The workstation settings as the hub now has them (the idle lock of this session follows at once). */
+  settingsChanged?: (settings: WorkstationSettings) => void;
 }
 
 type ConfigChannels =
@@ -25,7 +28,9 @@ type ConfigChannels =
   | 'intake-keys:revoke'
   | 'mail-outbox:list'
   | 'unclaimed-alerts:list'
-  | 'unclaimed-alerts:set';
+  | 'unclaimed-alerts:set'
+  | 'settings:get'
+  | 'settings:update';
 
 const at = (collection: string, id: string) => `/${collection}/${encodeURIComponent(id)}`;
 const nothing = z.undefined().transform(() => ({}));
@@ -59,6 +64,12 @@ export function configHandlers(deps: ConfigDeps): Pick<IpcHandlers, ConfigChanne
     'intake-keys:list': () => deps.read(() => hub().request({ method: 'GET', path: '/intake-keys', schema: intakeKeyListSchema, idempotent: true })),
     'intake-keys:create': (body) => deps.mutate(() => hub().request({ method: 'POST', path: '/intake-keys', body, schema: intakeKeyCreatedSchema })),
     'intake-keys:revoke': ({ id }) => deps.mutate(() => hub().request({ method: 'DELETE', path: at('intake-keys', id), schema: nothing })),
+    'settings:get': () => deps.read(() => hub().request({ method: 'GET', path: '/settings/workstation', schema: workstationSettingsSchema, idempotent: true })),
+    'settings:update': async (patch) => {
+      const settings = await deps.read(() => hub().request({ method: 'PATCH', path: '/settings/workstation', body: patch, schema: workstationSettingsSchema }));
+      deps.settingsChanged?.(settings);
+      return settings;
+    },
     'mail-outbox:list': (query) =>
       deps.read(() =>
         hub().request({

@@ -7,6 +7,8 @@ import { appVersionHeaders, isUnreachable, isUpdateRequired } from '../hub/hub-c
 import { describeMachineSetup, signInHubUrl, type MachineSetup } from '../config/machine-config';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
+import { guardWhileLocked, lockHandlers } from '../session/lock-handlers';
+import type { VerifierCost } from '../session/local-verifier';
 import { SessionManager } from '../session/session-manager';
 import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
@@ -49,6 +51,10 @@ export interface MainCoreOptions {
   chooseSavePath?: ChooseSavePath;
   /** The workstation's machine-wide settings (IT's hub and CA certificate); absent → not provisioned. */
   machine?: MachineSetup;
+  /** The offline unlock check's scrypt cost (tests make it cheap). */
+  verifierCost?: VerifierCost;
+  /** Wall-clock milliseconds (tests move it): the offline unlock's wait after wrong passwords. */
+  now?: () => number;
 }
 
 export interface DesktopNotification {
@@ -73,7 +79,7 @@ export class MainCore {
   private readonly wonSteps = new Map<string, WonProgress['steps']>();
 
   constructor(private readonly options: MainCoreOptions) {
-    this.session = new SessionManager(options.sessionStore, { ...options.hubClient, appVersion: options.appInfo.version, ...caOf(options.machine) }, options.logError);
+    this.session = new SessionManager(options.sessionStore, { ...options.hubClient, appVersion: options.appInfo.version, ...caOf(options.machine) }, options.logError, options.verifierCost, options.now);
     this.sync = new SyncDriver(() => this.session.hubOrNull(), options.replica, (progress) => options.emit('sync:progress', progress));
     const journalPath = options.won?.journalPath;
     this.won = new WonService({
@@ -86,11 +92,14 @@ export class MainCore {
       },
       ...(options.won?.createClient ? { createClient: options.won.createClient } : {}),
     });
+    this.handlers = guardWhileLocked(this.allHandlers(), () => this.session.lock.locked);
   }
 
   /** At start: restore a stored session (online, or read-only offline) and begin syncing. */
   async start(): Promise<void> {
     const session = await this.session.restore();
+    // The renderer may have asked before the restore finished: it learns the (locked) session now.
+    if (session || this.session.endedAtRestore) this.emitSession(session ? null : this.session.endedAtRestore);
     if (session) this.connect();
     if (session?.online) void this.retryPendingWon();
   }
@@ -105,61 +114,111 @@ export class MainCore {
     this.streamState = 'offline';
   }
 
-  readonly handlers: IpcHandlers = {
-    'app:info': async () => (this.options.machine ? { ...this.options.appInfo, machine: describeMachineSetup(this.options.machine) } : this.options.appInfo),
-    'auth:sign-in': async (input) => {
-      const setup = this.options.machine ?? { kind: 'none', file: '' };
-      const hubUrl = await signInHubUrl(setup, input, this.session.lastHubUrl(), async () => (await this.options.defaultHubUrl?.()) ?? null);
-      if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
-      const user = await this.session.signIn(hubUrl, input.login, input.password);
-      this.connect();
-      return user;
-    },
-    'auth:sign-out': async () => {
-      this.stop();
-      await this.session.signOut();
-      this.emitConnection('offline');
-      return undefined;
-    },
-    'auth:session': async () => this.session.current(),
-    'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
-    'sync:pull': async () => {
-      await this.pullQuietly();
-      return {};
-    },
-    'sync:rebuild': async () => {
-      await this.sync.rebuild();
-      return {};
-    },
-    'outbox:send': async (item) => {
-      const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
-      return { id: sent.id };
-    },
-    'leads:mark-won': async ({ leadId }) => this.markWon(leadId),
-    'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
-    ...leadActionHandlers({
-      hub: () => this.session.hub(),
-      mutate: (call) => this.mutate(call),
-      read: (call) => this.callHub(call),
-      openExternal: async (url) => {
-        if (!this.options.openExternal) throw AppFailure.of('internal', 'No dialer on this computer.');
-        await this.options.openExternal(url);
+  /**
+   * Locks the workstation: the idle timer's (refused while a Won push runs: its dialog must stay in view) or
+   * the operating system's (screen lock, suspend, user switch: at once, whatever runs — the push goes on behind).
+   */
+  lockNow(reason: 'idle' | 'os'): boolean {
+    if (!this.session.current()) return false;
+    if (this.session.lock.locked) return true;
+    if (reason === 'idle' && this.won.isPushing()) return false;
+    this.session.lock.lock();
+    this.emitSession(null);
+    return true;
+  }
+
+  /** Every IPC channel's handler; while locked only those of lock-handlers.ts' list answer. */
+  readonly handlers: IpcHandlers;
+
+  private allHandlers(): IpcHandlers {
+    return {
+      'app:info': async () => (this.options.machine ? { ...this.options.appInfo, machine: describeMachineSetup(this.options.machine) } : this.options.appInfo),
+      'auth:sign-in': async (input) => {
+        const setup = this.options.machine ?? { kind: 'none', file: '' };
+        const hubUrl = await signInHubUrl(setup, input, this.session.lastHubUrl(), async () => (await this.options.defaultHubUrl?.()) ?? null);
+        if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
+        const user = await this.session.signIn(hubUrl, input.login, input.password);
+        this.connect();
+        return user;
       },
-    }),
-    ...floorHandlers({
-      hub: () => this.session.hub(),
-      read: (call) => this.callHub(call),
-      chooseSavePath: async (name) => {
-        if (!this.options.chooseSavePath) throw AppFailure.of('internal', 'This app cannot save files here.');
-        return this.options.chooseSavePath(name);
+      'auth:sign-out': async () => {
+        this.stop();
+        await this.session.signOut();
+        this.emitConnection('offline');
+        return undefined;
       },
-    }),
-    ...configHandlers({ hub: () => this.session.hub(), mutate: (call) => this.mutate(call), read: (call) => this.callHub(call) }),
-    'notifications:show': async (notification) => {
-      this.options.notify?.(notification);
-      return {};
-    },
-  };
+      'auth:session': async () => this.session.current(),
+      'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
+      'sync:pull': async () => {
+        await this.pullQuietly();
+        return {};
+      },
+      'sync:rebuild': async () => {
+        await this.sync.rebuild();
+        return {};
+      },
+      'outbox:send': async (item) => {
+        const sent = await this.mutate(() => sendOutboxItem(this.session.hub(), item));
+        return { id: sent.id };
+      },
+      'leads:mark-won': async ({ leadId }) => this.markWon(leadId),
+      'dealerships:test-connection': async ({ dealershipId }) => this.callHub(() => this.won.testConnection(dealershipId)),
+      ...leadActionHandlers({
+        hub: () => this.session.hub(),
+        mutate: (call) => this.mutate(call),
+        read: (call) => this.callHub(call),
+        openExternal: async (url) => {
+          if (!this.options.openExternal) throw AppFailure.of('internal', 'No dialer on this computer.');
+          await this.options.openExternal(url);
+        },
+      }),
+      ...floorHandlers({
+        hub: () => this.session.hub(),
+        read: (call) => this.callHub(call),
+        chooseSavePath: async (name) => {
+          if (!this.options.chooseSavePath) throw AppFailure.of('internal', 'This app cannot save files here.');
+          return this.options.chooseSavePath(name);
+        },
+      }),
+      ...configHandlers({
+          hub: () => this.session.hub(),
+          mutate: (call) => this.mutate(call),
+          read: (call) => this.callHub(call),
+          settingsChanged: ({ idleLockMinutes }) => {
+            this.session.setIdleLockMinutes(idleLockMinutes);
+            this.emitSession(null);
+          },
+        }),
+      'notifications:show': async (notification) => {
+        // A locked screen shows nothing of the replica, a notification with a customer's name neither.
+        if (!this.session.lock.locked) this.options.notify?.(notification);
+        return {};
+      },
+      ...lockHandlers({
+        session: this.session,
+        lockNow: (reason) => this.lockNow(reason),
+        changed: () => this.emitSession(null),
+        ended: (code) => this.endSession(code),
+      }),
+    };
+  }
+
+  /**
+   * The hub ended the session (its shift-long lifetime ran out, or it was revoked): back to sign-in. The
+   * replica, its outbox and the Won journal stay, for this same person's next sign-in only: both are kept per
+   * user (one replica per hub and user; journal reports carry their owner), so the next person never sends them.
+   */
+  private endSession(code: 'session_expired' | 'unauthenticated'): void {
+    if (!this.session.current()) return;
+    this.stop();
+    this.session.forget();
+    this.emitSession(code === 'session_expired' ? 'expired' : 'revoked');
+    this.emitConnection('offline');
+  }
+
+  private emitSession(ended: 'expired' | 'revoked' | null): void {
+    this.options.emit('auth:session-changed', { session: this.session.current(), ended });
+  }
 
   /**
    * A change the hub must make (claim, moves, Won, Lost…): refused offline with a clear message, and pulled
@@ -196,7 +255,7 @@ export class MainCore {
         // The transport detail is for logs; a message of the caller's own (Won: "kept, recorded later") stays.
         throw AppFailure.of('hub_unreachable', error instanceof Error && !error.message.startsWith(NEEDS_HUB_MESSAGE) ? error.message : NEEDS_HUB_MESSAGE);
       }
-      if (error instanceof AppFailure && error.appError.code === 'unauthenticated') this.session.forget();
+      if (error instanceof AppFailure && (error.appError.code === 'unauthenticated' || error.appError.code === 'session_expired')) this.endSession(error.appError.code);
       if (isUpdateRequired(error)) {
         this.session.setOnline(false);
         this.emitConnection('update_required');
@@ -223,6 +282,7 @@ export class MainCore {
       await this.sync.pull();
     } catch (error) {
       if (isUnreachable(error)) this.markOffline();
+      else if (error instanceof AppFailure && (error.appError.code === 'unauthenticated' || error.appError.code === 'session_expired')) this.endSession(error.appError.code);
       else this.options.logError?.('sync failed', error);
     }
   }
@@ -248,6 +308,8 @@ export class MainCore {
           void this.retryPendingWon();
         }
       },
+      // Refused (401): ask the hub why once, through the same path as any call (expired → sign-in).
+      onRefused: () => void this.callHub(() => this.session.hub().request({ method: 'GET', path: '/me', schema: z.unknown() })).catch(() => undefined),
       ...(this.options.eventBackoffMs ? { backoffMs: this.options.eventBackoffMs } : {}),
       ...(this.options.machine?.kind === 'provisioned' && this.options.machine.caCertificate ? { open: streamOpenerTrusting(this.options.machine.caCertificate) } : {}),
     });

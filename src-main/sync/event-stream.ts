@@ -23,6 +23,8 @@ export interface EventStreamOptions {
   /** No bytes (not even a heartbeat) for this long → the stream is considered dead and reopened. */
   idleTimeoutMs?: number;
   open?: StreamOpener;
+  /** The hub refused the token (401): the stream stops instead of retrying a session that has ended. */
+  onRefused?: () => void;
 }
 
 /** Parses an SSE byte stream into events (the subset the hub sends: `event:`, `data:`, comments). */
@@ -86,6 +88,11 @@ export class EventStream {
       resetIdle();
       const open = this.options.open ?? fetchOpener;
       const response = await open(this.options.url, { accept: 'text/event-stream', ...this.options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, controller.signal);
+      if (response.status === 401 && this.options.onRefused) {
+        this.stop();
+        this.options.onRefused();
+        return;
+      }
       // 426: this app version is no longer served. Said as such; the stream keeps asking at its slowest pace
       // (the hub's minimum may be lowered again), and the app offers nothing but the update meanwhile.
       if (response.status === 426) updateRequired = true;

@@ -41,6 +41,11 @@ export class WonService {
     return run;
   }
 
+  /** A push is under way: the idle lock waits for it (the dialog shows its steps). */
+  isPushing(): boolean {
+    return this.running.size > 0;
+  }
+
   testConnection(dealershipId: string): Promise<TestConnectionOutput> {
     return runTestConnection({ session: this.session(), timing: this.options.timing, createClient: this.options.createClient }, dealershipId);
   }

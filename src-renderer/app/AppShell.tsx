@@ -4,6 +4,7 @@ import { Workspace } from '../features/shell/Workspace';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { SyncProgress } from '../ui/SyncProgress';
 import { SignOutButton } from './SignOutButton';
+import { useIdleLock } from './lock/use-idle-lock';
 import { useSignedInUser } from './use-signed-in-user';
 
 interface AppShellProps {
@@ -16,8 +17,10 @@ interface AppShellProps {
 /** The signed-in window: top bar, banners and the workspace, with the user's role as the hub has it now. */
 export function AppShell({ session, connection, progress, onSignedOut }: AppShellProps) {
   const user = useSignedInUser() ?? session.user;
+  useIdleLock(session.idleLockMinutes, !session.locked);
   return (
-    <div className="shell">
+    // Locked: hidden and inert (nothing visible, nothing focusable), yet mounted so open work survives the lock.
+    <div className="shell" hidden={session.locked} inert={session.locked}>
       <header className="topbar">
         <h1 className="brand">BPO CRM</h1>
         <SyncProgress progress={progress} />

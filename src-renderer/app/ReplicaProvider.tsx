@@ -3,6 +3,7 @@ import type { Session } from '../../src-shared/contract/ipc.contract';
 import { crm } from '../bridge/crm';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '../db/apply-sync-page';
 import { OutboxPump } from '../db/outbox';
+import { tidyOtherReplicas } from '../db/other-replicas';
 import { ReplicaDb, replicaName } from '../db/replica-db';
 
 interface Replica {
@@ -30,7 +31,10 @@ export function ReplicaProvider({ session, children }: { session: Session; child
 
   useEffect(() => {
     const { db, outbox } = replica;
-    void dropOldClosedLeads(db, session.user.id, new Date());
+    // Closed under it (sign-out, a session that ended) it has nothing left to tidy: not an error.
+    dropOldClosedLeads(db, session.user.id, new Date()).catch(() => undefined);
+    // Hot-desking: what earlier people left here (their session ended without a sign-out) loses its customers.
+    tidyOtherReplicas(db.name).catch(() => undefined);
     const stopServing = crm().serveReplica({
       cursor: () => replicaCursor(db),
       apply: (page) => applySyncPage(db, page),

@@ -1,20 +1,17 @@
-import { call, crm } from '../bridge/crm';
 import { useReplica } from './ReplicaProvider';
+import { signOutOfWorkstation } from './sign-out';
 
 /**
- * Signing out deletes this user's replica from the workstation — but only once nothing waits in the outbox;
- * otherwise it asks first, naming what would be lost.
+ * Signing out sends the outbox first, then deletes this user's replica from the workstation; anything the hub
+ * could not take now is kept for this same person's next sign-in (sign-out.ts).
  */
 export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
-  const { db } = useReplica();
+  const { db, outbox } = useReplica();
   return (
     <button
       type="button"
       onClick={async () => {
-        const waiting = await db.outbox.count();
-        if (waiting > 0 && !window.confirm(`${waiting} note(s), call(s) or activit(ies) have not reached the hub yet. Signing out now discards them. Sign out anyway?`)) return;
-        await call(crm().signOut());
-        await db.delete();
+        await signOutOfWorkstation(db, outbox);
         onSignedOut();
       }}
     >

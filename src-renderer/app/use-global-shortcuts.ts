@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { call, crm } from '../bridge/crm';
 import { errorText } from '../ui/error-text';
+import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
 
 /** F5 pulls now (the documents' "refresh the view"); Ctrl+Shift+R rebuilds the replica ("hard-refresh"), saying so. */
@@ -22,6 +23,7 @@ export function useGlobalShortcuts(): void {
       }
     };
     const onKey = (event: KeyboardEvent) => {
+      if (useSessionStore.getState().session?.locked) return;
       if (event.key === 'F5') {
         event.preventDefault();
         void crm().pullNow();

@@ -65,6 +65,11 @@ export class OutboxPump {
     private readonly backoffMs: readonly number[] = [1000, 2000, 5000, 10_000, 30_000],
   ) {}
 
+  /** One flush now, awaited (sign-out sends what waits before the token is revoked). */
+  flushNow(): Promise<FlushOutcome> {
+    return flushOutbox(this.db, this.send);
+  }
+
   kick(): void {
     if (this.running) {
       this.again = true;

@@ -78,7 +78,9 @@ export class ReplicaDb extends Dexie {
   }
 }
 
+export const REPLICA_PREFIX = 'crm-replica:';
+
 /** One replica per hub and user, so two people on one workstation never see each other's data. */
 export function replicaName(hubUrl: string, userId: string): string {
-  return `crm-replica:${hubUrl}:${userId}`;
+  return `${REPLICA_PREFIX}${hubUrl}:${userId}`;
 }

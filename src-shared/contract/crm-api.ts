@@ -11,6 +11,8 @@ export const CRM_METHODS = {
   signIn: 'auth:sign-in',
   signOut: 'auth:sign-out',
   session: 'auth:session',
+  lock: 'auth:lock',
+  unlock: 'auth:unlock',
   claimLead: 'leads:claim',
   pullNow: 'sync:pull',
   rebuildReplica: 'sync:rebuild',
@@ -45,6 +47,8 @@ export const CRM_METHODS = {
   listMailOutbox: 'mail-outbox:list',
   listUnclaimedAlerts: 'unclaimed-alerts:list',
   setUnclaimedAlert: 'unclaimed-alerts:set',
+  workstationSettings: 'settings:get',
+  updateWorkstationSettings: 'settings:update',
 } as const satisfies Record<string, IpcChannel>;
 
 /** Main → renderer events, each a `on…` listener that returns its unsubscribe function. */
@@ -53,6 +57,7 @@ export const CRM_EVENTS = {
   onConnectionState: 'connection:state',
   onSyncProgress: 'sync:progress',
   onWonProgress: 'won:progress',
+  onSessionChanged: 'auth:session-changed',
 } as const satisfies Record<string, IpcEventName>;
 
 type Methods = typeof CRM_METHODS;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const HUB_ERROR_CODES = [
   'invalid_input',
   'unauthenticated',
+  /** The session reached its end (a shift long, set by a manager): sign in again; the outbox and Won reports stay for the same person. */
+  'session_expired',
   'invalid_credentials',
   'forbidden',
   'not_found',
@@ -58,6 +60,8 @@ export const CLIENT_ERROR_CODES = [
   'hub_unreachable',
   /** An IPC call from a frame that is not the app's own. */
   'forbidden_sender',
+  /** The workstation is locked: nothing but unlock or sign-out until the person gives their password. */
+  'locked',
   /** Mark as Won: how a call to the dealer's Odoo failed. */
   ...(DEALER_ERROR_CODES.filter((code) => code !== 'dealer_unreachable') as DealerOnly[]),
 ] as const;
@@ -69,6 +73,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
+  session_expired: 401,
   invalid_credentials: 401,
   forbidden: 403,
   not_found: 404,

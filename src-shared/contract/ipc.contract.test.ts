@@ -15,7 +15,7 @@ import {
 describe('IPC contract', () => {
   it('names every channel and event feature:verb', () => {
     for (const name of [...IPC_CHANNELS, ...IPC_EVENT_NAMES]) expect(name).toMatch(/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/);
-    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state', 'sync:progress', 'won:progress']);
+    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state', 'sync:progress', 'won:progress', 'auth:session-changed']);
   });
 
   it('knows its channels', () => {
@@ -40,8 +40,8 @@ describe('IPC contract', () => {
   it('parses outputs', () => {
     expect(IPC_CONTRACT['auth:session'].output.parse(null)).toBeNull();
     expect(
-      IPC_CONTRACT['auth:session'].output.parse({ user: exampleUser, hubUrl: 'http://127.0.0.1:4000', online: false, remembered: true }),
-    ).toMatchObject({ online: false });
+      IPC_CONTRACT['auth:session'].output.parse({ user: exampleUser, hubUrl: 'http://127.0.0.1:4000', online: false, remembered: true, locked: true, idleLockMinutes: 10 }),
+    ).toMatchObject({ online: false, locked: true });
     expect(IPC_CONTRACT['leads:claim'].output.parse(exampleLead)).toEqual(exampleLead);
     expect(IPC_CONTRACT['sync:pull'].output.parse({})).toEqual({});
     expect(IPC_EVENTS['connection:state'].parse({ online: true, state: 'online', hubUrl: null })).toEqual({ online: true, state: 'online', hubUrl: null });

@@ -31,6 +31,7 @@ import { reassignmentSchema } from './reassignment.schema';
 import { floorReportsSchema, reportQuerySchema } from './reports.schema';
 import { FIELD_MAX, clientIdSchema, httpUrlSchema, idSchema, requiredText } from './fields.schema';
 import type { Result } from './result';
+import { patchWorkstationSettingsSchema, workstationSettingsSchema } from './settings.schema';
 import { changeEventSchema } from './sync.schema';
 
 /** Channels that take no argument: the renderer calls them with nothing. */
@@ -79,8 +80,20 @@ export const sessionSchema = z.object({
   hubUrl: httpUrlSchema,
   online: z.boolean(),
   remembered: z.boolean(),
+  /** The workstation is locked (idle, the OS locked or slept, or the app restarted): only the person's password or sign-out. */
+  locked: z.boolean(),
+  /** Minutes without input before the app locks itself (a manager's setting on the hub). */
+  idleLockMinutes: z.int().positive(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** Why a session ended without the user signing out: its shift-long lifetime ran out, or it was revoked. */
+export const SESSION_END_REASONS = ['expired', 'revoked'] as const;
+export const sessionChangedSchema = z.object({
+  session: sessionSchema.nullable(),
+  ended: z.enum(SESSION_END_REASONS).nullable(),
+});
+export type SessionChanged = z.infer<typeof sessionChangedSchema>;
 
 export const OUTBOX_KINDS = ['note', 'call', 'activity'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -172,6 +185,10 @@ export const IPC_CONTRACT = {
   'auth:sign-out': { input: noInput, output: z.undefined() },
   /** Null when nobody is signed in on this workstation. */
   'auth:session': { input: noInput, output: sessionSchema.nullable() },
+  /** The renderer's idle timer ran out: main locks unless a Won push runs (`locked` false then). */
+  'auth:lock': { input: z.strictObject({ reason: z.literal('idle') }), output: z.object({ locked: z.boolean() }) },
+  /** The locked person's password: checked by the hub when online, by the local verifier offline. */
+  'auth:unlock': { input: z.strictObject({ password: z.string().min(1, 'Must not be empty').max(FIELD_MAX.password) }), output: z.object({}) },
   'leads:claim': { input: z.strictObject({ leadId: idSchema }), output: leadSchema },
   /** Pull from the hub now (F5); resolves once the pulled pages are applied. */
   'sync:pull': { input: noInput, output: z.object({}) },
@@ -226,6 +243,9 @@ export const IPC_CONTRACT = {
   /** Unclaimed-lead alert thresholds by brand (supervisors and managers read them; managers set them). */
   'unclaimed-alerts:list': { input: noInput, output: unclaimedAlertListSchema },
   'unclaimed-alerts:set': { input: setUnclaimedAlertBodySchema, output: unclaimedAlertListSchema },
+  /** Shared workstations: session length and idle lock (every user reads; managers change). */
+  'settings:get': { input: noInput, output: workstationSettingsSchema },
+  'settings:update': { input: patchWorkstationSettingsSchema, output: workstationSettingsSchema },
   /** A desktop notification (an activity fell due, an unclaimed lead waits past its brand's alert); clicking it focuses the window. */
   'notifications:show': {
     input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),
@@ -279,6 +299,7 @@ export const IPC_EVENTS = {
   'connection:state': connectionStateSchema,
   'sync:progress': syncProgressSchema,
   'won:progress': wonProgressSchema,
+  'auth:session-changed': sessionChangedSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

@@ -84,7 +84,7 @@ export async function agentScreens(tour: Tour, login: string): Promise<void> {
   await closeLead(page);
 }
 
-const CONFIG_TABS = ['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox'] as const;
+const CONFIG_TABS = ['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox', 'Workstations'] as const;
 
 /** A manager's screens: the floor view of Open Leads, All Leads, Floor Reports, each Configuration tab. */
 export async function managerScreens(tour: Tour, login: string): Promise<void> {
@@ -104,4 +104,15 @@ export async function managerScreens(tour: Tour, login: string): Promise<void> {
     await tour.check(`configuration-${name}`);
   }
   await menu(page).waitFor();
+}
+
+/** The workstation lock (hot-desking), locked by `lock` (main's OS lock), then opened with the password. */
+export async function lockScreen(tour: Tour, lock: () => void): Promise<void> {
+  const page = tour.page;
+  lock();
+  await page.getByRole('form', { name: 'Locked' }).waitFor({ timeout: 10_000 });
+  await tour.check('lock-screen');
+  await page.getByLabel('Password').fill('training');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('form', { name: 'Locked' }).waitFor({ state: 'detached', timeout: 10_000 });
 }

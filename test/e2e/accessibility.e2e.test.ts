@@ -9,7 +9,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
-import { agentScreens, managerScreens, Tour } from './a11y-tour';
+import { agentScreens, lockScreen, managerScreens, Tour } from './a11y-tour';
 import { coveredBy, focused, focusRing } from './a11y-probe';
 import { countByImpact, describeFindings } from './axe-kit';
 import { board, card, headerButtons, leadForm, openView, pipelineColumn, signInAs, statusbar, toasts } from './ui-kit';
@@ -59,6 +59,8 @@ describe('accessibility of every screen in real Chromium', () => {
       };
       const agent = new Tour(await open(), SHOTS);
       await agentScreens(agent, 'agent1');
+      const agentCore = apps[0]!.core;
+      await lockScreen(agent, () => agentCore.lockNow('os'));
       const manager = new Tour(await open(), SHOTS);
       await managerScreens(manager, 'manager1');
 

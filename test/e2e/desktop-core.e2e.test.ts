@@ -94,10 +94,14 @@ describe('desktop core in real Chromium', () => {
       await expect.poll(() => page.getByRole('status', { name: /Hub connection: Online/ }).isVisible(), { timeout: 15_000 }).toBe(true);
       await page.screenshot({ path: join(SHOTS, 'core-04-back-online.png') });
 
-      // Restart the app with the hub down: it opens on its replica, read-only, without the sign-in screen.
+      // Restart the app with the hub down: it opens on its replica, read-only, without the sign-in screen —
+      // locked until the same person gives their password (checked on this computer while the hub is away).
       await app.close();
       await hub.close();
       app = await openApp({ browser, rendererOrigin: renderer.origin, context: app.context, userDataDir: app.userDataDir, cipher: app.cipher });
+      await app.page.getByRole('form', { name: 'Locked' }).waitFor({ timeout: 15_000 });
+      await app.page.getByLabel('Password').fill('training');
+      await app.page.getByRole('button', { name: 'Unlock' }).click();
       await openHome(app.page);
       await expect.poll(() => rows(app.page).count(), { timeout: 20_000 }).toBe(17);
       expect(await app.page.getByRole('form', { name: 'Sign in' }).count()).toBe(0);

@@ -97,7 +97,7 @@ describe('main core against a real hub on loopback', () => {
       periodicPullMs: 0,
     });
     await again.start();
-    expect(await again.handlers['auth:session'](undefined)).toMatchObject({ online: true, user: { login: 'maria' } });
+    expect(await again.handlers['auth:session'](undefined)).toMatchObject({ online: true, locked: true, user: { login: 'maria' } });
     again.stop();
 
     const offline = new MainCore({
@@ -113,7 +113,9 @@ describe('main core against a real hub on loopback', () => {
     const stored = JSON.parse(store.read() ?? '{}') as { hubUrl: string };
     store.write(JSON.stringify({ ...stored, hubUrl: 'http://127.0.0.1:9' }));
     await offline.start();
-    expect(await offline.handlers['auth:session'](undefined)).toMatchObject({ online: false, user: { login: 'maria' } });
+    expect(await offline.handlers['auth:session'](undefined)).toMatchObject({ online: false, locked: true, user: { login: 'maria' } });
+    // a restored session opens locked: offline the verifier kept since sign-in lets the same person in
+    await offline.handlers['auth:unlock']({ password: TEST_PASSWORD });
     await expect(offline.handlers['leads:claim']({ leadId: '1' })).rejects.toMatchObject({ appError: { code: 'hub_unreachable', message: expect.stringContaining('needs the connection to the hub') } });
     offline.stop();
 

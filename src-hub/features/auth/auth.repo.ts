@@ -28,14 +28,20 @@ export async function insertSession(sql: Sql, tokenHash: string, userId: string,
   await sql.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt]);
 }
 
-export async function findSessionUser(sql: Sql, tokenHash: string, now: Date): Promise<AuthUser | null> {
-  const row = await one<UserRow>(
+/** A token's session: its user when it is live, `expired` once its end has passed, null when unknown, revoked or the user deactivated. */
+export async function findSessionUser(sql: Sql, tokenHash: string, now: Date): Promise<AuthUser | 'expired' | null> {
+  const row = await one<UserRow & { expired: boolean }>(
     sql,
-    `select ${USER_COLUMNS} from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and u.active`,
+    `select ${USER_COLUMNS}, s.expires_at <= $2 as expired from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null and u.active`,
     [tokenHash, now],
   );
-  return row ? toAuthUser(row) : null;
+  if (!row) return null;
+  return row.expired ? 'expired' : toAuthUser(row);
+}
+
+export async function findPasswordHash(sql: Sql, userId: string): Promise<string | null> {
+  return (await one<{ password_hash: string }>(sql, 'select password_hash from users where id = $1', [userId]))?.password_hash ?? null;
 }
 
 export async function revokeSession(sql: Sql, tokenHash: string, now: Date): Promise<void> {

@@ -4,13 +4,15 @@ import type { Database } from '../../db/database';
 import type { Clock } from '../../http/clock';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from './auth-user';
-import { findSessionUser, findUserByLogin, insertSession, intakeKeyExists, revokeSession } from './auth.repo';
+import { readWorkstationSettings } from '../settings/settings.repo';
+import { findPasswordHash, findSessionUser, findUserByLogin, insertSession, intakeKeyExists, revokeSession } from './auth.repo';
 import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { hashToken, newToken } from './tokens';
 
-export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
+const HOUR_MS = 60 * 60_000;
 const SIGN_IN_AGAIN = 'Sign in again: your session has expired or was revoked.';
+const SHIFT_OVER = 'Your session has ended (sessions last a shift): sign in again.';
 
 export class AuthService {
   /** Compared against when the login does not exist, so a wrong login costs as much as a wrong password. */
@@ -35,7 +37,9 @@ export class AuthService {
     }
     this.throttle.succeeded(decision.attempt);
     const token = newToken();
-    await insertSession(this.db, hashToken(token), found.id, new Date(this.clock.now().getTime() + SESSION_TTL_MS));
+    // Absolute, not sliding: the end is fixed at sign-in from the manager's setting (a shift), never extended.
+    const { sessionHours } = await readWorkstationSettings(this.db);
+    await insertSession(this.db, hashToken(token), found.id, new Date(this.clock.now().getTime() + sessionHours * HOUR_MS));
     const { passwordHash: _hidden, ...user } = found;
     return { token, user };
   }
@@ -49,8 +53,21 @@ export class AuthService {
     const token = bearerToken(request);
     if (!token) throw new HubError('unauthenticated', 'Sign in first: this needs an Authorization: Bearer token.');
     const user = await findSessionUser(this.db, hashToken(token), this.clock.now());
+    if (user === 'expired') throw new HubError('session_expired', SHIFT_OVER);
     if (!user) throw new HubError('unauthenticated', SIGN_IN_AGAIN);
     return user;
+  }
+
+  /**
+   * The idle lock's password check for the signed-in person (the session stays as it is). Throttled like
+   * sign-in, per login and address, so a locked screen is no easier to guess through than the sign-in.
+   */
+  async unlock(user: AuthUser, password: string, address: string): Promise<void> {
+    const decision = this.throttle.begin(user.login, address);
+    if (!decision.allowed) throw tooManyFailures(decision.retryAfterMs);
+    const hash = await findPasswordHash(this.db, user.id);
+    if (!hash || !(await verifyPassword(password, hash))) throw new HubError('invalid_credentials', 'Wrong password.');
+    this.throttle.succeeded(decision.attempt);
   }
 
   async authenticateIntake(request: FastifyRequest): Promise<void> {

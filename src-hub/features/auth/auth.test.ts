@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURE_BACKENDS, TEST_PASSWORD, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { ManualClock } from '../../http/clock';
 import { hashPassword, verifyPassword } from './password';
-import { SESSION_TTL_MS } from './auth.service';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -50,10 +49,36 @@ describe.each(FEATURE_BACKENDS)('sign-in on %s', (backend) => {
     expect(wrong.body.error.code).toBe('invalid_credentials');
   });
 
-  it('expires sessions', async () => {
+  it('ends a session 12 hours after sign-in by default, however busy it was (absolute, not sliding), with 401 session_expired', async () => {
     const login = await api(env.url).post<{ token: string }>('/auth/login', { login: 'maria', password: TEST_PASSWORD });
-    env.clock.advance(SESSION_TTL_MS + 1000);
-    expect((await api(env.url, login.body.token).get('/me')).status).toBe(401);
+    for (let hour = 0; hour < 11; hour++) {
+      env.clock.advance(60 * 60_000);
+      expect((await api(env.url, login.body.token).get('/me')).status).toBe(200);
+    }
+    env.clock.advance(59 * 60_000);
+    expect((await api(env.url, login.body.token).get('/me')).status).toBe(200);
+    env.clock.advance(60_000);
+    const expired = await api(env.url, login.body.token).get<ErrorBody>('/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.code).toBe('session_expired');
+    // a revoked token is not "expired": the app tells the two apart
+    const other = await api(env.url).post<{ token: string }>('/auth/login', { login: 'maria', password: TEST_PASSWORD });
+    await api(env.url, other.body.token).post('/auth/logout');
+    expect((await api(env.url, other.body.token).get<ErrorBody>('/me')).body.error.code).toBe('unauthenticated');
+  });
+
+  it('unlocks an idle-locked workstation with the signed-in person\'s password only, leaving the session as it was', async () => {
+    const login = await api(env.url).post<{ token: string }>('/auth/login', { login: 'maria', password: TEST_PASSWORD });
+    const as = api(env.url, login.body.token);
+    expect((await as.post('/auth/unlock', { password: TEST_PASSWORD })).status).toBe(204);
+    const wrong = await as.post<ErrorBody>('/auth/unlock', { password: 'not it' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+    const empty = await as.post<ErrorBody>('/auth/unlock', { password: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('password');
+    expect((await api(env.url).post<ErrorBody>('/auth/unlock', { password: TEST_PASSWORD })).status).toBe(401);
+    expect((await as.get('/me')).status).toBe(200);
   });
 
   it('refuses a deactivated user, and their sessions stop working', async () => {

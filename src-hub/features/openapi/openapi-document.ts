@@ -50,7 +50,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[]): JsonSchema {
     for (const [status, description] of Object.entries(spec.alsoStatuses ?? {})) {
       responses[status] = spec.response ? { description, content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } } : { description };
     }
-    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.root ? [] : ['update_required']), ...(spec.auth === 'none' ? [] : ['unauthenticated']), ...(spec.errors ?? [])]);
+    const codes = new Set<string>(['invalid_input', 'internal', ...(spec.root ? [] : ['update_required']), ...(spec.auth === 'none' ? [] : ['unauthenticated', 'session_expired']), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('not_found');
     for (const code of codes) {
       const status = String(HTTP_STATUS_OF[code as HubErrorCode] ?? 400);

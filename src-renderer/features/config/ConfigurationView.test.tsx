@@ -13,7 +13,7 @@ describe('ConfigurationView', () => {
     renderConfig(db, <MainView actor={MANAGER} />);
     useUiStore.setState({ view: 'configuration' });
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Stages', 'Dealerships', 'Lead alerts', 'Users', 'Intake keys', 'Mail outbox', 'Workstations']);
     expect(await screen.findByRole('region', { name: 'Stages' })).toBeTruthy();
     await userEvent.click(screen.getByRole('tab', { name: 'Dealerships' }));
     expect(await screen.findByRole('region', { name: 'Dealerships' })).toBeTruthy();

@@ -6,6 +6,7 @@ import { MailOutboxPanel } from './MailOutboxPanel';
 import { StagesPanel } from './StagesPanel';
 import { UnclaimedAlertsPanel } from './UnclaimedAlertsPanel';
 import { UsersPanel } from './UsersPanel';
+import { WorkstationsPanel } from './WorkstationsPanel';
 import './config.css';
 
 const TABS = [
@@ -15,6 +16,7 @@ const TABS = [
   { id: 'users', label: 'Users' },
   { id: 'intake-keys', label: 'Intake keys' },
   { id: 'mail-outbox', label: 'Mail outbox' },
+  { id: 'workstations', label: 'Workstations' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -68,6 +70,7 @@ export function ConfigurationView({ actor }: { actor: Actor }) {
         {tab === 'users' && <UsersPanel actorId={actor.id} />}
         {tab === 'intake-keys' && <IntakeKeysPanel />}
         {tab === 'mail-outbox' && <MailOutboxPanel />}
+        {tab === 'workstations' && <WorkstationsPanel />}
       </div>
     </section>
   );

@@ -54,7 +54,7 @@ export async function seedReplica(leads: Lead[]): Promise<ReplicaDb> {
 export function signIn(userId: string, role?: Role): void {
   const user = USERS.find((candidate) => candidate.id === userId);
   if (!user) throw new Error(`no test user ${userId}`);
-  useSessionStore.getState().setSession({ user: role ? { ...user, role } : user, hubUrl: 'http://127.0.0.1:1', online: true, remembered: true });
+  useSessionStore.getState().setSession({ user: role ? { ...user, role } : user, hubUrl: 'http://127.0.0.1:1', online: true, remembered: true, locked: false, idleLockMinutes: 10 });
 }
 
 /** Installs the stub as window.crm; listeners not given answer with a no-op unsubscribe. */

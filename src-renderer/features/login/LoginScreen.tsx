@@ -11,6 +11,11 @@ const DEMO_USERS: Array<{ login: string; name: string; role: Role }> = [
   { login: 'manager1', name: 'Ramon Dela Rosa', role: 'manager' },
 ];
 
+const ENDED: Record<'expired' | 'revoked', string> = {
+  expired: 'The session ended: sessions last a shift. Sign in again — notes and calls not yet sent stay on this computer for the same person only.',
+  revoked: 'You were signed out (the session was revoked or the account changed). Sign in again.',
+};
+
 /** IT's machine-wide settings for this computer, as main read them at start (none until known). */
 function useMachineSetup(): MachineSetupInfo {
   const [machine, setMachine] = useState<MachineSetupInfo>({ kind: 'none' });
@@ -26,7 +31,7 @@ function useMachineSetup(): MachineSetupInfo {
   return machine;
 }
 
-export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
+export function LoginScreen({ onSignedIn, ended = null }: { onSignedIn: () => void; ended?: 'expired' | 'revoked' | null }) {
   const machine = useMachineSetup();
   const [training, setTraining] = useState(false);
   const [hubUrl, setHubUrl] = useState('');
@@ -73,6 +78,11 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-label="Sign in">
         <h1>BPO CRM Desktop</h1>
+        {ended && (
+          <p className="notice-banner" role="status">
+            {ENDED[ended]}
+          </p>
+        )}
         {machine.kind === 'provisioned' ? (
           <>
             <p className="login-hub">

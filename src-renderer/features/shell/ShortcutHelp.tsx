@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { FOCUS_ANCHOR, trapTab } from '../../ui/focus';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useSessionStore } from '../../app/session-store';
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['?', 'Show or hide this help'],
@@ -52,7 +53,28 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
+        <LockHelp />
       </section>
     </div>
+  );
+}
+
+/** How the workstation lock works (hot-desking), with the manager's idle minutes of this session. */
+function LockHelp() {
+  const minutes = useSessionStore((state) => state.session?.idleLockMinutes ?? 10);
+  return (
+    <section className="lock-help" aria-label="Locking">
+      <h3>Locking and shared desks</h3>
+      <p>
+        BPO CRM locks after {minutes} minute{minutes === 1 ? '' : 's'} without mouse or keyboard (your manager sets this), but never while a call timer runs or a
+        Sales Order is being created. It locks at once when the computer locks, sleeps or switches user, and when the app starts again.
+      </p>
+      <p>
+        The lock screen shows only your name: enter your password to continue (without the hub it is checked on this computer). Someone else at the desk
+        uses <strong>Not you? Sign out</strong>: your waiting notes and calls are sent first, under your name — or kept on this computer for your next
+        sign-in if the hub is out of reach — and your copy of the leads is deleted.
+      </p>
+      <p>Sessions last a shift (set by your manager, 12 hours by default); then you sign in again.</p>
+    </section>
   );
 }

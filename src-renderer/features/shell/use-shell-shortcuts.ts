@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Role } from '../../../src-shared/domain/roles';
+import { useSessionStore } from '../../app/session-store';
 import { useUiStore } from '../../app/ui-store';
 import { menuFor } from './menu-items';
 
@@ -11,6 +12,7 @@ function typing(target: EventTarget | null): boolean {
 export function useShellShortcuts(role: Role, helpOpen: boolean, setHelpOpen: (open: boolean) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (useSessionStore.getState().session?.locked) return;
       const ui = useUiStore.getState();
       if (event.key === 'Escape') {
         if (helpOpen) setHelpOpen(false);

@@ -128,6 +128,12 @@ export class Floor {
       cipher: previous.cipher,
       core: { defaultHubUrl: async () => user.proxy.url },
     });
+    // A restarted app opens locked (hot-desking): the same person unlocks it with their password.
+    const page = user.app.page;
+    await page.getByRole('form', { name: 'Locked' }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('Password').fill('training');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('form', { name: 'Locked' }).waitFor({ state: 'detached', timeout: 20_000 });
   }
 
   /** The hub process is killed and started again on the same data; every workstation's path follows it. */
