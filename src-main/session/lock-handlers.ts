@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IpcChannel } from '../../src-shared/contract/ipc.contract';
-import { isUnreachable } from '../hub/hub-client';
+import { isUnreachable, isUpdateRequired } from '../hub/hub-client';
 import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
 import type { SessionManager } from './session-manager';
@@ -69,7 +69,8 @@ async function checkWithHub(deps: LockDeps, password: string): Promise<boolean> 
     session.setOnline(true);
     return true;
   } catch (error) {
-    if (!isUnreachable(error)) {
+    // An app the hub no longer serves (426) unlocks like one out of reach: its pipeline stays readable.
+    if (!isUnreachable(error) && !isUpdateRequired(error)) {
       if (error instanceof AppFailure && (error.appError.code === 'session_expired' || error.appError.code === 'unauthenticated')) deps.ended(error.appError.code);
       throw error;
     }

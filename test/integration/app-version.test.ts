@@ -111,6 +111,9 @@ describe('main with a hub that no longer serves its version', () => {
     const session = await after.main.handlers['auth:session'](undefined);
     expect(session).toMatchObject({ user: { login: 'maria' }, online: false });
     await vi.waitFor(() => expect(events).toContainEqual(['connection:state', expect.objectContaining({ state: 'update_required', online: false })]), { timeout: 10_000 });
+    // A restarted app opens locked (hot-desking); the hub answers 426, so the offline check unlocks it.
+    await after.main.handlers['auth:unlock']({ password: TEST_PASSWORD });
+    expect(await after.main.handlers['auth:session'](undefined)).toMatchObject({ locked: false });
     expect(await failureOf(after.main.handlers['leads:claim']({ leadId: lead.id }))).toMatchObject({ code: 'update_required' });
     after.main.stop();
   });
