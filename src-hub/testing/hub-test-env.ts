@@ -12,7 +12,7 @@ import { SecretBox } from '../features/secrets/secret-box';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
-import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databases';
+import { createDatabaseFrom, createEmptyDatabase, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
@@ -47,6 +47,14 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
   const adminUrl = inject('postgresAdminUrl');
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await createDatabaseFrom(adminUrl, inject('postgresTemplate'), name);
+  return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** An empty PostgreSQL database (no migration applied) for migration tests; dropped by the returned function. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `hub_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await createEmptyDatabase(adminUrl, name);
   return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
 

@@ -78,3 +78,7 @@ export async function makePostgresTemplate(adminUrl: string): Promise<{ name: st
 export async function createDatabaseFrom(adminUrl: string, template: string, name: string): Promise<void> {
   await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`));
 }
+
+export async function createEmptyDatabase(adminUrl: string, name: string): Promise<void> {
+  await admin(adminUrl, (client) => client.query(`create database ${pg.escapeIdentifier(name)}`));
+}
