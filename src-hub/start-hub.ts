@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type StorageOptions } from './db/open-database';
+import { slowQueryThresholdOf, withSlowQueryLog } from './db/slow-query-log';
 import type { Database } from './db/database';
 import type { Clock } from './http/clock';
 import { systemClock } from './http/clock';
@@ -45,7 +46,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env['HUB_TRUST_PROXY']);
-  const db = await openDatabase(options.storage);
+  const slowQueryMs = slowQueryThresholdOf(process.env['HUB_SLOW_QUERY_MS']);
+  const db = withSlowQueryLog(await openDatabase(options.storage), { thresholdMs: slowQueryMs, log: (message) => (options.log ?? consoleLog).info(message) });
   try {
     const secrets =
       options.secrets ??
