@@ -1,29 +1,39 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import BrowserLaneSequencer, { BROWSER_PROJECT } from './test/setup/browser-lane.sequencer.ts';
 
 // One project per environment: Node for shared, hub, main and cross-boundary tests; jsdom for the renderer.
 export default defineConfig({
   test: {
     // The usual output, then the ten slowest files (where the next minute of the suite is to be found).
     reporters: ['default', './test/setup/slowest-files.reporter.ts'],
+    // One worker more than there are cores: most of a hub or browser test's time is spent waiting on other
+    // processes (PostgreSQL, a spawned hub, Chromium), so cores-1 (vitest's default: one worker here) leaves them
+    // idle. VITEST_MAX_WORKERS overrides it.
+    maxWorkers: availableParallelism() + 1,
+    // The browser files are spread through the queue; each waits for the browser lane (browser-lane.setup.ts).
+    sequence: { sequencer: BrowserLaneSequencer },
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
           globalSetup: ['test/setup/hub-databases.global-setup.ts'],
-          include: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/setup/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
       },
       {
         test: {
-          // Real Chromium through the harness: one file at a time, every browser run under a time limit.
-          name: 'e2e',
+          // Real Chromium through the harness, every browser run under a time limit. One file at a time (the browser
+          // lane, a lock between workers) but beside the other projects' files: a project with fileParallelism
+          // false would run only after all of them.
+          name: BROWSER_PROJECT,
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.global-setup.ts'],
-          fileParallelism: false,
+          setupFiles: ['test/setup/browser-lane.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -23,6 +23,8 @@ export interface HubConfig {
   allowLoopbackDealers?: boolean;
   /** Time between `: ping` heartbeats on `GET /events` streams (default 15 s). */
   eventHeartbeatMs?: number;
+  /** At most one `change` event per user per this many milliseconds on `GET /events` (default 50; tests set 0). */
+  eventCoalesceMs?: number;
   /** The mail outbox's SMTP server (`smtp://user:pass@host:587`); undefined: the SMTP_URL environment variable; null: none. */
   smtpUrl?: string | null;
   /** The From address of the hub's e-mails; undefined: MAIL_FROM, else a no-reply address. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type StorageOptions } from './db/open-database';
 import type { MigrationPolicy } from './db/migrate';
+import { slowQueryThresholdOf } from './features/metrics/query-observer';
 import type { Database } from './db/database';
 import type { Clock } from './http/clock';
 import { systemClock } from './http/clock';
@@ -62,7 +63,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const demo = Boolean(options.demo) || Boolean(options.config?.demo);
   const allowLoopbackDealers = options.config?.allowLoopbackDealers ?? (demo || process.env['HUB_ALLOW_LOOPBACK_DEALERS'] === '1');
   const updatesDir = options.config?.updatesDir !== undefined ? options.config.updatesDir : updatesDirOf(process.env['HUB_UPDATES_DIR'], options.storage.dataDir);
-  const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers, updatesDir };
+  const slowQueryMs = options.config?.slowQueryMs ?? slowQueryThresholdOf(process.env['HUB_SLOW_QUERY_MS']);
+  const config = { ...DEFAULT_CONFIG, ...options.config, demo, allowLoopbackDealers, updatesDir, slowQueryMs };
   // A mistyped FLOOR_TIME_ZONE stops the start with its name, before the data is opened, not at the first reminder.
   floorTimeZoneOf(config);
   metricsTokenOf(config);

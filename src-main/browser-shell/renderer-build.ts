@@ -15,10 +15,19 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Builds main, preload and renderer (electron-vite, the app's own config) unless the build is newer than every source. */
-export function ensureRendererBuilt(): void {
+/** Whether out/renderer is newer than every source of main, preload and renderer. */
+export function isRendererBuilt(): boolean {
   const index = join(RENDERER_OUT, 'index.html');
   const sources = Math.max(newest(join(ROOT, 'src-renderer')), newest(join(ROOT, 'src-shared')), newest(join(ROOT, 'src-main')));
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  return existsSync(index) && statSync(index).mtimeMs > sources;
+}
+
+/** Builds main, preload and renderer with electron-vite and the app's own config. */
+export function buildRenderer(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env } });
+}
+
+/** Builds unless the build is newer than every source. */
+export function ensureRendererBuilt(): void {
+  if (!isRendererBuilt()) buildRenderer();
 }

@@ -20,14 +20,18 @@ function freshDb(): ReplicaDb {
 function fakeHub() {
   const received = new Map<string, OutboxSendInput>();
   let mode: 'up' | 'down' | 'refuse' | 'outdated' = 'up';
+  let refusedOffline = 0;
   const send = async (item: OutboxSendInput): Promise<Result<{ id: string }>> => {
-    if (mode === 'down') return { ok: false, error: { code: 'hub_unreachable', message: 'offline' } };
+    if (mode === 'down') {
+      refusedOffline++;
+      return { ok: false, error: { code: 'hub_unreachable', message: 'offline' } };
+    }
     if (mode === 'outdated') return { ok: false, error: { code: 'update_required', message: 'Update required: …' } };
     if (mode === 'refuse' && item.kind === 'call') return { ok: false, error: { code: 'lead_closed', message: 'This lead is closed.' } };
     received.set(item.clientId, item);
     return { ok: true, value: { id: item.clientId } };
   };
-  return { received, send, set: (next: typeof mode) => (mode = next) };
+  return { received, send, set: (next: typeof mode) => (mode = next), refusedOffline: () => refusedOffline };
 }
 
 describe('outbox', () => {
@@ -89,7 +93,8 @@ describe('outbox', () => {
     await enqueue(db, 'note', '1', { body: 'eventually' });
     const pump = new OutboxPump(db, hub.send, [10]);
     pump.kick();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // A first try and a retry found the hub away.
+    await expect.poll(() => hub.refusedOffline()).toBeGreaterThanOrEqual(2);
     hub.set('up');
     await expect.poll(() => hub.received.size).toBe(1);
     pump.stop();

@@ -194,7 +194,7 @@ async function reportTimings(hubUrl: string, token: string): Promise<ReportTimin
 
 async function main(): Promise<void> {
   if (LEADS <= 20_000) throw new Error('BENCH_LEADS must be above 20,000 (the seed gives one agent 10,000 open leads)');
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   const db = await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;
   const browser = await launchChromium();

@@ -154,7 +154,7 @@ async function idleFrames(page: Page): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   const db = await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;
   const browser = await launchChromium();

@@ -21,7 +21,7 @@ const LEADS = 20_000;
 const CHANGES = 50;
 
 async function main(): Promise<void> {
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   const db = await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;
   const browser = await launchChromium();

@@ -30,7 +30,7 @@ describe('accessibility of every screen in real Chromium', () => {
   const apps: AppHandle[] = [];
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();

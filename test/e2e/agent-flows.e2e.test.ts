@@ -69,7 +69,7 @@ describe('agent flows in real Chromium', () => {
   let app: AppHandle | undefined;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
@@ -138,8 +138,9 @@ describe('agent flows in real Chromium', () => {
       await step('drag Qualified → New refused', async () => {
         // The moved card is not draggable while its move is pending (aria-busy): wait until it settles.
         await expect.poll(() => card(column(page, 'Qualified'), leadId).getAttribute('aria-busy'), { message: `${USER}: after the drag → card no longer busy`, timeout: 10_000 }).toBe('false');
-        // …and until dnd-kit's drop animation of the previous drag has finished (a drag cannot start during it).
-        await page.waitForTimeout(600);
+        // …and until dnd-kit's drop animation of the previous drag has finished (a drag cannot start during it):
+        // the overlay card it animates is removed at its end.
+        await expect.poll(() => page.locator('.card-overlay').count(), { message: `${USER}: after the drag → drop animation over`, timeout: 10_000 }).toBe(0);
         await drag(page, card(column(page, 'Qualified'), leadId), column(page, 'New'));
         await expect.poll(() => toasts(page).getByText(REVERT_FROM_QUALIFIED, { exact: true }).isVisible(), { message: `${USER}: revert Qualified → New → the rule's verbatim refusal`, timeout: 5_000 }).toBe(true);
         expect(await card(column(page, 'Qualified'), leadId).count(), `${USER}: revert refused → card snaps back to Qualified`).toBe(1);

@@ -52,7 +52,7 @@ describe('All Leads and Call Logs in real Chromium', () => {
   const apps: AppHandle[] = [];
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(FAILED_SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);

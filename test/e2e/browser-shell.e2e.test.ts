@@ -38,7 +38,7 @@ describe('browser shell', () => {
   let otherSite: { origin: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     const userData = join(mkdtempSync(join(tmpdir(), 'bpo-shell-')), 'data');
     [browser, shell, otherSite] = await Promise.all([
       launchChromium(),

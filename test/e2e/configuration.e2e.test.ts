@@ -103,7 +103,7 @@ describe('Configuration in real Chromium', () => {
   };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();

@@ -44,7 +44,7 @@ describe('first launch: the window mounts under the headers main sets', () => {
   }
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     const devPort = await freePort();
     [browser, devServer, built] = await Promise.all([launchChromium(), startRendererDevServer({ hmrClientPort: devPort }), serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY)]);

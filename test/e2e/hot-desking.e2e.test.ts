@@ -35,7 +35,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
   let app: AppHandle | undefined;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();

@@ -47,7 +47,7 @@ describe('speed to lead in real Chromium', () => {
   const notifications: DesktopNotification[] = [];
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     hub = await startHub({
       storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-lead-alerts-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },

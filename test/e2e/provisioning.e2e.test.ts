@@ -17,7 +17,7 @@ describe('sign-in on a provisioned workstation', () => {
   const open: AppHandle[] = [];
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     [browser, renderer] = await Promise.all([launchChromium(), serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY)]);
   }, 180_000);
   afterAll(async () => {

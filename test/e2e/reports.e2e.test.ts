@@ -104,7 +104,7 @@ describe('Floor Reports in real Chromium', () => {
   let app: AppHandle | undefined;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();

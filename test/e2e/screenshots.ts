@@ -29,7 +29,7 @@ async function signOut(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   mkdirSync(OUT, { recursive: true });
   mkdirSync(DOCS, { recursive: true });
   const hub = await startHub({ storage: { dataDir: mkdtempSync(join(tmpdir(), 'shots-hub-')), databaseUrl: undefined }, demo: { leads: 40 }, log: { info: () => undefined, error: () => undefined } });

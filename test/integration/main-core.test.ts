@@ -10,10 +10,9 @@ import { testCipher } from '../harness/app-harness';
 import { HubProxy } from '../harness/hub-proxy';
 import { dexieReplica } from './replica-port.fixture';
 
-const events: Array<[string, unknown]> = [];
-
 function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher = testCipher(), recheckMs?: number) {
   const replica = dexieReplica();
+  const events: Array<[string, unknown]> = [];
   const main = new MainCore({
     appInfo: { version: 'test', platform: 'linux' },
     sessionStore: new FileSecretStore(join(dir, 'session.bin'), cipher),
@@ -25,7 +24,7 @@ function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher
     eventBackoffMs: [100],
     ...(recheckMs ? { recheckMs } : {}),
   });
-  return { main, replica, dir, cipher };
+  return { main, replica, dir, cipher, events };
 }
 
 describe('main core against a real hub on loopback', () => {
@@ -59,7 +58,7 @@ describe('main core against a real hub on loopback', () => {
   it('comes back online by itself when one request was lost but the event stream stayed open', async () => {
     const lead = await createLead(env.db);
     const proxy = await HubProxy.start(base);
-    const { main } = core(proxy.url, undefined, undefined, 100);
+    const { main, events } = core(proxy.url, undefined, undefined, 100);
     await main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
     const states = () => events.filter(([event]) => event === 'connection:state').map(([, payload]) => (payload as { state: string }).state);
     await expect.poll(() => states().at(-1), { timeout: 5000 }).toBe('online');
@@ -144,11 +143,13 @@ describe('main core against a real hub on loopback', () => {
 
 describe('lead actions through main', () => {
   let env: TestHub;
+  beforeAll(async () => {
+    env = await startTestHub('pglite');
+    await createUser(env.db, 'ana', 'agent', 'Ana');
+  });
   afterAll(() => env.close());
 
   it('moves, refuses with the rule\'s text, marks lost, fetches from the hub and dials tel: only', async () => {
-    env = await startTestHub('pglite');
-    await createUser(env.db, 'ana', 'agent', 'Ana');
     const lead = await createLead(env.db);
     const opened: string[] = [];
     const replica = dexieReplica();

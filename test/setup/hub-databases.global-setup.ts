@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { clearAbandonedLocks } from '../harness/file-lock';
 import { makePostgresTemplate, pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
 
 declare module 'vitest' {
@@ -21,6 +22,8 @@ declare module 'vitest' {
  * creating a PGlite cluster (its initdb: seconds, some forty times a run) or migrating a new database.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The renderer build lock, if a killed earlier run left it (test/integration/electron-build.test.ts takes it).
+  clearAbandonedLocks();
   const given = process.env['TEST_DATABASE_URL'];
   const [server, snapshotPath] = await Promise.all([given ? { adminUrl: given, stop: async () => undefined } : startServer(), pgliteSnapshotFile()]);
   const template = await makePostgresTemplate(server.adminUrl);

@@ -1,22 +1,17 @@
-import type { Role } from '../../../src-shared/domain/roles';
 import { one, type Sql } from '../../db/database';
+import { USER_COLUMNS as USER_FIELDS, toUser, type UserRow as UserFieldsRow } from '../users/users.repo';
 import type { AuthUser } from './auth-user';
 
-interface UserRow extends Record<string, unknown> {
-  id: string;
-  login: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  active: boolean;
+/** The user's row as sign-in and sessions read it: the user's fields plus the sync epoch and the password hash. */
+interface UserRow extends UserFieldsRow {
   sync_epoch: number;
   password_hash: string;
 }
 
-const USER_COLUMNS = 'u.id, u.login, u.name, u.email, u.role, u.active, u.sync_epoch, u.password_hash';
+const USER_COLUMNS = `${USER_FIELDS}, u.sync_epoch, u.password_hash`;
 
 export function toAuthUser(row: UserRow): AuthUser {
-  return { id: row.id, login: row.login, name: row.name, email: row.email ?? '', role: row.role, active: row.active, syncEpoch: Number(row.sync_epoch) };
+  return { ...toUser(row), syncEpoch: Number(row.sync_epoch) };
 }
 
 export async function findUserByLogin(sql: Sql, login: string): Promise<(AuthUser & { passwordHash: string }) | null> {

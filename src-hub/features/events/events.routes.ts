@@ -13,7 +13,7 @@ import type { EventListener } from './change-fanout';
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 /** The reconnect hint of a stream ended by a stopping hub: 1 to 5 s, at random. */
 export const reconnectHintMs = (): number => 1_000 + Math.floor(Math.random() * 4_000);
-/** At most one event per user per this many milliseconds. */
+/** At most one event per user per this many milliseconds, unless the hub's config says otherwise. */
 export const COALESCE_MS = 50;
 
 const STREAM_HEADERS = {
@@ -30,7 +30,7 @@ const STREAM_HEADERS = {
  * session ends its stream and a role change updates what wakes it.
  */
 export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): void {
-  const broadcaster = new ChangeBroadcaster((onPayload) => hub.db.listen(CHANGES_CHANNEL, onPayload), COALESCE_MS);
+  const broadcaster = new ChangeBroadcaster((onPayload) => hub.db.listen(CHANGES_CHANNEL, onPayload), hub.config.eventCoalesceMs ?? COALESCE_MS);
   const streams = new Set<ServerResponse>();
   const heartbeatMs = hub.config.eventHeartbeatMs ?? DEFAULT_HEARTBEAT_MS;
 

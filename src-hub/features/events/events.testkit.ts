@@ -1,3 +1,8 @@
+import { changeEventSchema } from '../../../src-shared/contract/sync.schema';
+import type { Database } from '../../db/database';
+import { CHANGES_CHANNEL, type ChangeNotice } from '../changes/change-log';
+import { parseNotice } from './change-fanout';
+
 /** One parsed server-sent event block: an event with data, or a comment (`: ping`). */
 export interface SseBlock {
   event?: string;
@@ -69,4 +74,35 @@ export async function eventually(condition: () => boolean, timeoutMs = 2000): Pr
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return true;
+}
+
+/** The `cursor` hint of a change event: the hub's count of change notices, the one that woke it included. */
+export function cursors(stream: TestEventStream): number[] {
+  return stream.changes().map((block) => Number(changeEventSchema.parse(JSON.parse(block.data ?? '')).cursor));
+}
+
+/**
+ * The test's own LISTEN on the change channel. Started before a hub's first event stream subscribes (its LISTEN)
+ * with no write in between, the n-th notice heard here is the one the hub counts as n: an event whose cursor is
+ * n was sent once the hub had handled that notice and every one before it.
+ */
+export interface ChangeTap {
+  notices: Array<ChangeNotice | null>;
+  /** Waits for the first notice that matches, and answers its number (1-based, as the hub counts). */
+  numberOf(matches: (notice: ChangeNotice) => boolean): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function tapChanges(db: Database): Promise<ChangeTap> {
+  const notices: Array<ChangeNotice | null> = [];
+  const stop = await db.listen(CHANGES_CHANNEL, (payload) => notices.push(parseNotice(payload)));
+  return {
+    notices,
+    async numberOf(matches) {
+      const index = () => notices.findIndex((notice) => notice !== null && matches(notice));
+      if (!(await eventually(() => index() >= 0))) throw new Error('no such change notice was heard');
+      return index() + 1;
+    },
+    stop,
+  };
 }

@@ -11,7 +11,9 @@ import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStagesForMove } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, workableLead } from './lead-access.service';
 import { noLostStageMessage } from '../won/won-messages';
-import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
+import { completeOpenActivities } from '../work/activities.repo';
+import { placeOf, toLeadDto, type LeadRow } from './lead-row';
+import { closeLeadAsLost, updateLeadStage } from './lead-writes.repo';
 
 export const USE_WON_FLOW_MESSAGE = 'Use Mark as Won: moving a lead to Won pushes a Sales Order to the dealership.';
 export const LOST_REASON_REQUIRED_MESSAGE = 'Lost Reason must be set: use Mark as Lost and choose a reason.';
@@ -44,11 +46,7 @@ export async function markLost(hub: HubContext, user: AuthUser, leadId: string, 
     const target = lostStage(stages);
     if (!target) throw new HubError('stage_transition_not_allowed', noLostStageMessage(user.role));
     const from = findStage(stages, row.stage_id);
-    const [updated] = await tx.query<LeadRow>(
-      `update leads l set stage_id = $2, closed = true, closed_at = $3, lost_reason = $4, lost_notes = $5, updated_at = $3, version = version + 1
-        where l.id = $1 returning ${LEAD_COLUMNS}`,
-      [row.id, target.id, now, reason, notes],
-    );
+    const updated = await closeLeadAsLost(tx, row.id, { stageId: target.id, reason, notes }, now);
     if (!updated) throw notFound();
     await recordLeadChange(tx, row.id, placeOf(row), placeOf(updated));
     // The notes are a tracked line too: the chatter shows a tracking entry's lines, not its body (the document:
@@ -77,12 +75,7 @@ export async function setStage(
   now: Date,
   note?: string,
 ): Promise<LeadRow> {
-  const [updated] = await tx.query<LeadRow>(
-    `update leads l set stage_id = $2, closed = $3, closed_at = case when $3 then coalesce(l.closed_at, $4) else null end,
-       updated_at = $4, version = version + 1
-      where l.id = $1 returning ${LEAD_COLUMNS}`,
-    [row.id, toStageId, closed, now],
-  );
+  const updated = await updateLeadStage(tx, row.id, toStageId, closed, now);
   if (!updated) throw notFound();
   await recordLeadChange(tx, row.id, placeOf(row), placeOf(updated));
   const tracking = [{ field: 'Stage', from: fromName, to: toName }];
@@ -93,6 +86,5 @@ export async function setStage(
 
 /** A closed lead needs no follow-up: its open activities are marked done so they leave Home. */
 export async function closeOpenActivities(tx: Sql, leadId: string, place: { userId: string | null; closed: boolean }, now: Date): Promise<void> {
-  const done = await tx.query<{ id: string }>('update activities set done = true, done_at = $2 where lead_id = $1 and not done returning id', [leadId, now]);
-  for (const activity of done) await recordChildChange(tx, 'activity', activity.id, leadId, place);
+  for (const activityId of await completeOpenActivities(tx, leadId, now)) await recordChildChange(tx, 'activity', activityId, leadId, place);
 }

@@ -4,6 +4,7 @@ import { hashPassword, type PasswordCost } from '../auth/password';
 import { hashToken } from '../auth/tokens';
 import { recordGlobalChange } from '../changes/change-log';
 import { insertLead } from '../leads/lead-create.repo';
+import { insertStage } from '../stages/stages.repo';
 import { DEMO_DEALERSHIPS, DEMO_INTAKE_KEY, DEMO_PASSWORD, DEMO_USERS, FIRST_NAMES, LAST_NAMES, SOURCES } from './demo-data';
 
 /** A small deterministic generator so every training install looks the same. */
@@ -17,14 +18,8 @@ function randomFrom(seed: number): () => number {
 
 export async function seedDefaultStages(tx: Sql): Promise<void> {
   for (const stage of DEFAULT_STAGES) {
-    const [row] = await tx.query<{ id: string }>('insert into stages (name, sequence, is_won, is_lost, folded) values ($1, $2, $3, $4, $5) returning id', [
-      stage.name,
-      stage.sequence,
-      stage.isWon,
-      stage.isLost,
-      stage.folded,
-    ]);
-    await recordGlobalChange(tx, 'stage', row?.id ?? null);
+    const created = await insertStage(tx, stage);
+    await recordGlobalChange(tx, 'stage', created.id);
   }
 }
 

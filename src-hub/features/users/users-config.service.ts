@@ -8,9 +8,7 @@ import { revokeUserSessions } from '../auth/auth.repo';
 import { hashPassword } from '../auth/password';
 import { recordGlobalChange } from '../changes/change-log';
 import { isRowId, isUniqueViolation, requireManager } from '../config/require-manager';
-import { USER_COLUMNS, toUser } from './users.repo';
-
-type UserRow = Parameters<typeof toUser>[0];
+import { USER_COLUMNS, toUser, type UserRow } from './users.repo';
 
 const loginUsed = (login: string) => new HubError('invalid_input', `Invalid body: login: "${login}" is already used by another user.`);
 

@@ -2,7 +2,8 @@ import type { User } from '../../../src-shared/contract/entities.schema';
 import type { Role } from '../../../src-shared/domain/roles';
 import type { Sql } from '../../db/database';
 
-interface UserRow extends Record<string, unknown> {
+/** A user as stored, the columns USER_COLUMNS reads (alias `u`); the one declaration of them. */
+export interface UserRow extends Record<string, unknown> {
   id: string;
   login: string;
   name: string;

@@ -1,5 +1,5 @@
 import type { CallLogPage, CallLogsQuery } from '../../../src-shared/contract/lead-work.schema';
-import type { Sql } from '../../db/database';
+import { one, type Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from '../auth/auth-user';
 import { isStorableTimestamp } from '../../db/timestamp-text';
@@ -52,4 +52,19 @@ function decode(cursor: string): [string, string] {
     // refused below
   }
   throw new HubError('invalid_input', 'Invalid query: cursor: not a cursor of this list. Start again without it.');
+}
+
+export async function insertCallLog(sql: Sql, call: { leadId: string; userId: string; durationMin: number; result: CallLogRow['result']; summary: string }, now: Date): Promise<CallLogRow> {
+  const row = await one<CallLogRow>(
+    sql,
+    `insert into call_logs as c (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, $3, $4, $5, $6)
+     returning ${CALL_LOG_COLUMNS}`,
+    [call.leadId, call.userId, call.durationMin, call.result, call.summary, now],
+  );
+  if (!row) throw new Error('insert into call_logs returned nothing');
+  return row;
+}
+
+export async function leadCallRows(sql: Sql, leadId: string): Promise<CallLogRow[]> {
+  return sql.query<CallLogRow>(`select ${CALL_LOG_COLUMNS} from call_logs c where c.lead_id = $1 order by c.id`, [leadId]);
 }

@@ -3,7 +3,7 @@ import type { CreateActivityBody, CreateNoteBody, LogCallBody, NextActivity } fr
 import { ACTIVITY_TYPE_LABELS, VISIT_KIND_LABELS } from '../../../src-shared/domain/activity-kinds';
 import { CALL_RESULT_LABELS } from '../../../src-shared/domain/call-results';
 import { canReassign } from '../../../src-shared/domain/roles';
-import { one, type Sql } from '../../db/database';
+import type { Sql } from '../../db/database';
 import { forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
@@ -12,8 +12,11 @@ import { insertMessage } from '../chatter/messages.repo';
 import { visibleLead, workableLead } from '../leads/lead-access.service';
 import { placeOf, type LeadRow } from '../leads/lead-row';
 import { loadStages } from '../stages/stages.repo';
+import { recordFirstCall } from '../leads/lead-writes.repo';
+import { insertActivityRow, leadActivityRows, lockActivity, markActivityRowDone } from './activities.repo';
+import { insertCallLog, leadCallRows } from './call-logs.repo';
 import { once } from './client-requests';
-import { ACTIVITY_COLUMNS, CALL_LOG_COLUMNS, toActivityDto, toCallLogDto, type ActivityRow, type CallLogRow } from './work-rows';
+import { toActivityDto, toCallLogDto } from './work-rows';
 
 /** Log Call: the call log, its summary in the chatter, and the optional next activity, in one transaction. */
 export async function logCall(hub: HubContext, user: AuthUser, leadId: string, body: LogCallBody): Promise<CallLog> {
@@ -22,14 +25,8 @@ export async function logCall(hub: HubContext, user: AuthUser, leadId: string, b
     once(tx, user.id, clientId, `call:${leadId}`, request, async () => {
       const now = hub.clock.now();
       const lead = await workableLead(tx, user, await loadStages(tx), leadId, { open: true });
-      const [row] = await tx.query<CallLogRow>(
-        `insert into call_logs as c (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, $3, $4, $5, $6)
-         returning ${CALL_LOG_COLUMNS}`,
-        [lead.id, user.id, request.durationMin, request.result, request.summary, now],
-      );
-      if (!row) throw new Error('insert into call_logs returned nothing');
-      // Speed to lead: the first call's time stays with the lead (a report reads it, never the call history).
-      await tx.query('update leads set first_call_at = $2 where id = $1 and first_call_at is null', [lead.id, now]);
+      const row = await insertCallLog(tx, { leadId: lead.id, userId: user.id, durationMin: request.durationMin, result: request.result, summary: request.summary }, now);
+      await recordFirstCall(tx, lead.id, now);
       await recordChildChange(tx, 'call_log', row.id, lead.id, placeOf(lead));
       const heading = `Call — ${CALL_RESULT_LABELS[request.result]}, ${request.durationMin} min`;
       const text = request.summary.trim() ? `${heading}\n${request.summary.trim()}` : heading;
@@ -52,13 +49,7 @@ export async function scheduleActivity(hub: HubContext, user: AuthUser, leadId: 
 }
 
 async function insertActivity(tx: Sql, lead: LeadRow, activity: NextActivity, author: AuthUser, now: Date): Promise<Activity> {
-  const assignee = lead.user_id ?? author.id;
-  const [row] = await tx.query<ActivityRow>(
-    `insert into activities as a (lead_id, user_id, type, summary, due_at, visit_kind, created_at) values ($1, $2, $3, $4, $5, $6, $7)
-     returning ${ACTIVITY_COLUMNS}`,
-    [lead.id, assignee, activity.type, activity.summary, activity.dueAt, activity.visitKind ?? null, now],
-  );
-  if (!row) throw new Error('insert into activities returned nothing');
+  const row = await insertActivityRow(tx, lead.id, lead.user_id ?? author.id, activity, now);
   await recordChildChange(tx, 'activity', row.id, lead.id, placeOf(lead));
   const what = activity.type === 'visit' && activity.visitKind ? `${VISIT_KIND_LABELS[activity.visitKind]} visit` : ACTIVITY_TYPE_LABELS[activity.type];
   // The due time as an ISO-8601 UTC instant, as every time crosses the hub's boundary: each desktop shows it in its own time zone.
@@ -71,7 +62,7 @@ async function insertActivity(tx: Sql, lead: LeadRow, activity: NextActivity, au
 export async function markActivityDone(hub: HubContext, user: AuthUser, activityId: string): Promise<Activity> {
   if (!/^\d{1,18}$/.test(activityId)) throw notFound('Activity');
   return hub.db.transaction(async (tx) => {
-    const activity = await one<ActivityRow>(tx, `select ${ACTIVITY_COLUMNS} from activities a where a.id = $1 for update`, [activityId]);
+    const activity = await lockActivity(tx, activityId);
     if (!activity) throw notFound('Activity');
     let lead: LeadRow;
     try {
@@ -81,10 +72,7 @@ export async function markActivityDone(hub: HubContext, user: AuthUser, activity
     }
     if (activity.user_id !== user.id && !canReassign(user.role)) throw forbidden('Only the activity\'s assignee, a supervisor or a manager can mark it done.');
     if (activity.done) return toActivityDto(activity);
-    const [row] = await tx.query<ActivityRow>(`update activities a set done = true, done_at = $2 where a.id = $1 returning ${ACTIVITY_COLUMNS}`, [
-      activityId,
-      hub.clock.now(),
-    ]);
+    const row = await markActivityRowDone(tx, activityId, hub.clock.now());
     if (!row) throw notFound('Activity');
     await recordChildChange(tx, 'activity', row.id, row.lead_id, placeOf(lead));
     return toActivityDto(row);
@@ -103,10 +91,10 @@ export async function addNote(hub: HubContext, user: AuthUser, leadId: string, b
 }
 
 export async function leadCalls(sql: Sql, leadId: string): Promise<CallLog[]> {
-  return (await sql.query<CallLogRow>(`select ${CALL_LOG_COLUMNS} from call_logs c where c.lead_id = $1 order by c.id`, [leadId])).map(toCallLogDto);
+  return (await leadCallRows(sql, leadId)).map(toCallLogDto);
 }
 
 export async function leadActivities(sql: Sql, leadId: string): Promise<Activity[]> {
-  return (await sql.query<ActivityRow>(`select ${ACTIVITY_COLUMNS} from activities a where a.lead_id = $1 order by a.due_at, a.id`, [leadId])).map(toActivityDto);
+  return (await leadActivityRows(sql, leadId)).map(toActivityDto);
 }
 

@@ -36,39 +36,47 @@ describe('useDueNotifications', () => {
   it('asks main once per activity as it falls due, every 30 s', async () => {
     // Only the interval and the clock are fake: fake-indexeddb runs on the real setTimeout/setImmediate.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: START });
-    const notify = vi.fn(async () => ({ ok: true as const, value: {} }));
+    const notify = vi.fn(async (_request: { title: string; body: string; leadId: string }) => ({ ok: true as const, value: {} }));
     stubCrm({ notify });
     const db = await seedReplica([makeLead({ userId: 'u-agent1' })]);
     const at = (ms: number) => new Date(START.getTime() + ms).toISOString();
+    const call = (id: string, summary: string, dueAt: string, more: Partial<Activity> = {}): Activity => ({ id, leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary, dueAt, done: false, ...more });
     const activities: Activity[] = [
-      { id: 'a-old', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Long overdue', dueAt: '2026-03-01T09:00:00Z', done: false },
-      { id: 'a-soon', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Call back about financing', dueAt: at(45_000), done: false },
-      { id: 'a-done', leadId: 'lead-1', userId: 'u-agent1', type: 'call', summary: 'Done already', dueAt: at(10_000), done: true },
-      { id: 'a-other', leadId: 'lead-1', userId: 'u-agent2', type: 'call', summary: 'Not mine', dueAt: at(10_000), done: false },
-      { id: 'a-later', leadId: 'lead-1', userId: 'u-agent1', type: 'meeting', summary: 'Later', dueAt: at(10 * 60_000), done: false },
+      call('a-old', 'Long overdue', '2026-03-01T09:00:00Z'),
+      call('a-soon', 'Call back about financing', at(45_000)),
+      call('a-done', 'Done already', at(10_000), { done: true }),
+      call('a-other', 'Not mine', at(10_000), { userId: 'u-agent2' }),
+      call('a-later', 'Later', at(10 * 60_000), { type: 'meeting' }),
+      // One falls due before each check: its notification says that check has run, and what else it asked for.
+      call('tick-1', 'First check', at(15_000)),
+      call('tick-3', 'Third check', at(75_000)),
+      call('tick-4', 'After the reload', at(105_000)),
     ];
     await db.activities.bulkAdd(activities.map(toReplicaActivity));
+    const asked = () => notify.mock.calls.map(([request]) => request.body.replace('Maria Lopez — ', ''));
     const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
     const { unmount } = renderHook(() => useDueNotifications('u-agent1'), { wrapper });
 
+    // Neither the long overdue one, nor a done one, nor another agent's.
     await vi.advanceTimersByTimeAsync(DUE_CHECK_MS);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(notify).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(asked()).toContain('First check'));
+    expect(asked()).toEqual(['First check']);
 
     await vi.advanceTimersByTimeAsync(DUE_CHECK_MS);
-    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
-    expect(notify).toHaveBeenCalledWith({ title: 'Call due · LEAD/2026/00042', body: 'Maria Lopez — Call back about financing', leadId: 'lead-1' });
+    await vi.waitFor(() => expect(asked()).toHaveLength(2));
+    expect(notify).toHaveBeenLastCalledWith({ title: 'Call due · LEAD/2026/00042', body: 'Maria Lopez — Call back about financing', leadId: 'lead-1' });
 
+    // Not again.
     await vi.advanceTimersByTimeAsync(DUE_CHECK_MS);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(notify).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(asked()).toContain('Third check'));
+    expect(asked()).toEqual(['First check', 'Call back about financing', 'Third check']);
     unmount();
 
-    // A reload (F5) in the same session remembers what was notified.
-    expect(JSON.parse(sessionStorage.getItem('crm:notified-activities:u-agent1') ?? '[]')).toEqual(['a-soon']);
+    // A reload (F5) in the same session remembers what was notified: its look back covers the earlier ones.
+    expect(JSON.parse(sessionStorage.getItem('crm:notified-activities:u-agent1') ?? '[]')).toEqual(['tick-1', 'a-soon', 'tick-3']);
     renderHook(() => useDueNotifications('u-agent1'), { wrapper });
     await vi.advanceTimersByTimeAsync(DUE_CHECK_MS);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(notify).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(asked()).toContain('After the reload'));
+    expect(asked()).toEqual(['First check', 'Call back about financing', 'Third check', 'After the reload']);
   });
 });

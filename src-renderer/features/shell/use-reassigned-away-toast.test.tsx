@@ -25,14 +25,18 @@ const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
 async function setup(userId: string) {
   const mine = makeLead({ userId, stageId: 'qualified' });
   const other = makeLead({ id: 'lead-2', ref: 'LEAD/2026/00043', userId, stageId: 'new' });
-  const db = await seedReplica([mine, other]);
+  // Two more of the user's leads, taken away later: their toasts are the signal that the hook has dealt with
+  // every change before (an earlier change that toasted by mistake would show before them, or in their toast).
+  const third = makeLead({ id: 'lead-3', ref: 'LEAD/2026/00044', userId, stageId: 'new' });
+  const fourth = makeLead({ id: 'lead-4', ref: 'LEAD/2026/00045', userId, stageId: 'new' });
+  const db = await seedReplica([mine, other, third, fourth]);
   await db.meta.put({ key: 'cursor', value: 'c-0' });
   useUiStore.setState({ toasts: [] });
   const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
   const { result } = renderHook(() => useReassignedAwayToast(userId), { wrapper });
   // The hook must have seen the user's leads once before anything changes (however slow the machine is).
-  await waitFor(() => expect(result.current).toBe(true));
-  return { db, mine, other };
+  await waitFor(() => expect(result.current?.size).toBe(4));
+  return { db, mine, other, fourth, result };
 }
 
 describe('useReassignedAwayToast', () => {
@@ -50,8 +54,13 @@ describe('useReassignedAwayToast', () => {
     const { db } = await setup('u-agent1');
     await applySyncPage(db, page({ removedLeadIds: ['lead-1', 'lead-2'] }));
     await waitFor(() => expect(toastTexts()).toEqual(['info: 2 of your leads were reassigned to Ben Agent by Sue Supervisor: LEAD/2026/00042, LEAD/2026/00043']));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(toastTexts()).toHaveLength(1);
+    await applySyncPage(db, page({ removedLeadIds: ['lead-3'] }));
+    await waitFor(() =>
+      expect(toastTexts()).toEqual([
+        'info: 2 of your leads were reassigned to Ben Agent by Sue Supervisor: LEAD/2026/00042, LEAD/2026/00043',
+        'info: LEAD/2026/00044 was reassigned to Ben Agent by Sue Supervisor',
+      ]),
+    );
   });
 
   it('still tells the agent, without names, when the hub does not say (offline, or refused)', async () => {
@@ -79,17 +88,28 @@ describe('useReassignedAwayToast', () => {
   });
 
   it('stays quiet on Lost, on a return to the pool and across a replica rebuild', async () => {
-    const { db, mine, other } = await setup('u-agent1');
+    stubCrm({ leadReassignment: vi.fn(async () => ({ ok: false as const, error: { code: 'not_found' as const, message: 'Not found.' } })) });
+    const { db, mine, other, fourth, result } = await setup('u-agent1');
     await applySyncPage(db, page({ leads: [{ ...mine, stageId: 'lost', lostReason: 'price', version: 2 }, { ...other, userId: null, version: 2 }] }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(toastTexts()).toEqual([]);
+    await waitFor(() => expect([...(result.current?.keys() ?? [])]).toEqual(['lead-3', 'lead-4']));
+    await applySyncPage(db, page({ removedLeadIds: ['lead-3'] }));
+    const third = 'info: LEAD/2026/00044 was reassigned to another agent by a supervisor';
+    await waitFor(() => expect(toastTexts()).toEqual([third]));
+
     await db.leads.put({ ...other, userId: 'u-agent1', version: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => expect(result.current?.has('lead-2')).toBe(true));
     await db.transaction('rw', [db.leads, db.meta], async () => {
       await db.leads.clear();
       await db.meta.clear();
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(toastTexts()).toEqual([]);
+    await waitFor(() => expect(result.current).toBeNull());
+    // The rebuild's full pull brings back what is still the user's; then one of those is taken away.
+    await db.transaction('rw', [db.leads, db.meta], async () => {
+      await db.meta.put({ key: 'cursor', value: 'c-1' });
+      await db.leads.put(fourth);
+    });
+    await waitFor(() => expect(result.current?.has('lead-4')).toBe(true));
+    await applySyncPage(db, page({ removedLeadIds: ['lead-4'] }));
+    await waitFor(() => expect(toastTexts()).toEqual([third, 'info: LEAD/2026/00045 was reassigned to another agent by a supervisor']));
   });
 });

@@ -16,9 +16,10 @@ export const GROUP_WINDOW_MS = 400;
 
 /**
  * Watches the user's own open leads in the replica and says so when a supervisor takes some away. Answers
- * whether it has seen them once (what leaves before that first look cannot be told apart from a fresh start).
+ * them as it last looked at them: undefined before its first look (what leaves before then cannot be told
+ * apart from a fresh start), null during a rebuild.
  */
-export function useReassignedAwayToast(userId: string): boolean {
+export function useReassignedAwayToast(userId: string): OwnLeads | undefined {
   const { db } = useReplica();
   const toast = useUiStore((state) => state.toast);
   const own = useLiveQuery(() => loadOwnOpenLeads(db, userId), [db, userId]);
@@ -50,5 +51,5 @@ export function useReassignedAwayToast(userId: string): boolean {
     },
     [],
   );
-  return own !== undefined;
+  return own;
 }

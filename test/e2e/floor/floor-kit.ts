@@ -81,7 +81,7 @@ export class Floor {
   ) {}
 
   static async open(scenario: string): Promise<Floor> {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     mkdirSync(FLOOR_SHOTS, { recursive: true });
     const [renderer, browser, dealer, hub] = await Promise.all([
       serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY),

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPostgresDatabase } from '../../testing/hub-test-env';
+import type { Database } from '../database';
+import { MIGRATIONS, migrate } from '../migrate';
+import { openPostgresDatabase } from '../postgres-database';
+
+/**
+ * Every migration over data of the version before it (as Signal Desktop tests its migrations), on PostgreSQL:
+ * before each migration N a new database is taken up to version N-1, each step over its own rows, gets rows of
+ * version N-1's schema, and after N they must still be there, as N says; the rows of earlier steps stay, so
+ * later migrations run over them too. A migration added without its case here fails the first test.
+ * Migrations 5 and 6 have files of their own for their finer cases.
+ */
+interface MigrationCase {
+  /** Rows of the version before, written just before the migration; answers what the check needs. */
+  before: (db: Database) => Promise<Record<string, string>>;
+  after: (db: Database, before: Record<string, string>) => Promise<void>;
+}
+
+async function one(db: Database, sql: string, params: unknown[] = []): Promise<string> {
+  const [row] = await db.query<{ id: string }>(sql, params);
+  if (!row) throw new Error(`no row from: ${sql}`);
+  return row.id;
+}
+
+async function indexes(db: Database): Promise<string[]> {
+  return (await db.query<{ name: string }>(`select indexname as name from pg_indexes where schemaname = 'public'`)).map((row) => row.name);
+}
+
+/** A lead with the columns every version has (ref numbers from the ref's last digits). */
+function lead(db: Database, ref: string, stageId: string, userId: string | null, customer = 'Customer'): Promise<string> {
+  return one(
+    db,
+    `insert into leads (ref, ref_year, ref_number, customer_name, brand, vehicle_model, source, stage_id, user_id, created_at)
+     values ($1, 2026, $2, $3, 'Toyota', 'Vios', 'web', $4, $5, '2026-11-02T09:00:00Z') returning id`,
+    [ref, Number(ref.slice(-3)), customer, stageId, userId],
+  );
+}
+
+const CASES: Record<number, MigrationCase> = {
+  1: {
+    before: async () => ({}),
+    after: async (db) => {
+      for (const table of ['users', 'sessions', 'stages', 'dealerships', 'leads', 'messages', 'call_logs', 'activities', 'changes', 'relay_leases']) {
+        expect(await db.query(`select * from ${table}`), table).toEqual([]);
+      }
+    },
+  },
+  2: {
+    before: async (db) => {
+      const stage = await one(db, `insert into stages (name, sequence) values ('New', 1) returning id`);
+      const ana = await one(db, `insert into users (login, name, role, password_hash) values ('ana', 'Ana', 'agent', 'x') returning id`);
+      const claimed = await lead(db, 'LEAD/2026/00101', stage, ana);
+      await db.query(
+        `insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed) values
+          ('lead', $1, $1, null, false, $2, false, true), ('message', 7, $1, null, null, null, null, null)`,
+        [claimed, ana],
+      );
+      return { stage, ana, claimed };
+    },
+    after: async (db, { claimed, ana }) => {
+      expect(await indexes(db)).toContain('changes_lead_holder');
+      // The holder changes of the lead, as GET /leads/:id/reassignment reads them.
+      const holders = await db.query(`select new_user_id::text as holder from changes where lead_id = $1 and entity = 'lead' and old_user_id is distinct from new_user_id`, [claimed]);
+      expect(holders).toEqual([{ holder: ana }]);
+      expect(await db.query(`select count(*)::int as n from changes where lead_id = $1`, [claimed])).toEqual([{ n: 2 }]);
+    },
+  },
+  3: {
+    before: async (db) => {
+      const [stage] = await db.query<{ id: string }>(`select id from stages where name = 'New'`);
+      const [ana] = await db.query<{ id: string }>(`select id from users where login = 'ana'`);
+      const pool = await lead(db, 'LEAD/2026/00102', stage!.id, null, 'Zed Pool');
+      const mine = await lead(db, 'LEAD/2026/00103', stage!.id, ana!.id, 'alma Mine');
+      return { pool, mine, ana: ana!.id };
+    },
+    after: async (db, { pool, ana }) => {
+      expect(await indexes(db)).toEqual(expect.arrayContaining(['leads_unassigned', 'leads_owner_customer']));
+      expect(await db.query(`select id::text from leads where user_id is null order by created_at, id`)).toEqual([{ id: pool }]);
+      // Ana's leads by customer name, case-insensitively: the one from migration 2's step, then hers from this one.
+      expect((await db.query<{ name: string }>(`select customer_name as name from leads where user_id = $1 order by lower(customer_name), id`, [ana])).map((row) => row.name)).toEqual(['alma Mine', 'Customer']);
+    },
+  },
+  4: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string }>(`select id from leads where ref = 'LEAD/2026/00103'`);
+      await db.query(
+        `insert into changes (entity, entity_id, lead_id, old_user_id, old_closed, new_user_id, new_closed, existed) values
+          ('lead', $1, $1, null, false, null, false, false), ('lead', $1, $1, null, false, null, true, true), ('lead', $1, $1, null, true, null, true, true)`,
+        [mine!.id],
+      );
+      return { mine: mine!.id };
+    },
+    after: async (db, { mine }) => {
+      expect(await indexes(db)).toContain('changes_lead_states');
+      // Created and closed change the lead's state; the third row (nothing changed) does not.
+      const states = await db.query(
+        `select new_closed as closed from changes where lead_id = $1 and entity = 'lead' and (existed is not true or old_user_id is distinct from new_user_id or old_closed is distinct from new_closed) order by xid, seq`,
+        [mine],
+      );
+      expect(states).toEqual([{ closed: false }, { closed: true }]);
+    },
+  },
+  5: {
+    before: async (db) => {
+      const dealer = await one(
+        db,
+        `insert into dealerships (code, name, odoo_url, odoo_database, odoo_login, odoo_api_key_enc) values ('OLD', 'Old Motors', 'https://odoo.old.example', 'old', 'bot', 'v1.sealed') returning id`,
+      );
+      const [mine] = await db.query<{ id: string }>(`select id from leads where ref = 'LEAD/2026/00103'`);
+      await db.query(`update leads set dealership_id = $1 where id = $2`, [dealer, mine!.id]);
+      return { dealer, mine: mine!.id };
+    },
+    after: async (db, { dealer, mine }) => {
+      expect(await db.query(`select odoo_url, odoo_api_key_enc, odoo_company_id, odoo_company_name from dealerships where id = $1`, [dealer])).toEqual([
+        { odoo_url: 'https://odoo.old.example', odoo_api_key_enc: 'v1.sealed', odoo_company_id: null, odoo_company_name: null },
+      ]);
+      expect(await db.query(`select dealership_id::text as dealer from leads where id = $1`, [mine])).toEqual([{ dealer }]);
+    },
+  },
+  6: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string; user_id: string }>(`select id, user_id::text from leads where ref = 'LEAD/2026/00103'`);
+      await db.query(
+        `insert into messages (lead_id, kind, body, author_id, tracking, created_at) values ($1, 'tracking', 'Assigned Agent: None → Ana', $2, '[{"field": "Assigned Agent", "from": null, "to": "Ana"}]', '2026-11-02T09:05:00Z')`,
+        [mine!.id, mine!.user_id],
+      );
+      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 3, 'answered', '', '2026-11-02T09:20:00Z')`, [mine!.id, mine!.user_id]);
+      return { mine: mine!.id, ana: mine!.user_id };
+    },
+    after: async (db, { mine, ana }) => {
+      expect(await db.query(`select first_claimed_at::text as claimed, first_claimed_by::text as claimer, first_call_at::text as called, won_failed_at from leads where id = $1`, [mine])).toEqual([
+        { claimed: '2026-11-02 09:05:00+00', claimer: ana, called: '2026-11-02 09:20:00+00', won_failed_at: null },
+      ]);
+      // The leads of the earlier steps are all still there.
+      expect(await db.query(`select ref from leads order by ref`)).toEqual([{ ref: 'LEAD/2026/00101' }, { ref: 'LEAD/2026/00102' }, { ref: 'LEAD/2026/00103' }]);
+    },
+  },
+};
+
+/** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */
+async function databaseAt(version: number): Promise<{ db: Database; befores: Map<number, Record<string, string>>; drop: () => Promise<void> }> {
+  const database = await emptyPostgresDatabase();
+  const db = await openPostgresDatabase(database.url, 2);
+  const befores = new Map<number, Record<string, string>>();
+  for (const migration of MIGRATIONS.filter((each) => each.version <= version)) {
+    befores.set(migration.version, (await CASES[migration.version]?.before(db)) ?? {});
+    await migrate(db, migration.version);
+  }
+  return {
+    db,
+    befores,
+    drop: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+// Each test has a database of its own: they run at once.
+describe.concurrent('every migration over data of the version before it (PostgreSQL)', () => {
+  it('has a case for each migration, and no case for one that does not exist', () => {
+    expect(Object.keys(CASES).map(Number)).toEqual(MIGRATIONS.map((migration) => migration.version));
+  });
+
+  // Each test takes a new database up to the version before, with the rows of every earlier step.
+  for (const { version, name } of MIGRATIONS) {
+    it(`migration ${version} (${name}) keeps and completes the rows of version ${version - 1}`, async () => {
+      const step = CASES[version];
+      if (!step) throw new Error(`migration ${version} has no case in every-migration.test.ts`);
+      const { db, drop } = await databaseAt(version - 1);
+      try {
+        const before = await step.before(db);
+        expect(await migrate(db, version)).toEqual([version]);
+        await step.after(db, before);
+        expect(await migrate(db)).toEqual(MIGRATIONS.filter((each) => each.version > version).map((each) => each.version));
+      } finally {
+        await drop();
+      }
+    });
+  }
+});
