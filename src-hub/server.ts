@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import { allowedMethodsFor } from './http/allowed-methods';
 import { installErrorHandling, installJsonParser } from './http/error-handler';
 import { systemClock, type Clock } from './http/clock';
 import type { TrustProxy } from './http/trust-proxy';
@@ -80,7 +81,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
   installJsonParser(app, BODY_LIMIT_BYTES);
-  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) });
+  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) }, allowedMethodsFor(hub.routes, API_PREFIX));
   await app.register(
     async (api) => {
       registerAuthRoutes(api, hub);

@@ -1,7 +1,7 @@
 import { WON_AND_LOST_MESSAGE, type CreateStageBody, type PatchStageBody } from '../../../src-shared/contract/config.schema';
 import type { Stage } from '../../../src-shared/domain/stages';
 import { one, type Sql } from '../../db/database';
-import { HubError, notFound } from '../../http/hub-error';
+import { HubError, alreadyExists, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordGlobalChange } from '../changes/change-log';
@@ -91,7 +91,7 @@ async function leadCount(tx: Sql, stageId: string): Promise<number> {
 /** Stage names appear in tracking entries and transition messages: two stages of one name would be ambiguous. */
 async function refuseDuplicateName(tx: Sql, name: string, exceptId: string | null): Promise<void> {
   const clash = await one(tx, 'select 1 from stages where lower(name) = lower($1) and ($2::bigint is null or id <> $2)', [name, exceptId]);
-  if (clash) throw new HubError('invalid_input', `Invalid body: name: another stage is already called "${name}".`);
+  if (clash) throw alreadyExists('name', `another stage is already called "${name}".`);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

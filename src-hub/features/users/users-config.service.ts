@@ -1,7 +1,7 @@
 import type { CreateUserBody, PatchUserBody } from '../../../src-shared/contract/config.schema';
 import type { User } from '../../../src-shared/contract/entities.schema';
 import { one, type Sql } from '../../db/database';
-import { HubError, forbidden, notFound } from '../../http/hub-error';
+import { HubError, alreadyExists, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { revokeUserSessions } from '../auth/auth.repo';
@@ -12,7 +12,7 @@ import { USER_COLUMNS, toUser } from './users.repo';
 
 type UserRow = Parameters<typeof toUser>[0];
 
-const loginUsed = (login: string) => new HubError('invalid_input', `Invalid body: login: "${login}" is already used by another user.`);
+const loginUsed = (login: string) => alreadyExists('login', `"${login}" is already used by another user.`);
 
 export async function addUser(hub: HubContext, caller: AuthUser, body: CreateUserBody): Promise<User> {
   requireManager(caller);
