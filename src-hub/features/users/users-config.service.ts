@@ -1,7 +1,7 @@
 import type { CreateUserBody, PatchUserBody } from '../../../src-shared/contract/config.schema';
 import type { User } from '../../../src-shared/contract/entities.schema';
 import { one, type Sql } from '../../db/database';
-import { HubError, alreadyExists, forbidden, notFound } from '../../http/hub-error';
+import { alreadyExists, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { revokeUserSessions } from '../auth/auth.repo';
