@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           globalSetup: ['test/setup/hub-databases.global-setup.ts'],
+          // The contract check: each file's test hubs must answer as their OpenAPI document says.
+          setupFiles: ['test/setup/contract-check.setup.ts'],
           include: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

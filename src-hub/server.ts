@@ -53,6 +53,8 @@ export interface HubOptions {
   trustProxy?: TrustProxy;
   /** Serve HTTPS (`--tls-cert`, `--tls-key`); otherwise plain HTTP, for loopback or behind a TLS proxy. */
   tls?: { cert: Buffer; key: Buffer } | undefined;
+  /** Tests only: hooks added before any route (the contract check records every request and answer). */
+  instrument?: ((app: FastifyInstance, hub: HubContext) => void) | undefined;
 }
 
 export const consoleLog: HubLog = {
@@ -80,6 +82,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     trustProxy: options.trustProxy ?? false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
+  options.instrument?.(app, hub);
   installJsonParser(app, BODY_LIMIT_BYTES);
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error) }, allowedMethodsFor(hub.routes, API_PREFIX));
   await app.register(

@@ -6,7 +6,7 @@ import { systemClock } from './http/clock';
 import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
 import { seedDemoWork } from './features/seed/demo-work';
-import { buildHub, consoleLog, DEFAULT_CONFIG } from './server';
+import { buildHub, consoleLog, DEFAULT_CONFIG, type HubOptions } from './server';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
 import { trustProxyOf, type TrustProxy } from './http/trust-proxy';
@@ -27,6 +27,8 @@ export interface StartHubOptions {
   trustProxy?: TrustProxy;
   /** Tests pass a throwaway key; otherwise HUB_SECRET or the data folder's key file. */
   secrets?: SecretBox;
+  /** Tests only: see HubOptions.instrument. */
+  instrument?: HubOptions['instrument'];
 }
 
 export interface RunningHub {
@@ -58,7 +60,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     if (options.demo) {
       seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
+    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, instrument: options.instrument, ...(options.throttle ? { throttle: options.throttle } : {}), ...(options.log ? { log: options.log } : {}) });
     if (seeded) await seedDemoWork(hub);
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 0 });

@@ -12,6 +12,7 @@ import { SecretBox } from '../features/secrets/secret-box';
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
+import { recordContract } from './contract-recorder';
 import { createDatabaseFrom, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
@@ -91,6 +92,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     throttle: { freePerPair: 1000, freePerLogin: 1000, freePerAddress: 100_000, baseDelayMs: 1000, maxDelayMs: 60_000, windowMs: 60_000 },
     log: quietLog,
     secrets: SecretBox.ephemeral(),
+    instrument: recordContract,
   });
   if (!shared) await hub.db.transaction((tx) => seedDefaultStages(tx));
   return {

@@ -15,9 +15,10 @@ interface Operation {
   template: string;
   pattern: RegExp;
   pathNames: string[];
-  query: ValidateFunction;
-  path: ValidateFunction;
-  body: ValidateFunction | null;
+  /** Compiled at first use: a test file touches a few operations of the fifty. */
+  query: () => ValidateFunction;
+  path: () => ValidateFunction;
+  body: (() => ValidateFunction) | null;
   bodyRequired: boolean;
   responses: Record<string, { content?: Record<string, { schema?: Json }> }>;
   responseValidators: Map<string, ValidateFunction>;
@@ -53,6 +54,11 @@ export function toJsonSchema(value: unknown): unknown {
   }
   if (source['nullable'] === true) return { anyOf: [out, { type: 'null' }] };
   return out;
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 const describeErrors = (errors: readonly ErrorObject[] | null | undefined): string =>
@@ -103,9 +109,9 @@ export class OpenApiValidator {
           template,
           pattern,
           pathNames,
-          query: this.coercing.compile(objectOf('query')),
-          path: this.coercing.compile(objectOf('path')),
-          body: bodySchema ? this.ajv.compile(toJsonSchema(bodySchema) as Json) : null,
+          query: once(() => this.coercing.compile(objectOf('query'))),
+          path: once(() => this.coercing.compile(objectOf('path'))),
+          body: bodySchema ? once(() => this.ajv.compile(toJsonSchema(bodySchema) as Json)) : null,
           bodyRequired: requestBody?.required === true,
           responses: operation['responses'] as Operation['responses'],
           responseValidators: new Map(),
@@ -132,13 +138,16 @@ export class OpenApiValidator {
     const problems: string[] = [];
     const query: Record<string, unknown> = {};
     for (const [name, value] of parsed.searchParams) query[name] = name in query ? [query[name], value].flat() : value;
-    if (!operation.path(params)) problems.push(`path: ${describeErrors(operation.path.errors)}`);
-    if (!operation.query(query)) problems.push(`query: ${describeErrors(operation.query.errors)}`);
+    const pathCheck = operation.path();
+    if (!pathCheck(params)) problems.push(`path: ${describeErrors(pathCheck.errors)}`);
+    const queryCheck = operation.query();
+    if (!queryCheck(query)) problems.push(`query: ${describeErrors(queryCheck.errors)}`);
+    const bodyCheck = operation.body?.();
     if (body === undefined) {
       if (operation.bodyRequired) problems.push('body: required');
-    } else if (operation.body && !operation.body(body)) {
-      problems.push(`body: ${describeErrors(operation.body.errors)}`);
-    } else if (!operation.body) {
+    } else if (bodyCheck && !bodyCheck(body)) {
+      problems.push(`body: ${describeErrors(bodyCheck.errors)}`);
+    } else if (!bodyCheck) {
       problems.push('body: the operation takes none');
     }
     return { operation: `${operation.method} ${operation.template}`, problems };
@@ -154,7 +163,7 @@ export class OpenApiValidator {
     if (!found) {
       const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
       const expected = status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : null;
-      return expected && code === expected ? [] : [`${method} ${path} is not in the document, yet answered ${status} ${String(code)}`];
+      return expected && code === expected ? [] : [`${method} ${path} is not in the document, yet answered ${status}${typeof code === 'string' ? ` ${code}` : ''}`];
     }
     const { operation } = found;
     const name = `${operation.method} ${operation.template}`;
@@ -171,6 +180,9 @@ export class OpenApiValidator {
       validate = this.ajv.compile(toJsonSchema(media.schema) as Json);
       operation.responseValidators.set(key, validate);
     }
-    return validate(body) ? [] : [`${name} ${status}: body does not match the document: ${describeErrors(validate.errors)}`];
+    if (validate(body)) return [];
+    const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+    const what = typeof code === 'string' ? `error ${code}` : 'body';
+    return [`${name} ${status}: ${what} does not match the document: ${describeErrors(validate.errors)}`];
   }
 }
