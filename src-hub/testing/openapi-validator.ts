@@ -89,7 +89,7 @@ export class OpenApiValidator {
     const paths = document['paths'] as Record<string, Record<string, Json>>;
     for (const [template, methods] of Object.entries(paths)) {
       const pathNames = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
-      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)')}$`);
+      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]*)')}$`);
       for (const [method, operation] of Object.entries(methods)) {
         const parameters = (operation['parameters'] ?? []) as Parameter[];
         const objectOf = (where: 'path' | 'query') => {
@@ -98,8 +98,9 @@ export class OpenApiValidator {
             type: 'object',
             properties: Object.fromEntries(chosen.map((parameter) => [parameter.name, toJsonSchema(parameter.schema)])),
             required: chosen.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-            // The hub refuses a query parameter it does not know (a typo is a 400, not an unfiltered list).
-            additionalProperties: false,
+            // An operation with query parameters refuses one it does not know (a typo is a 400, not an
+            // unfiltered list), as the document's description says; one without ignores the query.
+            additionalProperties: !(where === 'query' && chosen.length > 0),
           };
         };
         const requestBody = operation['requestBody'] as { required?: boolean; content?: Record<string, { schema: Json }> } | undefined;
@@ -162,7 +163,8 @@ export class OpenApiValidator {
     const found = this.find(method, path);
     if (!found) {
       const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-      const expected = status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : null;
+      // A body is parsed before the path is looked up: a broken or oversized one is refused on any path.
+      const expected = { 400: 'invalid_input', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large' }[status];
       return expected && code === expected ? [] : [`${method} ${path} is not in the document, yet answered ${status}${typeof code === 'string' ? ` ${code}` : ''}`];
     }
     const { operation } = found;

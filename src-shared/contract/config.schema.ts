@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   FIELD_MAX,
   LIST_MAX,
+  PG_INTEGER_MAX,
   contactEmailPatchSchema,
   contactEmailSchema,
   cursorSchema,
@@ -88,7 +89,11 @@ export const dealershipConnectionInputSchema = z.strictObject({
   apiKey: z.string().min(1, 'Must not be empty').max(FIELD_MAX.apiKey, `At most ${FIELD_MAX.apiKey} characters`).optional(),
   /** The Odoo company for Sales Orders, chosen from those Test Connection read; omitted on PATCH keeps the stored one. */
   company: z
-    .strictObject({ id: z.int('Must be an Odoo company id').positive('Must be an Odoo company id'), name: requiredText(FIELD_MAX.odooCompanyName) })
+    .strictObject({
+      // Odoo record ids are PostgreSQL integers, and the hub keeps this one in an integer column.
+      id: z.int('Must be an Odoo company id').positive('Must be an Odoo company id').max(PG_INTEGER_MAX, 'Must be an Odoo company id'),
+      name: requiredText(FIELD_MAX.odooCompanyName),
+    })
     .nullable()
     .optional(),
 });

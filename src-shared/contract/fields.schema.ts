@@ -71,8 +71,11 @@ export const isoTimeSchema = documented(
 /** A client-made UUID that makes a create idempotent per user (hub-api.md). */
 export const clientIdSchema = z.uuid({ error: 'Must be a UUID' });
 
-/** The optimistic-concurrency version of a lead. */
-export const versionSchema = z.int().min(0, 'Must be 0 or more');
+/** The largest PostgreSQL `integer`: a whole number the hub stores or compares in such a column is at most this. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/** The optimistic-concurrency version of a lead (an `integer` column: a larger one is a 400, not a 500). */
+export const versionSchema = z.int().min(0, 'Must be 0 or more').max(PG_INTEGER_MAX, `Must be at most ${PG_INTEGER_MAX}`);
 
 /** Keyset and sync cursors are opaque to clients. */
 export const cursorSchema = z

@@ -57,7 +57,7 @@ function errorTable(): string {
 const DESCRIPTION = [
   'The central REST endpoint of BPO CRM Desktop (hub-api.md). Every error is `{"error": {"code", "message"}}`; the codes by status:',
   errorTable(),
-  '`already_exists` (a unique login, dealership code or stage name) and `unknown_reference` (an id or code in the body that names nothing) carry the field in `error.field` and at the start of the message. A method a path does not serve answers 405 `method_not_allowed` with an `Allow` header.',
+  '`already_exists` (a unique login, dealership code or stage name) and `unknown_reference` (an id or code in the body that names nothing) carry the field in `error.field`, and the message begins with it. A method a path does not serve answers 405 `method_not_allowed` with an `Allow` header. An operation with query parameters refuses one it does not list (400 naming it).',
 ].join('\n\n');
 
 /** The OpenAPI 3 document, generated from the same zod schemas the routes parse with. */
