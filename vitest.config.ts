@@ -25,6 +25,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.global-setup.ts'],
+          // The contract check: what the floor rehearsal's workstations send and receive (through their proxies).
+          setupFiles: ['test/setup/contract-check.setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,

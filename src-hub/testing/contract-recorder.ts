@@ -12,15 +12,26 @@ import { OpenApiValidator } from './openapi-validator';
 const breaches = new Map<string, number>();
 const validators = new Map<string, OpenApiValidator>();
 
-function validatorOf(hub: HubContext): OpenApiValidator {
-  // Every hub of a test run registers the same routes: one document, compiled once per file.
-  const key = hub.routes.map((spec) => `${spec.method} ${spec.url}`).join('\n');
+/** One document's validator, compiled once per test file: every hub of a run serves the same document. */
+export function contractValidatorFor(document: Record<string, unknown>): OpenApiValidator {
+  const key = JSON.stringify(document['paths'] ?? {});
   let validator = validators.get(key);
   if (!validator) {
-    validator = new OpenApiValidator(buildOpenApi(hub.routes));
+    validator = new OpenApiValidator(document);
     validators.set(key, validator);
   }
   return validator;
+}
+
+const documents = new WeakMap<HubContext, Record<string, unknown>>();
+
+function validatorOf(hub: HubContext): OpenApiValidator {
+  let document = documents.get(hub);
+  if (!document) {
+    document = buildOpenApi(hub.routes);
+    documents.set(hub, document);
+  }
+  return contractValidatorFor(document);
 }
 
 function note(breach: string): void {
@@ -39,22 +50,42 @@ function parsedPayload(payload: unknown, contentType: string | undefined): unkno
   }
 }
 
+/** One request and its answer, as a hook or a proxy saw them (bodies as sent: text, bytes or already parsed). */
+export interface Exchange {
+  method: string;
+  url: string;
+  requestBody: unknown;
+  status: number;
+  contentType: string | undefined;
+  responseBody: unknown;
+}
+
+/** Checks one exchange against the document and records what it does not describe. */
+export function checkExchange(validator: OpenApiValidator, exchange: Exchange): void {
+  const { method, url, status, contentType } = exchange;
+  if (method === 'HEAD') return;
+  try {
+    for (const problem of validator.checkResponse(method, url, status, contentType, parsedPayload(exchange.responseBody, contentType))) note(problem);
+    if (status < 300) {
+      const { operation, problems } = validator.checkRequest(method, url, exchange.requestBody);
+      if (operation && problems.length > 0) note(`${operation}: answered ${status} to a request the document refuses (${problems.join('; ')})`);
+    }
+  } catch (error) {
+    note(`the contract check itself failed on ${method} ${url}: ${(error as Error).message}`);
+  }
+}
+
 /** `instrument` for buildHub: an onSend hook that checks the request and the answer. */
 export function recordContract(app: FastifyInstance, hub: HubContext): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method === 'HEAD') return payload;
-    try {
-      const validator = validatorOf(hub);
-      const contentType = reply.getHeader('content-type') as string | undefined;
-      const status = reply.statusCode;
-      for (const problem of validator.checkResponse(request.method, request.url, status, contentType, parsedPayload(payload, contentType))) note(problem);
-      if (status < 300) {
-        const { operation, problems } = validator.checkRequest(request.method, request.url, request.body);
-        if (operation && problems.length > 0) note(`${operation}: answered ${status} to a request the document refuses (${problems.join('; ')})`);
-      }
-    } catch (error) {
-      note(`the contract check itself failed on ${request.method} ${request.url}: ${(error as Error).message}`);
-    }
+    checkExchange(validatorOf(hub), {
+      method: request.method,
+      url: request.url,
+      requestBody: request.body,
+      status: reply.statusCode,
+      contentType: reply.getHeader('content-type') as string | undefined,
+      responseBody: payload,
+    });
     return payload;
   });
 }
@@ -64,4 +95,39 @@ export function takeContractBreaches(): string[] {
   const list = [...breaches].map(([breach, count]) => (count > 1 ? `${breach} (${count} times)` : breach));
   breaches.clear();
   return list;
+}
+
+/**
+ * For traffic seen from outside a hub process (the floor rehearsal's proxies): reads the hub's served
+ * document once, then checks each exchange as the in-process hook does.
+ */
+export function recordProxiedContract(hubUrl: () => string): (exchange: ProxiedBytes) => void {
+  let validator: Promise<OpenApiValidator> | undefined;
+  return (exchange) => {
+    validator ??= fetch(`${hubUrl()}/api/v1/openapi.json`)
+      .then((answer) => answer.json() as Promise<Record<string, unknown>>)
+      .then(contractValidatorFor);
+    const json = (exchange.requestContentType ?? '').startsWith('application/json') && exchange.requestBody.length > 0;
+    let requestBody: unknown = undefined;
+    try {
+      requestBody = json ? (JSON.parse(exchange.requestBody.toString('utf8')) as unknown) : undefined;
+    } catch {
+      requestBody = exchange.requestBody.toString('utf8');
+    }
+    void validator.then(
+      (ready) => checkExchange(ready, { method: exchange.method, url: exchange.url, requestBody, status: exchange.status, contentType: exchange.contentType, responseBody: exchange.responseBody ?? undefined }),
+      (error: unknown) => note(`the contract check could not read the hub's document: ${(error as Error).message}`),
+    );
+  };
+}
+
+/** What a proxy saw (test/harness/hub-proxy.ts ProxiedExchange; src-hub does not import test/). */
+interface ProxiedBytes {
+  method: string;
+  url: string;
+  requestContentType: string | undefined;
+  requestBody: Buffer;
+  status: number;
+  contentType: string | undefined;
+  responseBody: Buffer | null;
 }

@@ -9,6 +9,7 @@ import { SANDBOX_DATABASE, SANDBOX_USER } from '../../../src-main/training/odoo-
 import { openApp, type AppHandle } from '../../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../harness/build-renderer';
 import { launchChromium } from '../../harness/chromium';
+import { recordProxiedContract } from '../../../src-hub/testing/contract-recorder';
 import { HubProxy } from '../../harness/hub-proxy';
 import { serveRenderer } from '../../harness/static-server';
 import { signInAs } from '../ui-kit';
@@ -107,7 +108,8 @@ export class Floor {
 
   /** A person sits down at a workstation and signs in (training mode: the demo user's button). */
   async join(login: DemoLogin): Promise<FloorUser> {
-    const proxy = await HubProxy.start(this.hub.url);
+    // The workstation's traffic is checked against the hub's OpenAPI document (the contract check).
+    const proxy = await HubProxy.start(this.hub.url, recordProxiedContract(this.hubUrl));
     const app = await this.openWorkstation(proxy);
     const name = DEMO_USERS.find((user) => user.login === login)?.name ?? login;
     const user = new FloorUser(login, name, app, proxy, this.scenario);
