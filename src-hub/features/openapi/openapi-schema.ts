@@ -33,6 +33,16 @@ function applyHint(json: JsonSchemaFragment, zodSchema: z.ZodType): void {
 }
 
 /**
+ * zod leaves out the default of a transformed value on the input side (`limit: queryInt(1, 200).default(50)`:
+ * the default is the parsed number); where a hint says what the text on the wire is, the default is that too.
+ */
+function restoreDefault(json: JsonSchemaFragment, zodSchema: z.ZodType): void {
+  const def = zodSchema._zod.def as { type: string; innerType?: z.ZodType; defaultValue?: unknown };
+  if (def.type !== 'default' || !def.innerType || json['default'] !== undefined) return;
+  if (openApiHints.get(def.innerType)?.replace) json['default'] = def.defaultValue;
+}
+
+/**
  * A zod schema as OpenAPI 3.0 JSON Schema: zod's own conversion, plus what its refinements and transforms check
  * (src-shared/contract/openapi-hints.ts), plus the NUL rule on every input string.
  */
@@ -44,6 +54,7 @@ export function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchemaF
     override: (ctx) => {
       const json = ctx.jsonSchema as JsonSchemaFragment;
       applyHint(json, ctx.zodSchema as unknown as z.ZodType);
+      restoreDefault(json, ctx.zodSchema as unknown as z.ZodType);
       if (io === 'input' && json['type'] === 'string' && json['enum'] === undefined) addConstraint(json, 'pattern', NUL_FREE_PATTERN);
     },
   }) as JsonSchemaFragment;

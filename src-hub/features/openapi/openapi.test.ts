@@ -82,7 +82,7 @@ describe('OpenAPI document', () => {
   it('2. limit is a whole number in its range, in the document and at the hub', async () => {
     for (const [path, max] of [['/leads', 200], ['/call-logs', 200], ['/mail-outbox', 200]] as const) {
       const limit = op('get', path).parameters.find((parameter) => parameter.name === 'limit');
-      expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: max });
+      expect(limit?.schema).toEqual({ type: 'integer', minimum: 1, maximum: max, default: 50 });
     }
     for (const bad of ['0', '201', '1.5', 'abc']) {
       expect(docRefuses('GET', `/leads?limit=${bad}`).join()).toContain('limit');
