@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           globalSetup: ['test/setup/hub-databases.global-setup.ts'],
+          // The contract check: each file's test hubs must answer as their OpenAPI document says.
+          setupFiles: ['test/setup/contract-check.setup.ts'],
           include: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/setup/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -33,7 +35,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.global-setup.ts'],
-          setupFiles: ['test/setup/browser-lane.setup.ts'],
+          // The browser lane, and the contract check: what the floor rehearsal's workstations send and receive (through their proxies).
+          setupFiles: ['test/setup/browser-lane.setup.ts', 'test/setup/contract-check.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

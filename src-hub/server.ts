@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import { registerAppVersionGate } from './features/app-version/app-version-gate';
+import { allowedMethodsFor } from './http/allowed-methods';
 import { installErrorHandling, installJsonParser } from './http/error-handler';
 import { systemClock, type Clock } from './http/clock';
 import type { TrustProxy } from './http/trust-proxy';
@@ -68,6 +69,8 @@ export interface HubOptions {
   trustProxy?: TrustProxy;
   /** Serve HTTPS (`--tls-cert`, `--tls-key`); otherwise plain HTTP, for loopback or behind a TLS proxy. */
   tls?: { cert: Buffer; key: Buffer } | undefined;
+  /** Tests only: hooks added before any route (the contract check records every request and answer). */
+  instrument?: ((app: FastifyInstance, hub: HubContext) => void) | undefined;
 }
 
 /** The logger of a hub started without one: standard output at LOG_LEVEL (warnings and errors when unset). */
@@ -105,8 +108,9 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     return503OnClosing: false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
+  options.instrument?.(app, hub);
   installJsonParser(app, BODY_LIMIT_BYTES);
-  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) });
+  installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) }, allowedMethodsFor(hub.routes, API_PREFIX));
   registerAppVersionGate(app, hub);
   // Operators' endpoints at the root (probes must not move with the API version).
   registerHealthRoutes(app, hub);

@@ -9,7 +9,7 @@ import { systemClock } from './http/clock';
 import type { HubConfig, HubLog } from './hub-context';
 import { seedDemo } from './features/seed/demo-seed';
 import { seedDemoWork } from './features/seed/demo-work';
-import { buildHub, DEFAULT_CONFIG, defaultHubLogger } from './server';
+import { buildHub, DEFAULT_CONFIG, defaultHubLogger, type HubOptions } from './server';
 import { hubLogOf, type HubLogger } from './features/logging/hub-logger';
 import type { ThrottleLimits } from './features/auth/login-throttle';
 import { SecretBox } from './features/secrets/secret-box';
@@ -43,6 +43,8 @@ export interface StartHubOptions {
   secrets?: SecretBox;
   /** How long close() lets requests in flight finish; undefined: HUB_SHUTDOWN_GRACE_MS (10 s). */
   shutdownGraceMs?: number;
+  /** Tests only: see HubOptions.instrument. */
+  instrument?: HubOptions['instrument'];
 }
 
 export interface RunningHub {
@@ -86,7 +88,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     if (options.demo) {
       seeded = await seedDemo(db, { leads: options.demo.leads, now: clock.now(), passwordCost: config.passwordCost, defaultCountryCode: config.defaultCountryCode });
     }
-    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, ...(options.throttle ? { throttle: options.throttle } : {}), logger, log });
+    const { app, hub } = await buildHub({ db, secrets, clock, config, trustProxy, tls: options.tls, instrument: options.instrument, ...(options.throttle ? { throttle: options.throttle } : {}), logger, log });
     if (seeded) await seedDemoWork(hub);
     const mailWorker = startMailWorker(hub);
     hub.readiness.add('mailWorker', () => mailWorker.health());

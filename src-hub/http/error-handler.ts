@@ -7,17 +7,27 @@ export interface ErrorLog {
   internal(requestId: string, error: unknown): void;
 }
 
+/** The methods served at a path (none for an unknown path): a wrong method on a known path is a 405. */
+export type AllowedMethods = (path: string) => readonly string[];
+
 function envelope(code: ErrorEnvelope['error']['code'], message: string, requestId?: string, facts: Partial<ErrorEnvelope['error']> = {}): ErrorEnvelope {
   return { error: { code, message, ...(requestId ? { requestId } : {}), ...facts } };
 }
 
 /**
- * Every error in the contract's envelope: refusals with their code; fastify's own body errors as 400/413;
+ * Every error in the contract's envelope: refusals with their code; a wrong method on a known path as 405
+ * with `Allow`, an unknown path as 404; fastify's own body errors as 400/413;
  * anything unexpected as 500 `internal` with the request id, logged where it happened, never a stack trace.
  */
-export function installErrorHandling(app: FastifyInstance, log: ErrorLog): void {
+export function installErrorHandling(app: FastifyInstance, log: ErrorLog, allowedMethods: AllowedMethods = () => []): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(envelope('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`));
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length > 0) {
+      const message = `${request.method} is not served at ${path}: use ${allowed.join(', ')}.`;
+      return reply.code(405).header('allow', allowed.join(', ')).send(envelope('method_not_allowed', message));
+    }
+    return reply.code(404).send(envelope('not_found', `No such endpoint: ${request.method} ${path}`));
   });
 
   app.setErrorHandler((error: FastifyError | HubError | Error, request, reply) => {

@@ -1,3 +1,4 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FEATURE_BACKENDS, api, createLead, createUser, pgliteSnapshot, startTestHub, type TestHub } from '../testing/hub-test-env';
@@ -7,6 +8,20 @@ import { openDatabase } from '../db/open-database';
 import { SecretBox } from '../features/secrets/secret-box';
 
 type ErrorBody = { error: { code: string; message: string; requestId?: string } };
+
+/** node:http, not fetch: fetch refuses TRACE. */
+function rawRequest(method: string, url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
 
 describe('error envelope', () => {
   let env: TestHub;
@@ -55,6 +70,26 @@ describe('error envelope', () => {
     expect(nul.body.error.message).toContain('body');
     const missing = await api(env.url, token).get<ErrorBody>('/nothing-here');
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+  });
+
+  it('a wrong method on a known path is a 405 with Allow naming the served methods; an unknown path stays 404', async () => {
+    const lead = await createLead(env.db);
+    const cases: Array<[string, string, string]> = [
+      ['TRACE', `/leads/${lead.id}`, 'GET, HEAD, PATCH'],
+      ['DELETE', `/leads/${lead.id}`, 'GET, HEAD, PATCH'],
+      ['PUT', '/stages', 'GET, HEAD, POST'],
+      ['GET', `/leads/${lead.id}/claim`, 'POST'],
+      ['DELETE', '/openapi.json', 'GET, HEAD'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const answer = await rawRequest(method, `${env.url}${path}`, { authorization: `Bearer ${token}` });
+      expect(`${method} ${path} ${answer.status}`).toBe(`${method} ${path} 405`);
+      expect(answer.headers['allow']).toBe(allow);
+      const body = JSON.parse(answer.text) as ErrorBody;
+      expect(body.error.code).toBe('method_not_allowed');
+      expect(body.error.message).toContain(method);
+    }
+    expect((await rawRequest('TRACE', `${env.url}/leads/${lead.id}/nothing`)).status).toBe(404);
   });
 
   it('anything unexpected → 500 internal with a request id, logged, no stack trace', async () => {

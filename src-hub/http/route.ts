@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { HubErrorCode } from '../../src-shared/contract/errors';
 import { formatIssues } from '../../src-shared/contract/format-issues';
 import { HubError } from './hub-error';
 import type { AuthUser } from '../features/auth/auth-user';
@@ -25,8 +26,12 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   response?: z.ZodType;
   /** The success status when it is not 200. */
   status?: number;
-  /** Extra documented error codes (the generic ones are implied). */
-  errors?: readonly string[];
+  /** The success response's description in the OpenAPI document. */
+  successDescription?: string;
+  /** Other success statuses with the same body (`POST /leads`: 200 when merged), for the OpenAPI document. */
+  otherSuccesses?: ReadonlyArray<{ status: number; description: string }>;
+  /** The route's own error codes (the generic ones are implied: openapi-responses.ts). */
+  errors?: readonly HubErrorCode[];
   /** Answer with something other than JSON (CSV, event stream): the handler writes the reply itself. */
   raw?: boolean;
   /** A raw route's success media type (`text/csv`), for the OpenAPI document. */

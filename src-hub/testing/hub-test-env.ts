@@ -13,6 +13,7 @@ import { createHubLogger, logLevelOf, type HubLogger } from '../features/logging
 import { ManualClock } from '../http/clock';
 import type { HubConfig, HubLog } from '../hub-context';
 import { startHub, type RunningHub } from '../start-hub';
+import { recordContract } from './contract-recorder';
 import { createDatabaseFrom, createEmptyDatabase, databaseUrl, dropDatabase } from './migrated-databases';
 
 export type Backend = 'pglite' | 'postgres';
@@ -108,6 +109,7 @@ export async function startTestHub(backend: Backend, config: Partial<HubConfig> 
     logger: options.logger ?? testLogger(),
     secrets: SecretBox.ephemeral(),
     ...(options.tls ? { tls: options.tls } : {}),
+    instrument: recordContract,
   });
   if (!shared) await hub.db.transaction((tx) => seedDefaultStages(tx));
   return {

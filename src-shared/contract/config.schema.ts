@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   FIELD_MAX,
   LIST_MAX,
+  PG_INTEGER_MAX,
   contactEmailPatchSchema,
   contactEmailSchema,
   cursorSchema,
@@ -14,11 +15,18 @@ import {
   roleSchema,
   storedText,
 } from './fields.schema';
+import { documented, type OpenApiHint } from './openapi-hints';
 import { queryBoolean, queryInt } from './query.schema';
 
 // Configuration (managers). Reads of stages, dealerships and users use the entity schemas.
 
 const atLeastOneField = (what: string) => ({ error: `Give at least one field to change (${what})` });
+const AT_LEAST_ONE_FIELD: OpenApiHint = { add: { minProperties: 1 } };
+
+/** isWon and isLost not both true. */
+const notWonAndLost: OpenApiHint = {
+  add: { not: { required: ['isWon', 'isLost'], properties: { isWon: { enum: [true] }, isLost: { enum: [true] } } } },
+};
 
 // ---- Stages -------------------------------------------------------------------------------------------
 
@@ -38,6 +46,7 @@ export const createStageBodySchema = z
     folded: z.boolean().default(false),
   })
   .refine((stage) => !(stage.isWon && stage.isLost), { error: WON_AND_LOST_MESSAGE, path: ['isLost'] });
+documented(createStageBodySchema, notWonAndLost);
 export type CreateStageBody = z.infer<typeof createStageBodySchema>;
 
 /**
@@ -54,6 +63,10 @@ export const patchStageBodySchema = z
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), atLeastOneField('name, sequence, isWon, isLost, folded'))
   .refine((patch) => !(patch.isWon === true && patch.isLost === true), { error: WON_AND_LOST_MESSAGE, path: ['isLost'] });
+documented(patchStageBodySchema, {
+  add: { ...AT_LEAST_ONE_FIELD.add, ...notWonAndLost.add },
+  rule: 'The stage after the change may not be both won and lost either (400 naming isLost).',
+});
 export type PatchStageBody = z.infer<typeof patchStageBodySchema>;
 
 // ---- Dealerships --------------------------------------------------------------------------------------
@@ -76,7 +89,11 @@ export const dealershipConnectionInputSchema = z.strictObject({
   apiKey: z.string().min(1, 'Must not be empty').max(FIELD_MAX.apiKey, `At most ${FIELD_MAX.apiKey} characters`).optional(),
   /** The Odoo company for Sales Orders, chosen from those Test Connection read; omitted on PATCH keeps the stored one. */
   company: z
-    .strictObject({ id: z.int('Must be an Odoo company id').positive('Must be an Odoo company id'), name: requiredText(FIELD_MAX.odooCompanyName) })
+    .strictObject({
+      // Odoo record ids are PostgreSQL integers, and the hub keeps this one in an integer column.
+      id: z.int('Must be an Odoo company id').positive('Must be an Odoo company id').max(PG_INTEGER_MAX, 'Must be an Odoo company id'),
+      name: requiredText(FIELD_MAX.odooCompanyName),
+    })
     .nullable()
     .optional(),
 });
@@ -89,6 +106,7 @@ const brandsSchema = z
   .array(requiredText(FIELD_MAX.brand))
   .max(LIST_MAX.brands, `At most ${LIST_MAX.brands} brands`)
   .refine((brands) => uniqueBy(brands, (brand) => brand), 'Each brand only once');
+documented(brandsSchema, { add: { uniqueItems: true }, rule: 'Each brand only once, whatever its case.' });
 
 const modelsSchema = z
   .array(
@@ -99,6 +117,7 @@ const modelsSchema = z
   )
   .max(LIST_MAX.models, `At most ${LIST_MAX.models} models`)
   .refine((models) => uniqueBy(models, (model) => model.vehicleModel), 'Each vehicleModel only once');
+documented(modelsSchema, { add: { uniqueItems: true }, rule: 'Each vehicleModel only once, whatever its case.' });
 
 /** `POST /dealerships`. */
 export const createDealershipBodySchema = z.strictObject({
@@ -123,6 +142,7 @@ export const patchDealershipBodySchema = z
     connection: dealershipConnectionInputSchema.nullable().optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), atLeastOneField('code, name, brands, managerEmail, models, connection'));
+documented(patchDealershipBodySchema, AT_LEAST_ONE_FIELD);
 export type PatchDealershipBody = z.infer<typeof patchDealershipBodySchema>;
 
 // ---- Users --------------------------------------------------------------------------------------------
@@ -156,6 +176,7 @@ export const patchUserBodySchema = z
     password: newPasswordSchema.optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), atLeastOneField('name, email, role, active, password'));
+documented(patchUserBodySchema, AT_LEAST_ONE_FIELD);
 export type PatchUserBody = z.infer<typeof patchUserBodySchema>;
 
 /** `GET /users?active=true|false` (optional filter; all users without it). */

@@ -14,7 +14,9 @@ export const HUB_ERROR_CODES = [
   'won_in_progress',
   'client_id_conflict',
   'stage_in_use',
+  'already_exists',
   'payload_too_large',
+  'method_not_allowed',
   'stage_transition_not_allowed',
   'lead_not_claimed',
   'lead_closed',
@@ -23,6 +25,7 @@ export const HUB_ERROR_CODES = [
   'no_won_stage_configured',
   'dealership_not_configured',
   'invalid_assignee',
+  'unknown_reference',
   'too_many_requests',
   /** The app is older than the oldest version the hub serves (app-version.ts). */
   'update_required',
@@ -82,7 +85,9 @@ export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
   won_in_progress: 409,
   client_id_conflict: 409,
   stage_in_use: 409,
+  already_exists: 409,
   payload_too_large: 413,
+  method_not_allowed: 405,
   stage_transition_not_allowed: 422,
   lead_not_claimed: 422,
   lead_closed: 422,
@@ -91,6 +96,7 @@ export const HTTP_STATUS_OF: Record<HubErrorCode, number> = {
   no_won_stage_configured: 422,
   dealership_not_configured: 422,
   invalid_assignee: 422,
+  unknown_reference: 422,
   too_many_requests: 429,
   update_required: 426,
   internal: 500,
@@ -108,6 +114,11 @@ export const appErrorSchema = z.object({
    * create may be sent again), true when it may have been carried out (look it up before creating again).
    */
   dealerCallSent: z.boolean().optional(),
+  /**
+   * The body field a refusal is about, for `409 already_exists` (a unique login, dealership code or stage name)
+   * and `422 unknown_reference` (an id or code that names nothing): the message names it too.
+   */
+  field: z.string().optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 

@@ -4,6 +4,7 @@ import { CALL_RESULTS } from '../domain/call-results';
 import { LEAD_REF_PATTERN } from '../domain/lead-ref';
 import { LOST_REASONS } from '../domain/lost-reasons';
 import { ROLES } from '../domain/roles';
+import { documented } from './openapi-hints';
 
 /**
  * Maximum lengths of every text field, in one place so the hub's columns, the forms and the schemas agree.
@@ -59,16 +60,22 @@ export const idSchema = z.string().min(1, 'Must not be empty').max(FIELD_MAX.id,
  * Times cross every boundary as ISO-8601 UTC strings (`…Z`); offsets are refused so every side reads the
  * same instant. Compare them with Date.parse, not as text: fractional seconds are optional.
  */
-export const isoTimeSchema = z.iso
-  .datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z', abort: true })
-  // The database stores years 1900–9999 only (PostgreSQL refuses the year 0000): a 400 here, never a 500 there.
-  .regex(/^(19\d\d|[2-9]\d\d\d)-/, 'Must be a time in the years 1900 to 9999');
+export const isoTimeSchema = documented(
+  z.iso
+    .datetime({ error: 'Must be an ISO-8601 UTC time like 2026-01-31T09:00:00Z', abort: true })
+    // The database stores years 1900–9999 only (PostgreSQL refuses the year 0000): a 400 here, never a 500 there.
+    .regex(/^(19\d\d|[2-9]\d\d\d)-/, 'Must be a time in the years 1900 to 9999'),
+  { add: { format: 'date-time' } },
+);
 
 /** A client-made UUID that makes a create idempotent per user (hub-api.md). */
 export const clientIdSchema = z.uuid({ error: 'Must be a UUID' });
 
-/** The optimistic-concurrency version of a lead. */
-export const versionSchema = z.int().min(0, 'Must be 0 or more');
+/** The largest PostgreSQL `integer`: a whole number the hub stores or compares in such a column is at most this. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/** The optimistic-concurrency version of a lead (an `integer` column: a larger one is a 400, not a 500). */
+export const versionSchema = z.int().min(0, 'Must be 0 or more').max(PG_INTEGER_MAX, `Must be at most ${PG_INTEGER_MAX}`);
 
 /** Keyset and sync cursors are opaque to clients. */
 export const cursorSchema = z
@@ -95,7 +102,8 @@ export const messageKindSchema = z.enum(MESSAGE_KINDS);
 
 /** Input text: trimmed, then required to be non-empty and at most `max` characters. */
 export function requiredText(max: number) {
-  return z.string().trim().min(1, 'Must not be empty').max(max, `At most ${max} characters`);
+  // Trimmed before the length check: blank text is empty, which the pattern states.
+  return documented(z.string().trim().min(1, 'Must not be empty').max(max, `At most ${max} characters`), { add: { pattern: '\\S' } });
 }
 
 /** Input text that may be empty (trimmed, at most `max` characters). */
@@ -109,16 +117,19 @@ export function storedText(max: number) {
 }
 
 /** A valid e-mail address (trimmed), for fields where one is required. */
-export const emailInputSchema = z
-  .string()
-  .trim()
-  .max(FIELD_MAX.email, `At most ${FIELD_MAX.email} characters`)
-  .regex(z.regexes.email, 'Must be an e-mail address like name@example.com');
+export const emailInputSchema = documented(
+  z
+    .string()
+    .trim()
+    .max(FIELD_MAX.email, `At most ${FIELD_MAX.email} characters`)
+    .regex(z.regexes.email, 'Must be an e-mail address like name@example.com'),
+  { add: { format: 'email' } },
+);
 
 const phoneText = anyText(FIELD_MAX.phone);
-const emailText = anyText(FIELD_MAX.email).refine(
-  (value) => value === '' || z.regexes.email.test(value),
-  'Must be an e-mail address like name@example.com',
+const emailText = documented(
+  anyText(FIELD_MAX.email).refine((value) => value === '' || z.regexes.email.test(value), 'Must be an e-mail address like name@example.com'),
+  { add: { anyOf: [{ maxLength: 0 }, { format: 'email', pattern: z.regexes.email.source }] }, rule: '"" means none.' },
 );
 const blankToNull = (value: string | null | undefined): string | null => (value ? value : null);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_PHONE_DIGITS } from '../domain/customer';
+import { documented } from './openapi-hints';
 import { FIELD_MAX, contactEmailSchema, contactPhoneSchema, idSchema, leadRefSchema, requiredText } from './fields.schema';
 
 /** The header the distributor feed authenticates with instead of a bearer token. */
@@ -25,6 +26,15 @@ export const newCustomerSchema = z
   .refine((customer) => isUsablePhone(customer.phone) || customer.email !== null, {
     error: AT_LEAST_ONE_CONTACT_MESSAGE,
   });
+documented(newCustomerSchema, {
+  add: {
+    anyOf: [
+      { required: ['phone'], properties: { phone: { type: 'string', pattern: `(\\d\\D*){${MIN_PHONE_DIGITS}}` } } },
+      { required: ['email'], properties: { email: { type: 'string', pattern: '\\S' } } },
+    ],
+  },
+  rule: `A phone or an e-mail: a phone counts with ${MIN_PHONE_DIGITS} or more digits; null or "" means none.`,
+});
 export type NewCustomer = z.infer<typeof newCustomerSchema>;
 
 /** The lead fields intake and manual create share. */

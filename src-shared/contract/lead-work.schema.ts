@@ -13,6 +13,7 @@ import {
   requiredText,
   visitKindSchema,
 } from './fields.schema';
+import { documented, type OpenApiHint } from './openapi-hints';
 import { queryInt } from './query.schema';
 
 export const VISIT_KIND_REQUIRED_MESSAGE = 'Required for a visit: on_site or showroom';
@@ -28,6 +29,16 @@ function checkVisitKind(activity: { type: string; visitKind?: string | undefined
   }
 }
 
+/** visitKind exactly when type is visit. */
+const visitKindHint: OpenApiHint = {
+  add: {
+    oneOf: [
+      { required: ['type', 'visitKind'], properties: { type: { enum: ['visit'] } } },
+      { properties: { type: { not: { enum: ['visit'] } } }, not: { required: ['visitKind'] } },
+    ],
+  },
+};
+
 const activityFieldsShape = {
   type: activityTypeSchema,
   summary: requiredText(FIELD_MAX.activitySummary),
@@ -36,7 +47,7 @@ const activityFieldsShape = {
 };
 
 /** The next activity planned from the log-call wizard. */
-export const nextActivitySchema = z.strictObject(activityFieldsShape).superRefine(checkVisitKind);
+export const nextActivitySchema = documented(z.strictObject(activityFieldsShape).superRefine(checkVisitKind), visitKindHint);
 export type NextActivity = z.infer<typeof nextActivitySchema>;
 
 /** `POST /leads/:id/calls` → `201` call log. The summary may be empty (a call nobody answered). */
@@ -50,9 +61,10 @@ export const logCallBodySchema = z.strictObject({
 export type LogCallBody = z.infer<typeof logCallBodySchema>;
 
 /** `POST /leads/:id/activities` → `201` activity. */
-export const createActivityBodySchema = z
-  .strictObject({ ...activityFieldsShape, clientId: clientIdSchema.optional() })
-  .superRefine(checkVisitKind);
+export const createActivityBodySchema = documented(
+  z.strictObject({ ...activityFieldsShape, clientId: clientIdSchema.optional() }).superRefine(checkVisitKind),
+  visitKindHint,
+);
 export type CreateActivityBody = z.infer<typeof createActivityBodySchema>;
 
 /** `POST /leads/:id/notes` → `201` message. */
@@ -80,6 +92,7 @@ export const callLogsQuerySchema = z
     error: 'from must be earlier than to',
     path: ['from'],
   });
+documented(callLogsQuerySchema, { rule: 'from must be earlier than to (400 naming from).' });
 export type CallLogsQuery = z.infer<typeof callLogsQuerySchema>;
 export type CallLogsQueryInput = z.input<typeof callLogsQuerySchema>;
 

@@ -15,6 +15,7 @@ import {
   versionSchema,
 } from './fields.schema';
 import { newLeadShape } from './intake.schema';
+import { anyOfPresent, documented, type OpenApiHint } from './openapi-hints';
 import { queryInt, querySearch } from './query.schema';
 
 export const LEAD_SCOPES = ['open', 'mine', 'all'] as const;
@@ -63,6 +64,7 @@ const leadFilterShape = {
 const createdRangeIsOrdered = (query: { createdAfter?: string; createdBefore?: string }): boolean =>
   !query.createdAfter || !query.createdBefore || Date.parse(query.createdAfter) < Date.parse(query.createdBefore);
 const createdRangeMessage = { error: 'createdAfter must be earlier than createdBefore', path: ['createdAfter'] };
+const createdRangeRule: OpenApiHint = { rule: 'createdAfter must be earlier than createdBefore (400 naming createdAfter).' };
 
 /**
  * `GET /leads` query. Strict: an unknown parameter (a typo such as `stage=`) is a 400 rather than a
@@ -75,12 +77,13 @@ export const leadsQuerySchema = z
     cursor: cursorSchema.optional(),
   })
   .refine(createdRangeIsOrdered, createdRangeMessage);
+documented(leadsQuerySchema, createdRangeRule);
 export type LeadsQuery = z.infer<typeof leadsQuerySchema>;
 /** What a client may pass: numbers or strings for limit, defaults omitted. */
 export type LeadsQueryInput = z.input<typeof leadsQuerySchema>;
 
 /** `GET /leads/export.csv`: the filters of `GET /leads`, all rows, no paging. */
-export const leadsExportQuerySchema = z.strictObject(leadFilterShape).refine(createdRangeIsOrdered, createdRangeMessage);
+export const leadsExportQuerySchema = documented(z.strictObject(leadFilterShape).refine(createdRangeIsOrdered, createdRangeMessage), createdRangeRule);
 export type LeadsExportQuery = z.infer<typeof leadsExportQuerySchema>;
 
 export const leadPageSchema = pageOf(leadSchema);
@@ -117,6 +120,11 @@ export const patchLeadCustomerSchema = z
   .refine((customer) => !(customer.phone === null && customer.email === null), {
     error: 'A lead needs a phone or an email: both cannot be cleared',
   });
+const clearing = { type: 'string', nullable: true, pattern: '^\\s*$' };
+documented(patchLeadCustomerSchema, {
+  add: { minProperties: 1, not: { required: ['phone', 'email'], properties: { phone: clearing, email: clearing } } },
+  rule: 'null or "" clears phone or email, not both.',
+});
 
 export const patchLeadBodySchema = z
   .strictObject({
@@ -129,6 +137,10 @@ export const patchLeadBodySchema = z
   .refine((body) => body.customer !== undefined || body.vehicleModel !== undefined || body.dealershipId !== undefined, {
     error: 'Give at least one of customer, vehicleModel or dealershipId to change',
   });
+documented(patchLeadBodySchema, {
+  add: anyOfPresent(['customer', 'vehicleModel', 'dealershipId']),
+  rule: 'The lead must keep a phone or an email after the change (400 naming customer).',
+});
 export type PatchLeadBody = z.infer<typeof patchLeadBodySchema>;
 
 /** `POST /leads/:id/assign`: a user id, or null to return the lead to the pool. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documented } from './openapi-hints';
 
 const WHOLE_NUMBER = /^-?\d{1,15}$/;
 
@@ -8,7 +9,7 @@ const WHOLE_NUMBER = /^-?\d{1,15}$/;
  * query object (`z.input`) with `limit: 20`. A repeated parameter (an array) is refused.
  */
 export function queryInt(min: number, max: number) {
-  return z
+  const parsed = z
     .union([z.string(), z.number()], { error: 'Must be a whole number' })
     .transform((value, ctx) => {
       const text = typeof value === 'number' ? String(value) : value.trim();
@@ -19,13 +20,16 @@ export function queryInt(min: number, max: number) {
       return Number(text);
     })
     .pipe(z.int().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`));
+  // On the wire a query value is text; the document says what that text must be.
+  return documented(parsed, { replace: { type: 'integer', minimum: min, maximum: max } });
 }
 
 /** A boolean in a query string: `true`/`false` (or `1`/`0`); anything else is refused, never guessed. */
 export function queryBoolean() {
-  return z
+  const parsed = z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { error: 'Must be true or false' })
     .transform((value) => value === true || value === 'true' || value === '1');
+  return documented(parsed, { replace: { type: 'boolean' }, rule: '1 and 0 are accepted too.' });
 }
 
 /**

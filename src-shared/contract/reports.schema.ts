@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_MAX, callResultSchema, idSchema, isoTimeSchema, leadRefSchema, lostReasonSchema, requiredText, storedText } from './fields.schema';
+import { documented } from './openapi-hints';
 import { queryInt } from './query.schema';
 
 // Floor reports (supervisors and managers): `GET /reports/<name>`, every figure a SQL aggregate on the hub.
@@ -20,6 +21,7 @@ export const reportQuerySchema = z
     error: 'from must be earlier than to',
     path: ['from'],
   });
+documented(reportQuerySchema, { rule: 'from must be earlier than to (400 naming from).' });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
 

@@ -7,13 +7,27 @@ import type { AddressInfo, Socket } from 'node:net';
  * requests (`/won/confirm`) to leave the app with work it must finish later. The hub behind it may change
  * (a restarted hub process listens on a new port) while the app keeps its address.
  */
+/** A request and its answer as they crossed the proxy (bodies as bytes; an event stream's body is not kept). */
+export interface ProxiedExchange {
+  method: string;
+  url: string;
+  requestContentType: string | undefined;
+  requestBody: Buffer;
+  status: number;
+  contentType: string | undefined;
+  responseBody: Buffer | null;
+}
+
 export class HubProxy {
   private down = false;
   private blocked: RegExp | null = null;
   private readonly sockets = new Set<Socket>();
   private readonly server = createServer((request, response) => this.forward(request, response));
 
-  private constructor(private target: string) {
+  private constructor(
+    private target: string,
+    private readonly observe?: (exchange: ProxiedExchange) => void,
+  ) {
     this.server.on('connection', (socket) => {
       if (this.down) {
         socket.destroy();
@@ -24,8 +38,9 @@ export class HubProxy {
     });
   }
 
-  static async start(target: string): Promise<HubProxy> {
-    const proxy = new HubProxy(target);
+  /** `observe` sees every completed exchange (the contract check records the floor's traffic with it). */
+  static async start(target: string, observe?: (exchange: ProxiedExchange) => void): Promise<HubProxy> {
+    const proxy = new HubProxy(target, observe);
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
     return proxy;
   }
@@ -66,9 +81,28 @@ export class HubProxy {
       return;
     }
     const target = new URL(request.url ?? '/', this.target);
+    const sent: Buffer[] = [];
+    if (this.observe) request.on('data', (chunk: Buffer) => sent.push(chunk));
     const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
+      const contentType = answer.headers['content-type'];
+      if (this.observe) {
+        const streaming = (contentType ?? '').startsWith('text/event-stream');
+        const received: Buffer[] = [];
+        if (!streaming) answer.on('data', (chunk: Buffer) => received.push(chunk));
+        answer.once('end', () =>
+          this.observe?.({
+            method: request.method ?? 'GET',
+            url: request.url ?? '/',
+            requestContentType: request.headers['content-type'],
+            requestBody: Buffer.concat(sent),
+            status: answer.statusCode ?? 0,
+            contentType,
+            responseBody: streaming ? null : Buffer.concat(received),
+          }),
+        );
+      }
       // The hub died mid-answer (an event stream, a killed process): the workstation's connection drops too.
       answer.once('close', () => {
         if (!answer.complete) response.destroy();

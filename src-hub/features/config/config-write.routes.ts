@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '../../../src-shared/contract/errors';
 import type { FastifyInstance } from 'fastify';
 import {
   createDealershipBodySchema,
@@ -17,14 +18,15 @@ import { createIntakeKey, listIntakeKeys, revokeIntakeKey } from './intake-keys.
 import { createStage, deleteStage, patchStage } from './stages-config.service';
 
 const tag = 'config';
-const managerOnly = ['forbidden'];
+const managerOnly: HubErrorCode[] = ['forbidden'];
+const uniqueWrite: HubErrorCode[] = ['forbidden', 'already_exists'];
 
 /** Configuration writes (managers): stages, dealerships, intake keys. Reads are in config-read.routes.ts. */
 export function registerConfigWriteRoutes(app: FastifyInstance, hub: HubContext): void {
   route(
     app,
     hub,
-    { method: 'POST', url: '/stages', tag, summary: 'Add a stage', auth: 'user', body: createStageBodySchema, response: stageSchema, status: 201, errors: managerOnly },
+    { method: 'POST', url: '/stages', tag, summary: 'Add a stage', auth: 'user', body: createStageBodySchema, response: stageSchema, status: 201, errors: uniqueWrite },
     ({ user, body }) => createStage(hub, user, body),
   );
   route(
@@ -39,7 +41,7 @@ export function registerConfigWriteRoutes(app: FastifyInstance, hub: HubContext)
       params: idParamsSchema,
       body: patchStageBodySchema,
       response: stageSchema,
-      errors: [...managerOnly, 'stage_in_use'],
+      errors: [...uniqueWrite, 'stage_in_use'],
     },
     ({ user, params, body }) => patchStage(hub, user, params.id, body),
   );
@@ -61,7 +63,7 @@ export function registerConfigWriteRoutes(app: FastifyInstance, hub: HubContext)
       body: createDealershipBodySchema,
       response: dealershipSchema,
       status: 201,
-      errors: managerOnly,
+      errors: uniqueWrite,
     },
     ({ user, body }) => createDealership(hub, user, body),
   );
@@ -77,7 +79,7 @@ export function registerConfigWriteRoutes(app: FastifyInstance, hub: HubContext)
       params: idParamsSchema,
       body: patchDealershipBodySchema,
       response: dealershipSchema,
-      errors: managerOnly,
+      errors: uniqueWrite,
     },
     ({ user, params, body }) => patchDealership(hub, user, params.id, body),
   );

@@ -1,7 +1,7 @@
 import type { CreateDealershipBody, DealershipConnectionInput, PatchDealershipBody } from '../../../src-shared/contract/config.schema';
 import type { Dealership } from '../../../src-shared/contract/entities.schema';
 import { one, type Sql } from '../../db/database';
-import { HubError, notFound } from '../../http/hub-error';
+import { HubError, alreadyExists, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordGlobalChange } from '../changes/change-log';
@@ -70,7 +70,7 @@ function originOf(url: string | null): string {
 
 const sameOrigin = (before: string | null, after: string): boolean => before !== null && originOf(before) === originOf(after);
 
-const codeUsed = (code: string) => new HubError('invalid_input', `Invalid body: code: "${code}" is already used by another dealership.`);
+const codeUsed = (code: string) => alreadyExists('code', `"${code}" is already used by another dealership.`);
 
 export async function createDealership(hub: HubContext, user: AuthUser, body: CreateDealershipBody): Promise<Dealership> {
   requireManager(user);
@@ -147,7 +147,7 @@ async function refuseUsedCode(tx: Sql, code: string, exceptId: string | null): P
   if (clash) throw codeUsed(code);
 }
 
-/** A simultaneous write of the same code loses at the unique index: the same 400, not a 500. */
+/** A simultaneous write of the same code loses at the unique index: the same 409, not a 500. */
 async function uniqueCode<T>(code: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();

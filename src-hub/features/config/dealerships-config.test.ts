@@ -181,18 +181,18 @@ describe.each(FEATURE_BACKENDS)('dealership configuration on %s', (backend) => {
     expect(cleared.body).toMatchObject({ managerEmail: null, brands: [], models: [{ vehicleModel: 'City', productCode: 'CITY-15' }, { vehicleModel: 'Civic', productCode: 'CIVIC-20' }] });
   });
 
-  it('refuses a code already used (whatever its case) with 400 naming code', async () => {
+  it('refuses a code already used (whatever its case) with 409 already_exists naming code', async () => {
     await client(manager.token).post('/dealerships', full('WEST'));
     const duplicate = await client(manager.token).post<ErrorBody>('/dealerships', full('west'));
-    expect(duplicate.status).toBe(400);
-    expect(duplicate.body.error).toEqual({ code: 'invalid_input', message: expect.stringContaining('code') });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toEqual({ code: 'already_exists', field: 'code', message: expect.stringMatching(/^code: /) });
     const other = await client(manager.token).post<DealershipBody>('/dealerships', full('CENTRAL'));
     const renamed = await client(manager.token).patch<ErrorBody>(`/dealerships/${other.body.id}`, { code: 'West' });
-    expect(renamed.status).toBe(400);
-    expect(renamed.body.error.message).toContain('already used');
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatchObject({ code: 'already_exists', field: 'code', message: expect.stringContaining('already used') });
     expect((await client(manager.token).patch<DealershipBody>(`/dealerships/${other.body.id}`, { code: 'central' })).body.code).toBe('central');
     const racing = await Promise.all([1, 2, 3].map(() => client(manager.token).post<ErrorBody>('/dealerships', full('RACE'))));
-    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
   });
 
   it('answers 404 for a dealership that does not exist, and 400 for a bad body', async () => {

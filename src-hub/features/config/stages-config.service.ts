@@ -1,7 +1,7 @@
 import { WON_AND_LOST_MESSAGE, type CreateStageBody, type PatchStageBody } from '../../../src-shared/contract/config.schema';
 import type { Stage } from '../../../src-shared/domain/stages';
 import type { Sql } from '../../db/database';
-import { HubError, notFound } from '../../http/hub-error';
+import { alreadyExists, HubError, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordGlobalChange } from '../changes/change-log';
@@ -71,7 +71,7 @@ async function lockStage(tx: Sql, stageId: string): Promise<Stage> {
 
 /** Stage names appear in tracking entries and transition messages: two stages of one name would be ambiguous. */
 async function refuseDuplicateName(tx: Sql, name: string, exceptId: string | null): Promise<void> {
-  if (await stageNameTaken(tx, name, exceptId)) throw new HubError('invalid_input', `Invalid body: name: another stage is already called "${name}".`);
+  if (await stageNameTaken(tx, name, exceptId)) throw alreadyExists('name', `another stage is already called "${name}".`);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

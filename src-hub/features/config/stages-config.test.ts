@@ -58,8 +58,11 @@ describe.each(FEATURE_BACKENDS)('stage configuration on %s', (backend) => {
     const names = (await api(env.url, agent.token).get<StageBody[]>('/stages')).body.map((stage) => stage.name);
     expect(names).toEqual(['New', 'Qualified', 'Test Drive', 'Negotiation', 'Won', 'Lost']);
     const duplicate = await asManager().post<ErrorBody>('/stages', { name: 'test drive', sequence: 26 });
-    expect(duplicate.status).toBe(400);
-    expect(duplicate.body.error.message).toContain('name');
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toMatchObject({ code: 'already_exists', field: 'name', message: expect.stringMatching(/^name: /) });
+    const renamed = await asManager().patch<ErrorBody>(`/stages/${stages['new']}`, { name: 'TEST DRIVE' });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatchObject({ code: 'already_exists', field: 'name' });
   });
 
   it('renames, reorders and folds a stage that holds leads', async () => {

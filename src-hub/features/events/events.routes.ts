@@ -47,7 +47,7 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
   route(
     app,
     hub,
-    { method: 'GET', url: '/events', tag: 'sync', summary: 'Server-sent events: `change` whenever something the caller may see changed', auth: 'user', raw: true },
+    { method: 'GET', url: '/events', tag: 'sync', summary: 'Server-sent events: `change` whenever something the caller may see changed', auth: 'user', raw: true, contentType: 'text/event-stream' },
     async ({ user, request, reply }) => {
       const listener: EventListener = { userId: user.id, seeAll: capabilitiesOf(user.role).seeAllLeads };
       const stream = reply.raw;

@@ -1,6 +1,6 @@
 import type { CustomerKeys } from '../../../src-shared/domain/customer';
 import { one, type Sql } from '../../db/database';
-import { HubError } from '../../http/hub-error';
+import { unknownReference } from '../../http/hub-error';
 import { LEAD_COLUMNS, type LeadRow } from '../leads/lead-row';
 
 /**
@@ -54,13 +54,13 @@ export async function findOpenLeadOf(tx: Sql, keys: CustomerKeys): Promise<LeadR
 }
 
 /**
- * The dealership of a new lead: the one named by `dealershipCode` (400 when there is none), else the only
+ * The dealership of a new lead: the one named by `dealershipCode` (422 `unknown_reference` when there is none), else the only
  * one carrying the brand, else none (several or no dealerships carry it; the lead can be edited later).
  */
 export async function resolveDealership(sql: Sql, brand: string, dealershipCode: string | undefined): Promise<string | null> {
   if (dealershipCode !== undefined) {
     const found = await one<{ id: string }>(sql, 'select d.id from dealerships d where lower(d.code) = lower($1)', [dealershipCode]);
-    if (!found) throw new HubError('invalid_input', `Invalid body: dealershipCode: no dealership has the code "${dealershipCode}".`);
+    if (!found) throw unknownReference('dealershipCode', `no dealership has the code "${dealershipCode}".`);
     return found.id;
   }
   const carriers = await sql.query<{ id: string }>(

@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '../../../src-shared/contract/errors';
 import type { FastifyInstance } from 'fastify';
 import { intakeBodySchema, intakeResponseSchema } from '../../../src-shared/contract/intake.schema';
 import { createLeadBodySchema, createLeadResponseSchema } from '../../../src-shared/contract/leads.schema';
@@ -6,7 +7,7 @@ import { route } from '../../http/route';
 import { createLeadManually, receiveIntake, type MatchOutcome } from './intake.service';
 
 const statusOf = (outcome: MatchOutcome): number => (outcome.outcome === 'created' ? 201 : 200);
-const matchErrors = ['stage_transition_not_allowed'];
+const matchErrors: HubErrorCode[] = ['stage_transition_not_allowed', 'unknown_reference'];
 
 /**
  * Lead intake (distributor feed) and manual create, both through the matcher. They answer 201 or 200 by
@@ -25,6 +26,8 @@ export function registerIntakeRoutes(app: FastifyInstance, hub: HubContext): voi
       body: intakeBodySchema,
       response: intakeResponseSchema,
       status: 201,
+      successDescription: 'created',
+      otherSuccesses: [{ status: 200, description: 'merged (into the customer\'s open lead) or duplicate (externalId seen)' }],
       errors: matchErrors,
       raw: true,
     },
@@ -45,6 +48,8 @@ export function registerIntakeRoutes(app: FastifyInstance, hub: HubContext): voi
       body: createLeadBodySchema,
       response: createLeadResponseSchema,
       status: 201,
+      successDescription: 'created',
+      otherSuccesses: [{ status: 200, description: 'merged into the customer\'s open lead' }],
       errors: matchErrors,
       raw: true,
     },

@@ -99,12 +99,11 @@ describe.each(FEATURE_BACKENDS)('intake on %s', (backend) => {
     expect(await dealershipOf((await feedLead(newCustomer(), { brand: 'Isuzu' })).body)).toBe(dealers['HON-2']);
   });
 
-  it('refuses an unknown dealershipCode with 400 naming the field, creating nothing', async () => {
+  it('refuses an unknown dealershipCode with 422 unknown_reference naming the field, creating nothing', async () => {
     const customer = newCustomer();
     const refused = await feedLead(customer, { dealershipCode: 'NOPE-9' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('invalid_input');
-    expect(refused.body.error.message).toContain('dealershipCode');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'unknown_reference', field: 'dealershipCode', message: expect.stringContaining('dealershipCode') });
     expect((await feedLead(customer)).body.outcome).toBe('created');
   });
 

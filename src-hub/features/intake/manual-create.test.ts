@@ -88,10 +88,10 @@ describe.each(FEATURE_BACKENDS)('manual create (POST /leads) on %s', (backend) =
     expect(fresh.body.leadId).not.toBe(existing.id);
   });
 
-  it('refuses an unknown dealershipCode and a customer without phone or e-mail with 400', async () => {
+  it('refuses an unknown dealershipCode with 422 unknown_reference, and a customer without phone or e-mail with 400', async () => {
     const unknown = await create(agentA.token, lead(newCustomer(), { dealershipCode: 'NOWHERE' }));
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toContain('dealershipCode');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ code: 'unknown_reference', field: 'dealershipCode' });
     const noContact = await create(agentA.token, lead({ name: 'Nobody', phone: null, email: null }));
     expect(noContact.status).toBe(400);
     expect(noContact.body.error.code).toBe('invalid_input');

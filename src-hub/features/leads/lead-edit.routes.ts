@@ -18,7 +18,7 @@ export function registerLeadEditRoutes(app: FastifyInstance, hub: HubContext): v
       params: idParamsSchema,
       body: patchLeadBodySchema,
       response: leadResponseSchema,
-      errors: ['lead_not_claimed', 'lead_closed', 'version_conflict', 'won_in_progress'],
+      errors: ['unknown_reference', 'lead_not_claimed', 'lead_closed', 'version_conflict', 'won_in_progress'],
     },
     ({ user, params, body }) => editLead(hub, user, params.id, body),
   );

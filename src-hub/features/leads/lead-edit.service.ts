@@ -3,7 +3,7 @@ import { AT_LEAST_ONE_CONTACT_MESSAGE } from '../../../src-shared/contract/intak
 import type { PatchLeadBody } from '../../../src-shared/contract/leads.schema';
 import { customerKeys } from '../../../src-shared/domain/customer';
 import { one, type Sql } from '../../db/database';
-import { HubError, notFound } from '../../http/hub-error';
+import { HubError, notFound, unknownReference } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordLeadChange } from '../changes/change-log';
@@ -79,7 +79,7 @@ async function trackChanges(tx: Sql, before: EditedFields, after: EditedFields):
   if (before.dealershipId !== after.dealershipId) {
     const to = after.dealershipId === null ? null : await dealershipName(tx, after.dealershipId);
     if (after.dealershipId !== null && to === null) {
-      throw new HubError('invalid_input', `Invalid body: dealershipId: no dealership ${after.dealershipId}.`);
+      throw unknownReference('dealershipId', `no dealership ${after.dealershipId}.`);
     }
     changes.push({ field: 'Dealership', from: before.dealershipId === null ? null : await dealershipName(tx, before.dealershipId), to });
   }

@@ -140,11 +140,11 @@ describe.each(FEATURE_BACKENDS)('PATCH /leads/:id on %s', (backend) => {
     expect(swapped.body.customer).toMatchObject({ phone: '0917 888 9999', email: null });
   });
 
-  it('refuses an unknown dealershipId with a 400 naming it; null removes the dealership', async () => {
+  it('refuses an unknown dealershipId with a 422 unknown_reference naming it; null removes the dealership', async () => {
     const lead = await claimedLead({ dealershipId: dealers['NORTH'] ?? null });
     const unknown = await patch(owner.token, lead.id, { dealershipId: '987654' });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toContain('dealershipId');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ code: 'unknown_reference', field: 'dealershipId', message: expect.stringContaining('dealershipId') });
     const removed = await patch(owner.token, lead.id, { dealershipId: null });
     expect(removed.body.dealershipId).toBeNull();
     expect((await messages(lead.id)).at(-1)?.tracking).toEqual([{ field: 'Dealership', from: 'Toyota NORTH', to: null }]);

@@ -75,11 +75,11 @@ describe.each(FEATURE_BACKENDS)('lead rules on %s', (backend) => {
       expect(stale.body.error.code).toBe('version_conflict');
     });
 
-    it('an unknown stage is a 400 naming stageId', async () => {
+    it('an unknown stage is a 422 unknown_reference naming stageId', async () => {
       const id = await claimed();
       const answer = await api(env.url, agent.token).post<ErrorBody>(`/leads/${id}/stage`, { stageId: '999999' });
-      expect(answer.status).toBe(400);
-      expect(answer.body.error.message).toContain('stageId');
+      expect(answer.status).toBe(422);
+      expect(answer.body.error).toMatchObject({ code: 'unknown_reference', field: 'stageId', message: expect.stringMatching(/^stageId: /) });
     });
   });
 

@@ -77,7 +77,7 @@ export function registerLeadsRoutes(app: FastifyInstance, hub: HubContext): void
       params: idParamsSchema,
       body: moveStageBodySchema,
       response: leadResponseSchema,
-      errors: ['stage_transition_not_allowed', 'use_won_flow', 'lost_reason_required', 'lead_not_claimed', 'lead_closed', 'version_conflict', 'won_in_progress'],
+      errors: ['unknown_reference', 'stage_transition_not_allowed', 'use_won_flow', 'lost_reason_required', 'lead_not_claimed', 'lead_closed', 'version_conflict', 'won_in_progress'],
     },
     ({ user, params, body }) => moveStage(hub, user, params.id, body.stageId, body.version),
   );
@@ -93,7 +93,7 @@ export function registerLeadsRoutes(app: FastifyInstance, hub: HubContext): void
       params: idParamsSchema,
       body: markLostBodySchema,
       response: leadResponseSchema,
-      errors: ['lost_reason_required', 'lead_not_claimed', 'lead_closed', 'won_in_progress'],
+      errors: ['lost_reason_required', 'stage_transition_not_allowed', 'lead_not_claimed', 'lead_closed', 'won_in_progress'],
     },
     ({ user, params, body }) => markLost(hub, user, params.id, body.reason ?? undefined, body.notes ?? ''),
   );

@@ -3,7 +3,7 @@ import { LOST_REASON_LABELS, type LostReason } from '../../../src-shared/domain/
 import { findStage, lostStage } from '../../../src-shared/domain/stages';
 import { checkTransition } from '../../../src-shared/domain/transitions';
 import type { Sql } from '../../db/database';
-import { HubError, notFound } from '../../http/hub-error';
+import { HubError, notFound, unknownReference } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { recordChildChange, recordLeadChange } from '../changes/change-log';
@@ -25,10 +25,10 @@ export async function moveStage(hub: HubContext, user: AuthUser, leadId: string,
     const stages = await loadStagesForMove(tx);
     const row = await workableLead(tx, user, stages, leadId, { open: false });
     checkVersion(row, version);
-    if (!findStage(stages, stageId)) throw new HubError('invalid_input', `Invalid body: stageId: no stage ${stageId}.`);
+    if (!findStage(stages, stageId)) throw unknownReference('stageId', `no stage ${stageId}.`);
     await refuseWhileWonInProgress(tx, row.id, now);
     const check = checkTransition(stages, row.stage_id, stageId);
-    if (!check.ok) throw new HubError(check.code === 'not_found' ? 'invalid_input' : check.code, check.message);
+    if (!check.ok) throw check.code === 'not_found' ? unknownReference('stageId', check.message) : new HubError(check.code, check.message);
     if (check.kind === 'won') throw new HubError('use_won_flow', USE_WON_FLOW_MESSAGE);
     if (check.kind === 'lost') throw new HubError('lost_reason_required', LOST_REASON_REQUIRED_MESSAGE);
     return toLeadDto(await setStage(tx, user, row, check.from.name, check.to.name, check.to.id, false, now));

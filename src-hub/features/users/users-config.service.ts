@@ -1,7 +1,7 @@
 import type { CreateUserBody, PatchUserBody } from '../../../src-shared/contract/config.schema';
 import type { User } from '../../../src-shared/contract/entities.schema';
 import { one, type Sql } from '../../db/database';
-import { HubError, forbidden, notFound } from '../../http/hub-error';
+import { alreadyExists, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { revokeUserSessions } from '../auth/auth.repo';
@@ -10,7 +10,7 @@ import { recordGlobalChange } from '../changes/change-log';
 import { isRowId, isUniqueViolation, requireManager } from '../config/require-manager';
 import { USER_COLUMNS, toUser, type UserRow } from './users.repo';
 
-const loginUsed = (login: string) => new HubError('invalid_input', `Invalid body: login: "${login}" is already used by another user.`);
+const loginUsed = (login: string) => alreadyExists('login', `"${login}" is already used by another user.`);
 
 export async function addUser(hub: HubContext, caller: AuthUser, body: CreateUserBody): Promise<User> {
   requireManager(caller);

@@ -61,15 +61,15 @@ describe.each(FEATURE_BACKENDS)('user administration on %s', (backend) => {
     expect(text).not.toMatch(/password/i);
   });
 
-  it('refuses a login already used (whatever its case) with 400 naming login', async () => {
+  it('refuses a login already used (whatever its case) with 409 already_exists naming login', async () => {
     await asManager().post('/users', newUser('carlo'));
     for (const taken of ['carlo', 'CARLO', 'manager']) {
       const refused = await asManager().post<ErrorBody>('/users', newUser(taken));
-      expect(refused.status).toBe(400);
-      expect(refused.body.error).toEqual({ code: 'invalid_input', message: expect.stringContaining('login') });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toEqual({ code: 'already_exists', field: 'login', message: expect.stringMatching(/^login: /) });
     }
     const racing = await Promise.all([1, 2, 3].map(() => asManager().post<ErrorBody>('/users', newUser('racer'))));
-    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
     expect((await asManager().post<ErrorBody>('/users', { ...newUser('shorty'), password: 'short' })).status).toBe(400);
   });
 

@@ -11,7 +11,7 @@ export function registerUserRoutes(app: FastifyInstance, hub: HubContext): void 
   route(
     app,
     hub,
-    { method: 'POST', url: '/users', tag: 'config', summary: 'Add a user', auth: 'user', body: createUserBodySchema, response: userSchema, status: 201, errors: ['forbidden'] },
+    { method: 'POST', url: '/users', tag: 'config', summary: 'Add a user', auth: 'user', body: createUserBodySchema, response: userSchema, status: 201, errors: ['forbidden', 'already_exists'] },
     ({ user, body }) => addUser(hub, user, body),
   );
   route(

@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '../../../src-shared/contract/errors';
 import type { FastifyInstance } from 'fastify';
 import { emptyBodySchema, idParamsSchema } from '../../../src-shared/contract/fields.schema';
 import { leadResponseSchema } from '../../../src-shared/contract/leads.schema';
@@ -8,7 +9,7 @@ import { confirmWon } from './won-confirm.service';
 import { failWon, prepareWon } from './won.service';
 
 const tag = 'won';
-const leadErrors = ['lead_not_claimed', 'lead_closed'];
+const leadErrors: HubErrorCode[] = ['lead_not_claimed', 'lead_closed'];
 
 /** The hub's side of the Won saga (DESIGN.md §5): prepare → (dealer relay) → confirm or fail. */
 export function registerWonRoutes(app: FastifyInstance, hub: HubContext): void {

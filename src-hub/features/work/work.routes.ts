@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '../../../src-shared/contract/errors';
 import type { FastifyInstance } from 'fastify';
 import { activitySchema, activityListSchema, callLogListSchema, callLogSchema, messageListSchema, messageSchema } from '../../../src-shared/contract/entities.schema';
 import { emptyBodySchema, idParamsSchema } from '../../../src-shared/contract/fields.schema';
@@ -11,7 +12,7 @@ import { listCallLogs } from './call-logs.repo';
 import { addNote, leadActivities, leadCalls, logCall, markActivityDone, scheduleActivity } from './work.service';
 
 const tag = 'work';
-const workErrors = ['lead_not_claimed', 'lead_closed', 'client_id_conflict'];
+const workErrors: HubErrorCode[] = ['lead_not_claimed', 'lead_closed', 'client_id_conflict'];
 
 export function registerWorkRoutes(app: FastifyInstance, hub: HubContext): void {
   const readable = async (user: Parameters<typeof visibleLead>[1], id: string) => (await visibleLead(hub.db, user, await loadStages(hub.db), id)).id;

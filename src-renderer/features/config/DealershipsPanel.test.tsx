@@ -139,12 +139,12 @@ describe('DealershipsPanel', () => {
 
   it("shows the hub's refusal as is", async () => {
     const db = await configReplica();
-    stubCrm({ updateDealership: vi.fn(async () => refusal('invalid_input', 'Invalid body: code: "BHN" is already used by another dealership.')) as never });
+    stubCrm({ updateDealership: vi.fn(async () => refusal('already_exists', 'code: "BHN" is already used by another dealership.')) as never });
     const editor = await openMetro(db);
     await userEvent.clear(within(editor).getByLabelText('Code'));
     await userEvent.type(within(editor).getByLabelText('Code'), 'BHN');
     await userEvent.click(within(editor).getByRole('button', { name: 'Save' }));
-    expect((await within(editor).findByRole('alert')).textContent).toBe('Invalid body: code: "BHN" is already used by another dealership.');
+    expect((await within(editor).findByRole('alert')).textContent).toBe('code: "BHN" is already used by another dealership.');
   });
 
   it('Test Connection waits for saved changes, then lists each check with its result and message', async () => {

@@ -67,7 +67,7 @@ export async function configReplica(seed: { stages?: Stage[]; leads?: Lead[]; de
 }
 
 export const answer = <T,>(value: T) => ({ ok: true as const, value });
-export const refusal = (code: 'stage_in_use' | 'invalid_input' | 'forbidden' | 'internal', message: string) => ({ ok: false as const, error: { code, message } });
+export const refusal = (code: 'stage_in_use' | 'already_exists' | 'invalid_input' | 'forbidden' | 'internal', message: string) => ({ ok: false as const, error: { code, message } });
 
 export function stubCrm(methods: Partial<CrmApi>): void {
   window.crm = methods as CrmApi;

@@ -9,6 +9,7 @@ import { SANDBOX_DATABASE, SANDBOX_USER } from '../../../src-main/training/odoo-
 import { openApp, type AppHandle } from '../../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../harness/build-renderer';
 import { launchChromium } from '../../harness/chromium';
+import { recordProxiedContract } from '../../../src-hub/testing/contract-recorder';
 import { HubProxy } from '../../harness/hub-proxy';
 import { serveRenderer } from '../../harness/static-server';
 import { signInAs } from '../ui-kit';
@@ -78,6 +79,8 @@ export class Floor {
     private readonly renderer: { origin: string; close: () => Promise<void> },
     readonly hub: FloorHub,
     readonly dealer: OdooSandbox,
+    /** The scripts' own path to the hub (intake feed, supervisors' API calls), recorded for the contract check. */
+    private readonly scripts: HubProxy,
   ) {}
 
   static async open(scenario: string): Promise<Floor> {
@@ -89,13 +92,14 @@ export class Floor {
       startOdooSandbox({ products: DEMO_PRODUCTS }),
       FloorHub.start(mkdtempSync(join(tmpdir(), `floor-${scenario}-hub-`))),
     ]);
-    const floor = new Floor(scenario, browser, renderer, hub, dealer);
+    const scripts = await HubProxy.start(hub.url, recordProxiedContract(() => hub.url));
+    const floor = new Floor(scenario, browser, renderer, hub, dealer, scripts);
     await floor.connectDealerships();
     return floor;
   }
 
   /** The hub's address as scripts reach it (not through a workstation's proxy). */
-  hubUrl = (): string => this.hub.url;
+  hubUrl = (): string => this.scripts.url;
 
   api(login: DemoLogin): Promise<HubApi> {
     return HubApi.signIn(this.hubUrl, login);
@@ -107,7 +111,8 @@ export class Floor {
 
   /** A person sits down at a workstation and signs in (training mode: the demo user's button). */
   async join(login: DemoLogin): Promise<FloorUser> {
-    const proxy = await HubProxy.start(this.hub.url);
+    // The workstation's traffic is checked against the hub's OpenAPI document (the contract check).
+    const proxy = await HubProxy.start(this.hub.url, recordProxiedContract(() => this.hub.url));
     const app = await this.openWorkstation(proxy);
     const name = DEMO_USERS.find((user) => user.login === login)?.name ?? login;
     const user = new FloorUser(login, name, app, proxy, this.scenario);
@@ -140,6 +145,7 @@ export class Floor {
   async killAndRestartHub(): Promise<void> {
     await this.hub.killAndRestart();
     for (const user of this.users) user.proxy.retarget(this.hub.url);
+    this.scripts.retarget(this.hub.url);
   }
 
   async close(): Promise<void> {
@@ -147,6 +153,7 @@ export class Floor {
       await user.app.close().catch(() => undefined);
       await user.proxy.close().catch(() => undefined);
     }
+    await this.scripts.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
     await this.hub.kill().catch(() => undefined);
     await this.dealer.close().catch(() => undefined);
