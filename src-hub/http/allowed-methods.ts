@@ -17,7 +17,8 @@ export function allowedMethodsFor(routes: readonly AnyRouteSpec[], prefix: strin
   return (path) => {
     const methods = new Set<string>();
     for (const spec of routes) {
-      if (!patternOf(prefix, spec.url).test(path)) continue;
+      // The operators' endpoints (/healthz, /metrics) live at the root, not under the API prefix.
+      if (!patternOf(spec.root ? '' : prefix, spec.url).test(path)) continue;
       methods.add(spec.method);
       if (spec.method === 'GET') methods.add('HEAD');
     }

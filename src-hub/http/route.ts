@@ -36,6 +36,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   raw?: boolean;
   /** A raw route's success media type (`text/csv`), for the OpenAPI document. */
   contentType?: string;
+  /** Further success media types a raw route answers (an update feed is YAML beside the installers). */
+  otherContentTypes?: readonly string[];
   /** Other statuses answered with the success body's schema, not the error envelope (`/readyz`: 503). */
   alsoStatuses?: Record<number, string>;
   /** Served at the root instead of under /api/v1 (probes and metrics for operators); `app` must be the root instance. */

@@ -136,6 +136,20 @@ const CASES: Record<number, MigrationCase> = {
       expect(await db.query(`select ref from leads order by ref`)).toEqual([{ ref: 'LEAD/2026/00101' }, { ref: 'LEAD/2026/00102' }, { ref: 'LEAD/2026/00103' }]);
     },
   },
+  7: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string; user_id: string }>(`select id, user_id::text from leads where ref = 'LEAD/2026/00103'`);
+      return { mine: mine!.id, ana: mine!.user_id };
+    },
+    after: async (db, { mine, ana }) => {
+      // A new table, off for every brand until a manager sets one; the leads and their timings are untouched.
+      expect(await db.query(`select * from unclaimed_alerts`)).toEqual([]);
+      expect(await db.query(`select first_claimed_by::text as claimer from leads where id = $1`, [mine])).toEqual([{ claimer: ana }]);
+      await db.query(`insert into unclaimed_alerts (brand, after_minutes, updated_at, updated_by) values ('Toyota', 30, now(), $1)`, [ana]);
+      await expect(db.query(`insert into unclaimed_alerts (brand, after_minutes, updated_at) values ('TOYOTA', 15, now())`)).rejects.toThrow(/unclaimed_alerts_brand/);
+      await expect(db.query(`insert into unclaimed_alerts (brand, after_minutes, updated_at) values ('Honda', 0, now())`)).rejects.toThrow(/check/);
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

@@ -33,7 +33,7 @@ function envelopeFor(codes: readonly HubErrorCode[]): JsonSchemaFragment {
 
 function successContent(spec: AnyRouteSpec): JsonSchemaFragment | undefined {
   if (spec.response) return { 'application/json': { schema: schemaOf(spec.response, 'output') } };
-  if (spec.contentType) return { [spec.contentType]: { schema: { type: 'string' } } };
+  if (spec.contentType) return Object.fromEntries([spec.contentType, ...(spec.otherContentTypes ?? [])].map((type) => [type, { schema: { type: 'string' } }]));
   return undefined;
 }
 

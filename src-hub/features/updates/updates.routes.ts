@@ -25,6 +25,7 @@ export function registerUpdatesRoutes(app: FastifyInstance, hub: HubContext): vo
       errors: ['not_found'],
       raw: true,
       contentType: 'application/octet-stream',
+      otherContentTypes: ['text/yaml'],
     },
     async ({ params, reply }) => {
       const dir = hub.config.updatesDir ?? null;

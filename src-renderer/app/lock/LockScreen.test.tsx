@@ -34,6 +34,7 @@ async function start(initial: Session, unlockAnswer: 'ok' | 'wrong' = 'ok') {
   const calls: string[] = [];
   const crm = {
     session: async () => ({ ok: true, value: current }),
+    appInfo: async () => ({ ok: true, value: { version: 'test', platform: 'linux' } }),
     onConnectionState: () => () => undefined,
     onSyncProgress: () => () => undefined,
     onWonProgress: () => () => undefined,
