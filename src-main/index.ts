@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } fro
 import { IPC_CHANNELS } from '../src-shared/contract/ipc.contract';
 import { MainCore } from './core/main-core';
 import { machineConfigPath, readIfPresent, readMachineSetup } from './config/machine-config';
+import { electronUpdater, forwardUpdaterEvents } from './electron/auto-updater';
 import { createReplicaBridge } from './electron/replica-bridge';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createIpcDispatcher } from './ipc/ipc-dispatcher';
@@ -68,12 +69,15 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),
       machine,
+      // Updates come from the floor's hub (hub admin publish-update); a development run has nothing to update.
+      ...(app.isPackaged ? { updater: electronUpdater() } : {}),
       chooseSavePath: async (defaultName) => {
         const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
         const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },
     });
+    if (core.updates) forwardUpdaterEvents(core.updates);
     const dispatch = createIpcDispatcher(core.handlers, {
       isTrustedSender: isAppFrame,
       logError: (channel, error) => console.error(`[main] ${channel} failed`, error),

@@ -13,6 +13,7 @@ import { SessionManager } from '../session/session-manager';
 import type { SecretStore } from '../session/secret-store';
 import { EventStream, type StreamState } from '../sync/event-stream';
 import { streamOpenerTrusting } from '../hub/private-ca';
+import { AppUpdates, type UpdaterPort } from '../updates/app-updates';
 import { SyncDriver, type ReplicaPort } from '../sync/sync-driver';
 import { sendOutboxItem } from '../outbox/outbox-relay';
 import { leadActionHandlers } from '../leads/lead-actions';
@@ -51,6 +52,8 @@ export interface MainCoreOptions {
   chooseSavePath?: ChooseSavePath;
   /** The workstation's machine-wide settings (IT's hub and CA certificate); absent → not provisioned. */
   machine?: MachineSetup;
+  /** App updates from the hub (Electron: electron-updater, packaged only); absent → none. */
+  updater?: UpdaterPort;
   /** The offline unlock check's scrypt cost (tests make it cheap). */
   verifierCost?: VerifierCost;
   /** Wall-clock milliseconds (tests move it): the offline unlock's wait after wrong passwords. */
@@ -71,6 +74,7 @@ export class MainCore {
   readonly session: SessionManager;
   readonly sync: SyncDriver;
   readonly won: WonService;
+  readonly updates: AppUpdates | null;
   private stream: EventStream | null = null;
   private periodic: NodeJS.Timeout | null = null;
   private streamState: StreamState = 'offline';
@@ -92,6 +96,14 @@ export class MainCore {
       },
       ...(options.won?.createClient ? { createClient: options.won.createClient } : {}),
     });
+    this.updates = options.updater
+      ? new AppUpdates({
+          updater: options.updater,
+          emit: (state) => options.emit('updates:changed', state),
+          busyReason: () => (this.won.isPushing() ? 'Mark as Won is creating a Sales Order on the dealer.' : null),
+          logError: (message, error) => options.logError?.(message, error),
+        })
+      : null;
     this.handlers = guardWhileLocked(this.allHandlers(), () => this.session.lock.locked);
   }
 
@@ -107,6 +119,7 @@ export class MainCore {
   stop(): void {
     this.stream?.stop();
     this.stream = null;
+    this.updates?.stop();
     if (this.periodic) clearInterval(this.periodic);
     this.periodic = null;
     if (this.recheck) clearTimeout(this.recheck);
@@ -148,6 +161,12 @@ export class MainCore {
         return undefined;
       },
       'auth:session': async () => this.session.current(),
+      'updates:state': async () => this.updates?.current() ?? { status: 'none' as const },
+      'updates:restart': async () => {
+        if (!this.updates) throw AppFailure.of('invalid_input', 'This copy of BPO CRM is not updated from the hub (development or browser shell).');
+        this.updates.restart();
+        return undefined;
+      },
       'leads:claim': async ({ leadId }) => this.mutate(() => this.session.hub().request({ method: 'POST', path: `/leads/${encodeURIComponent(leadId)}/claim`, schema: leadSchema })),
       'sync:pull': async () => {
         await this.pullQuietly();
@@ -291,6 +310,7 @@ export class MainCore {
     this.stop();
     const session = this.session.current();
     if (!session) return;
+    this.updates?.watch(session.hubUrl);
     this.stream = new EventStream({
       url: `${session.hubUrl}/api/v1/events`,
       token: () => this.session.token(),

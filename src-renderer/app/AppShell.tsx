@@ -4,6 +4,7 @@ import { Workspace } from '../features/shell/Workspace';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { SyncProgress } from '../ui/SyncProgress';
 import { SignOutButton } from './SignOutButton';
+import { UpdateBanner } from './UpdateBanner';
 import { useIdleLock } from './lock/use-idle-lock';
 import { useSignedInUser } from './use-signed-in-user';
 
@@ -53,6 +54,7 @@ export function AppShell({ session, connection, progress, onSignedOut }: AppShel
           time.
         </div>
       )}
+      <UpdateBanner />
       <Workspace actor={{ id: user.id, role: user.role }} />
     </div>
   );

@@ -47,6 +47,8 @@ export const CRM_METHODS = {
   listMailOutbox: 'mail-outbox:list',
   listUnclaimedAlerts: 'unclaimed-alerts:list',
   setUnclaimedAlert: 'unclaimed-alerts:set',
+  updateState: 'updates:state',
+  restartToUpdate: 'updates:restart',
   workstationSettings: 'settings:get',
   updateWorkstationSettings: 'settings:update',
 } as const satisfies Record<string, IpcChannel>;
@@ -58,6 +60,7 @@ export const CRM_EVENTS = {
   onSyncProgress: 'sync:progress',
   onWonProgress: 'won:progress',
   onSessionChanged: 'auth:session-changed',
+  onUpdateChanged: 'updates:changed',
 } as const satisfies Record<string, IpcEventName>;
 
 type Methods = typeof CRM_METHODS;

@@ -15,7 +15,7 @@ import {
 describe('IPC contract', () => {
   it('names every channel and event feature:verb', () => {
     for (const name of [...IPC_CHANNELS, ...IPC_EVENT_NAMES]) expect(name).toMatch(/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/);
-    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state', 'sync:progress', 'won:progress', 'auth:session-changed']);
+    expect(IPC_EVENT_NAMES).toEqual(['sync:changed', 'connection:state', 'sync:progress', 'won:progress', 'auth:session-changed', 'updates:changed']);
   });
 
   it('knows its channels', () => {

@@ -246,6 +246,9 @@ export const IPC_CONTRACT = {
   /** Shared workstations: session length and idle lock (every user reads; managers change). */
   'settings:get': { input: noInput, output: workstationSettingsSchema },
   'settings:update': { input: patchWorkstationSettingsSchema, output: workstationSettingsSchema },
+  /** App updates from the hub: what is downloaded, and "Restart to update" (refused during a Won push). */
+  'updates:state': { input: noInput, output: updateStateSchema },
+  'updates:restart': { input: noInput, output: z.undefined() },
   /** A desktop notification (an activity fell due, an unclaimed lead waits past its brand's alert); clicking it focuses the window. */
   'notifications:show': {
     input: z.strictObject({ title: requiredText(FIELD_MAX.label), body: z.string().max(FIELD_MAX.activitySummary), leadId: idSchema }),
@@ -300,6 +303,7 @@ export const IPC_EVENTS = {
   'sync:progress': syncProgressSchema,
   'won:progress': wonProgressSchema,
   'auth:session-changed': sessionChangedSchema,
+  'updates:changed': updateStateSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

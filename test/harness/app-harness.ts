@@ -82,7 +82,7 @@ export interface OpenAppOptions {
   context?: BrowserContext;
   userDataDir?: string;
   cipher?: SecretCipher;
-  core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient' | 'won' | 'openExternal' | 'notify' | 'machine'>>;
+  core?: Partial<Pick<MainCoreOptions, 'periodicPullMs' | 'defaultHubUrl' | 'eventBackoffMs' | 'hubClient' | 'won' | 'openExternal' | 'notify' | 'machine' | 'updater'>>;
   /** Sees every main → renderer event as main sends it (benchmarks time sync with it). */
   onEmit?: (event: IpcEventName, payload: unknown) => void;
   /** Benchmarks inject Dexie into the page for their raw baseline. */

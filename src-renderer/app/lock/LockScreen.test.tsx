@@ -35,6 +35,8 @@ async function start(initial: Session, unlockAnswer: 'ok' | 'wrong' = 'ok') {
   const crm = {
     session: async () => ({ ok: true, value: current }),
     appInfo: async () => ({ ok: true, value: { version: 'test', platform: 'linux' } }),
+    updateState: async () => ({ ok: true, value: { status: 'none' } }),
+    onUpdateChanged: () => () => undefined,
     onConnectionState: () => () => undefined,
     onSyncProgress: () => () => undefined,
     onWonProgress: () => () => undefined,

@@ -59,7 +59,12 @@ export function signIn(userId: string, role?: Role): void {
 
 /** Installs the stub as window.crm; listeners not given answer with a no-op unsubscribe. */
 export function stubCrm(methods: Partial<CrmApi>): void {
-  window.crm = { onWonProgress: () => () => undefined, ...methods } as CrmApi;
+  window.crm = {
+    onWonProgress: () => () => undefined,
+    onUpdateChanged: () => () => undefined,
+    updateState: async () => ({ ok: true as const, value: { status: 'none' as const } }),
+    ...methods,
+  } as CrmApi;
 }
 
 export function renderWithReplica(db: ReplicaDb, ui: ReactNode, kick: () => void = () => undefined) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { FOCUS_ANCHOR, trapTab } from '../../ui/focus';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useOpenDialogs } from './open-dialogs.store';
 import './wizards.css';
 
 interface DialogProps {
@@ -23,6 +24,11 @@ interface DialogProps {
 export function Dialog({ label, onClose, children, footer, onSubmit, busy = false }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useReturnFocus();
+
+  useEffect(() => {
+    useOpenDialogs.getState().opened();
+    return () => useOpenDialogs.getState().closed();
+  }, []);
 
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-close)');
