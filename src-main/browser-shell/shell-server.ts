@@ -13,7 +13,8 @@ export const BRIDGE_PATH = '/__crm';
 export const BRIDGE_SCRIPT_PATH = '/__shell/bridge.js';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
+/** The built renderer's file types (the test harness serves it the same way). */
+export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -62,10 +63,10 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       );
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: { code: 'method_not_allowed', message: `${request.method} is not served here.` } });
-    if (path === BRIDGE_SCRIPT_PATH) return serve(response, TYPES['.js'], options.bridgeScript);
+    if (path === BRIDGE_SCRIPT_PATH) return serve(response, MEDIA_TYPES['.js'], options.bridgeScript);
     const file = staticFile(root, path);
-    if (!file) return serve(response, TYPES['.html'], index);
-    response.writeHead(200, headers(TYPES[extname(file)] ?? 'application/octet-stream'));
+    if (!file) return serve(response, MEDIA_TYPES['.html'], index);
+    response.writeHead(200, headers(MEDIA_TYPES[extname(file)] ?? 'application/octet-stream'));
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -2,16 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { MEDIA_TYPES } from '../../src-main/browser-shell/shell-server';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves the built renderer on loopback with the app's Content-Security-Policy, like the packaged app. */
 export async function serveRenderer(root: string, csp: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -20,7 +12,7 @@ export async function serveRenderer(root: string, csp: string): Promise<{ origin
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
     let file = normalize(join(base, path === '/' ? 'index.html' : path));
     if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+    response.writeHead(200, { 'content-type': MEDIA_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
