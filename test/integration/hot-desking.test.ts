@@ -33,7 +33,8 @@ function core(dir = mkdtempSync(join(tmpdir(), 'hotdesk-')), cipher = testCipher
     replica: dexieReplica().port,
     emit: (event, payload) => events.push([event, payload]),
     periodicPullMs: 0,
-    hubClient: { timeoutMs: 1000, retryDelaysMs: [] },
+    // Room for a sign-in's password hashing on a loaded machine; an away hub still fails at once (refused).
+    hubClient: { timeoutMs: 10_000, retryDelaysMs: [] },
     eventBackoffMs: [100],
     won: { journalPath: join(dir, 'won-journal.json') },
     notify: (notification) => shown.push(notification),
