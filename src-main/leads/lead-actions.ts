@@ -17,6 +17,7 @@ export interface LeadActionDeps {
 }
 
 type LeadChannels =
+  | 'leads:claim'
   | 'leads:move-stage'
   | 'leads:mark-lost'
   | 'leads:assign'
@@ -42,6 +43,7 @@ export function telUrl(phone: string): string {
 /** The lead form's and the boards' actions: each one hub call, parsed with the shared schemas. */
 export function leadActionHandlers(deps: LeadActionDeps): Pick<IpcHandlers, LeadChannels> {
   return {
+    'leads:claim': ({ leadId }) => deps.mutate(() => deps.hub().request({ method: 'POST', path: path(leadId, '/claim'), schema: leadSchema })),
     'leads:move-stage': ({ leadId, ...body }) => deps.mutate(() => deps.hub().request({ method: 'POST', path: path(leadId, '/stage'), body, schema: leadSchema })),
     'leads:mark-lost': ({ leadId, ...body }) => deps.mutate(() => deps.hub().request({ method: 'POST', path: path(leadId, '/lost'), body, schema: leadSchema })),
     'leads:assign': ({ leadId, ...body }) => deps.mutate(() => deps.hub().request({ method: 'POST', path: path(leadId, '/assign'), body, schema: leadSchema })),

@@ -1,5 +1,5 @@
 import { Notification, type BrowserWindow } from 'electron';
-import type { DesktopNotification } from '../core/main-core';
+import type { DesktopNotification } from './notification-handlers';
 
 /** Electron's desktop notification; a click brings the window back so the user can open the lead. */
 export function createDesktopNotifier(window: () => BrowserWindow | null): (notification: DesktopNotification) => void {

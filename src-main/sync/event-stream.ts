@@ -58,8 +58,19 @@ export class EventStream {
   private stopped = true;
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
+  private current: StreamState = 'offline';
 
   constructor(private readonly options: EventStreamOptions) {}
+
+  /** Whether the stream is open now (what the last onState said). */
+  state(): StreamState {
+    return this.current;
+  }
+
+  private report(state: StreamState): void {
+    this.current = state;
+    this.options.onState(state);
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -98,7 +109,7 @@ export class EventStream {
       if (response.status === 426) updateRequired = true;
       if (response.status < 200 || response.status > 299 || !response.body) throw new Error(`events answered ${response.status}`);
       this.failures = 0;
-      this.options.onState('online');
+      this.report('online');
       const parse = createSseParser(this.options.onEvent);
       const decoder = new TextDecoder();
       for await (const chunk of response.body) {
@@ -114,7 +125,7 @@ export class EventStream {
     this.failures++;
     const steps = this.options.backoffMs ?? [500, 1000, 2000, 5000, 10_000];
     if (updateRequired) this.failures = Math.max(this.failures, steps.length);
-    this.options.onState(updateRequired ? 'update_required' : this.failures >= (this.options.offlineAfter ?? 3) ? 'offline' : 'reconnecting');
+    this.report(updateRequired ? 'update_required' : this.failures >= (this.options.offlineAfter ?? 3) ? 'offline' : 'reconnecting');
     const delay = steps[Math.min(this.failures - 1, steps.length - 1)] ?? 10_000;
     this.timer = setTimeout(() => void this.connect(), delay);
   }
