@@ -14,7 +14,7 @@ interface HubProcess {
   child: ChildProcess;
   url: string;
   output: () => string;
-  exited: Promise<number | null>;
+  exited: Promise<number | string>;
 }
 
 const children: ChildProcess[] = [];
@@ -29,7 +29,8 @@ async function startHub(args: string[], env: Record<string, string>): Promise<Hu
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A signal instead of an exit code (code null) is named: SIGTERM means the stop handler was not installed, anything else a crash.
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? `killed by ${signal ?? 'unknown signal'}`)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /listening on (\S+)/.exec(output);
@@ -207,7 +208,7 @@ describe('a hub stopped with SIGTERM', () => {
     const data = mkdtempSync(join(tmpdir(), 'hub-stop-'));
     const first = await startHub(['--data', data], { DATABASE_URL: '' });
     first.child.kill('SIGTERM');
-    expect(await within(first.exited, 15_000)).toBe(0);
+    expect(await within(first.exited, 15_000), first.output()).toBe(0);
     expect(existsSync(join(data, 'hub.lock'))).toBe(false);
     const second = await startHub(['--data', data], { DATABASE_URL: '' });
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
