@@ -24,8 +24,12 @@ export class Tour {
 
   /** Checks the screen as it is now. */
   async check(screen: string): Promise<void> {
-    // Nothing animating or loading: the screen as a user reads it.
-    await this.page.waitForTimeout(300);
+    // Nothing animating or loading: the screen as a user reads it (no running animation, nothing aria-busy).
+    await this.page.waitForFunction(
+      () => document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[aria-busy="true"]'),
+      undefined,
+      { timeout: 10_000 },
+    );
     await this.page.screenshot({ path: join(this.shots, `${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) });
     this.results.push({ screen, findings: await runAxe(this.page) });
   }

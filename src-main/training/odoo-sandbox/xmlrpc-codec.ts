@@ -150,7 +150,7 @@ export class CannotMarshalNone extends XmlRpcError {
 
 function escape(text: string): string {
   // Odoo strips control characters: XML 1.0 cannot carry them.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: XML 1.0 cannot carry them
   return text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
