@@ -26,7 +26,7 @@ export class Tour {
   async check(screen: string): Promise<void> {
     // Nothing animating or loading: the screen as a user reads it (no running animation, nothing aria-busy).
     await this.page.waitForFunction(
-      () => document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[aria-busy="true"]'),
+      "document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[aria-busy=\"true\"]')",
       undefined,
       { timeout: 10_000 },
     );

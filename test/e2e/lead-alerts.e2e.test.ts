@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
+import type { RunningHub } from '../../src-hub/start-hub';
 import type { DesktopNotification } from '../../src-main/core/main-core';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
+import { startDemoHub } from '../harness/demo-hub';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
@@ -49,13 +48,7 @@ describe('speed to lead in real Chromium', () => {
   beforeAll(async () => {
     await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-lead-alerts-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
-      port: 0,
-      demo: { leads: 12 },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('lead-alerts', 12);
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     app = await openApp({ browser, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url, notify: (notification) => notifications.push(notification) } });

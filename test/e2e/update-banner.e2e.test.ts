@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import type { UpdaterPort } from '../../src-main/updates/app-updates';
+import { startDemoHub } from '../harness/demo-hub';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
@@ -25,13 +23,7 @@ describe('an update from the hub', () => {
 
   beforeAll(async () => {
     await ensureRendererBuilt();
-    hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-updates-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
-      port: 0,
-      demo: { leads: 6 },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('updates', 6);
     [renderer, browser] = await Promise.all([serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY), launchChromium()]);
     app = await openApp({ browser, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url, updater } });
   }, 180_000);
