@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       defaultHubUrl: () => training.url(),
       logError: (message, error) => console.error(`[main] ${message}`, error),
       won: { journalPath: join(userData, 'won-journal.json') },
+      outboxKeysPath: join(userData, 'outbox-keys.json'),
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),

@@ -60,6 +60,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     defaultHubUrl: () => training.url(),
     logError,
     won: { journalPath: join(userData, 'won-journal.json') },
+    outboxKeysPath: join(userData, 'outbox-keys.json'),
     // No dialer and no save dialog in a browser tab: exports land in the shell's folder.
     chooseSavePath: async (name) => {
       mkdirSync(exports, { recursive: true, mode: 0o700 });

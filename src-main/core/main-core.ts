@@ -8,6 +8,8 @@ import { AppFailure } from '../ipc/app-failure';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher';
 import { leadActionHandlers } from '../leads/lead-actions';
 import { notificationHandlers } from '../notifications/notification-handlers';
+import { keptOutboxHandlers } from '../outbox/kept-outbox-handlers';
+import { FileVaultRecordStore, KeptOutboxKeys, MemoryVaultRecordStore, outboxOwner } from '../session/kept-outbox-keys';
 import { guardWhileLocked, lockHandlers } from '../session/lock-handlers';
 import type { VerifierCost } from '../session/local-verifier';
 import type { SecretStore } from '../session/secret-store';
@@ -56,6 +58,8 @@ export interface MainCoreOptions {
   verifierCost?: VerifierCost;
   /** Wall-clock milliseconds (tests move it): the offline unlock's wait after wrong passwords. */
   now?: () => number;
+  /** Where each person's key for kept outboxes lives (a JSON file in the user-data folder; memory without it). */
+  outboxKeysPath?: string;
 }
 
 import type { DesktopNotification } from '../notifications/notification-handlers';
@@ -121,11 +125,19 @@ export class MainCore {
       onStop: () => updates?.stop(),
     });
     this.connection = connection;
+    const keys = new KeptOutboxKeys(options.outboxKeysPath ? new FileVaultRecordStore(options.outboxKeysPath) : new MemoryVaultRecordStore(), options.verifierCost, options.logError);
+    const passwordProven = async (password: string) => {
+      const current = this.session.current();
+      if (!current) return;
+      // Never in the way of a sign-in: without the key, what is kept at sign-out stays as it was (unsealed).
+      await keys.signedIn(outboxOwner(current.hubUrl, current.user.id), password).catch((error: unknown) => options.logError?.('The kept-outbox key is unavailable', error));
+    };
     const hub = () => this.session.hub();
     const read = <T>(call: () => Promise<T>) => connection.callHub(call);
     const mutate = <T>(call: () => Promise<T>) => connection.mutate(call);
     const all: IpcHandlers = {
-      ...sessionHandlers({ session: this.session, connection, appInfo: options.appInfo, machine: options.machine, trainingHubUrl: async () => (await options.defaultHubUrl?.()) ?? null }),
+      ...sessionHandlers({ session: this.session, connection, appInfo: options.appInfo, machine: options.machine, trainingHubUrl: async () => (await options.defaultHubUrl?.()) ?? null, passwordProven, signedOut: () => keys.forget() }),
+      ...keptOutboxHandlers({ session: this.session, keys }),
       ...syncHandlers({ session: this.session, sync: this.sync, connection }),
       ...wonHandlers({ won: this.won, connection, emit: options.emit, lastSteps: lastWonSteps }),
       ...updateHandlers(updates),
@@ -161,6 +173,7 @@ export class MainCore {
         lockNow: (reason) => this.lockNow(reason),
         changed: () => connection.emitSession(null),
         ended: (code) => connection.endSession(code),
+        passwordProven,
       }),
     };
     this.handlers = guardWhileLocked(all, () => this.session.lock.locked);

@@ -19,6 +19,8 @@ const WHILE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
   'auth:unlock',
   'sync:pull',
   'outbox:send',
+  // "Not you? Sign out" seals what the person could not send, for them alone.
+  'outbox:seal-kept',
   'notifications:show',
 ]);
 
@@ -43,6 +45,8 @@ export interface LockDeps {
   changed: () => void;
   /** The hub said the session is over (expired or revoked) while checking the password. */
   ended: (code: 'session_expired' | 'unauthenticated') => void;
+  /** The password was right (a session restored at start gets its kept outbox's key this way). */
+  passwordProven: (password: string) => Promise<void>;
 }
 
 export function lockHandlers(deps: LockDeps): Pick<IpcHandlers, 'auth:lock' | 'auth:unlock'> {
@@ -53,6 +57,7 @@ export function lockHandlers(deps: LockDeps): Pick<IpcHandlers, 'auth:lock' | 'a
       if (!session.current()) throw AppFailure.of('unauthenticated', 'Sign in first.');
       if (!session.lock.locked) return {};
       if (await checkWithHub(deps, password)) {
+        await deps.passwordProven(password);
         session.lock.unlock();
         deps.changed();
       }

@@ -12,6 +12,10 @@ export interface SessionHandlerDeps {
   machine: MachineSetup | undefined;
   /** Training mode's embedded hub, started on demand. */
   trainingHubUrl: () => Promise<string | null>;
+  /** The signed-in person proved their password (their kept outbox's key opens with it). */
+  passwordProven: (password: string) => Promise<void>;
+  /** The person signed out: nothing of theirs stays open in memory. */
+  signedOut: () => void;
 }
 
 /** Who is signed in, to which hub: the app's identity, sign-in (IT's hub or the typed one), sign-out. */
@@ -23,12 +27,14 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<IpcHandlers, 'ap
       const hubUrl = await signInHubUrl(deps.machine ?? { kind: 'none', file: '' }, input, session.lastHubUrl(), deps.trainingHubUrl);
       if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
       const user = await session.signIn(hubUrl, input.login, input.password);
+      await deps.passwordProven(input.password);
       connection.connect();
       return user;
     },
     'auth:sign-out': async () => {
       connection.stop();
       await session.signOut();
+      deps.signedOut();
       connection.emitConnection('offline');
       return undefined;
     },

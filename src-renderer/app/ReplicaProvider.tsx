@@ -3,8 +3,10 @@ import type { Session } from '../../src-shared/contract/ipc.contract';
 import { crm } from '../bridge/crm';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '../db/apply-sync-page';
 import { OutboxPump } from '../db/outbox';
+import { keptOutboxDb, restoreKeptOutbox } from '../db/kept-outbox';
 import { tidyOtherReplicas } from '../db/other-replicas';
 import { ReplicaDb, replicaName } from '../db/replica-db';
+import { openThroughMain, sealThroughMain } from './kept-outbox-bridge';
 
 interface Replica {
   db: ReplicaDb;
@@ -34,7 +36,11 @@ export function ReplicaProvider({ session, children }: { session: Session; child
     // Closed under it (sign-out, a session that ended) it has nothing left to tidy: not an error.
     dropOldClosedLeads(db, session.user.id, new Date()).catch(() => undefined);
     // Hot-desking: what earlier people left here (their session ended without a sign-out) loses its customers.
-    tidyOtherReplicas(db.name).catch(() => undefined);
+    tidyOtherReplicas(db.name, keptOutboxDb(), sealThroughMain).catch(() => undefined);
+    // What this person could not send when their last session here ended goes back into their outbox.
+    restoreKeptOutbox(db, { hubUrl: session.hubUrl, userId: session.user.id }, keptOutboxDb(), openThroughMain)
+      .then(({ restored }) => restored > 0 && outbox.kick())
+      .catch(() => undefined);
     const stopServing = crm().serveReplica({
       cursor: () => replicaCursor(db),
       apply: (page) => applySyncPage(db, page),
@@ -50,7 +56,7 @@ export function ReplicaProvider({ session, children }: { session: Session; child
       outbox.stop();
       db.close();
     };
-  }, [replica, session.user.id]);
+  }, [replica, session.hubUrl, session.user.id]);
 
   return <ReplicaContext.Provider value={replica}>{children}</ReplicaContext.Provider>;
 }

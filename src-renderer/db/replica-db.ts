@@ -84,3 +84,12 @@ export const REPLICA_PREFIX = 'crm-replica:';
 export function replicaName(hubUrl: string, userId: string): string {
   return `${REPLICA_PREFIX}${hubUrl}:${userId}`;
 }
+
+/** Whose replica a database name is (the reverse of replicaName; user ids hold no colon), or null for another name. */
+export function replicaOwner(name: string): { hubUrl: string; userId: string } | null {
+  if (!name.startsWith(REPLICA_PREFIX)) return null;
+  const rest = name.slice(REPLICA_PREFIX.length);
+  const colon = rest.lastIndexOf(':');
+  if (colon <= 0 || colon === rest.length - 1) return null;
+  return { hubUrl: rest.slice(0, colon), userId: rest.slice(colon + 1) };
+}

@@ -17,6 +17,8 @@ export const CRM_METHODS = {
   pullNow: 'sync:pull',
   rebuildReplica: 'sync:rebuild',
   sendOutboxItem: 'outbox:send',
+  sealKeptOutbox: 'outbox:seal-kept',
+  openKeptOutbox: 'outbox:open-kept',
   markWon: 'leads:mark-won',
   testConnection: 'dealerships:test-connection',
   moveStage: 'leads:move-stage',

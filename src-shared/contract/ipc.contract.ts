@@ -107,6 +107,22 @@ export const outboxSendInputSchema = z.strictObject({
 });
 export type OutboxSendInput = z.infer<typeof outboxSendInputSchema>;
 
+/** An outbox item as it is kept for its person after their session (sealed by main, for them alone). */
+export const keptOutboxItemSchema = outboxSendInputSchema.extend({
+  status: z.enum(['pending', 'failed']),
+  attempts: z.int().min(0),
+  lastError: z.string().max(FIELD_MAX.errorMessage).nullable(),
+  createdAt: z.string().max(64),
+});
+export type KeptOutboxItem = z.infer<typeof keptOutboxItemSchema>;
+
+/** Whose outbox: one person on one hub, as in the replica's name. */
+export const outboxOwnerSchema = z.strictObject({ hubUrl: z.string().min(1).max(FIELD_MAX.url), userId: idSchema });
+export type OutboxOwnerInput = z.infer<typeof outboxOwnerSchema>;
+/** A sealed outbox is a few kilobytes a note; a day's offline work stays far below this. */
+export const SEALED_OUTBOX_MAX = 16 * 1024 * 1024;
+export const KEPT_OUTBOX_MAX_ITEMS = 5000;
+
 /** Mark as Won: the lead, now won, and the toast ("Sales Order S00012 created on Dealer"). */
 export const markWonOutputSchema = z.object({
   lead: leadSchema,
@@ -199,6 +215,16 @@ export const IPC_CONTRACT = {
    * clientId makes a repeat harmless; `hub_unreachable` means "keep it and retry", any other error is final.
    */
   'outbox:send': { input: outboxSendInputSchema, output: z.object({ id: idSchema }) },
+  /**
+   * What could not be sent when a person's session ends (sign-out, or found behind someone else's sign-in), sealed
+   * with that person's public key on this workstation: only their own next sign-in opens it (`outbox:open-kept`).
+   */
+  'outbox:seal-kept': {
+    input: z.strictObject({ owner: outboxOwnerSchema, items: z.array(keptOutboxItemSchema).min(1).max(KEPT_OUTBOX_MAX_ITEMS) }),
+    output: z.object({ sealed: z.string().max(SEALED_OUTBOX_MAX) }),
+  },
+  /** Opens a kept outbox for the person signed in now (refused for anyone else's). */
+  'outbox:open-kept': { input: z.strictObject({ sealed: z.string().min(1).max(SEALED_OUTBOX_MAX) }), output: z.object({ items: z.array(keptOutboxItemSchema) }) },
   /** Mark as Won (DESIGN.md §5): pushes the Sales Order to the dealer through the hub's relay; progress on `won:progress`. */
   'leads:mark-won': { input: z.strictObject({ leadId: idSchema }), output: markWonOutputSchema },
   /** Test Connection on a dealership (managers), each check with its own message. */

@@ -24,6 +24,27 @@ async function openHome(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
 }
 
+/** Every IndexedDB database of the page whose records contain `text` in the clear (read with the raw API). */
+async function databasesHolding(page: Page, text: string): Promise<string[]> {
+  return page.evaluate(async (needle) => {
+    type Req<T> = { result: T; onsuccess: (() => void) | null; onerror: (() => void) | null; error: unknown };
+    const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<Array<{ name?: string }>>; open(name: string): Req<{ objectStoreNames: ArrayLike<string>; transaction(names: string[], mode: string): { objectStore(n: string): { getAll(): Req<unknown[]> } }; close(): void }> } }).indexedDB;
+    const done = <T,>(request: Req<T>) => new Promise<T>((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+    const holding: string[] = [];
+    for (const { name } of await idb.databases()) {
+      if (!name) continue;
+      const db = await done(idb.open(name));
+      const stores = Array.from(db.objectStoreNames);
+      for (const store of stores) {
+        const rows = await done(db.transaction([store], 'readonly').objectStore(store).getAll());
+        if (JSON.stringify(rows).includes(needle)) holding.push(`${name}/${store}`);
+      }
+      db.close();
+    }
+    return holding;
+  }, text);
+}
+
 /** What a person looking at the window can read: hidden elements are not in innerText. */
 const visibleText = (page: Page) => page.locator('body').innerText();
 
@@ -104,9 +125,14 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       await lockForm(page).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(SHOTS, 'lock-screen-offline.png') });
 
-      // Jose sits down: "Not you? Sign out". Maria's note cannot reach the hub now, so it stays for her alone.
+      expect(await databasesHolding(page, NOTE)).toEqual([expect.stringContaining('/outbox')]);
+
+      // Jose sits down: "Not you? Sign out". Maria's note cannot reach the hub now, so it stays for her alone:
+      // sealed with her key, her replica gone — nothing on this workstation holds it in the clear.
       await page.getByRole('button', { name: 'Not you? Sign out' }).click();
       await signInForm(page).waitFor({ timeout: 20_000 });
+      expect(await databasesHolding(page, NOTE)).toEqual([]);
+      expect(await databasesHolding(page, 'Maria Santos')).toEqual([]);
       proxy.restore();
       await signInAs(page, 'agent2');
       await openHome(page);
@@ -135,6 +161,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       await signInAs(page, 'agent1');
       await expect.poll(() => notesBy('agent1'), { timeout: 20_000 }).toBe(1);
       expect(await notesBy('agent2')).toBe(0);
+      expect(await databasesHolding(page, 'bpo-kept-1.')).toEqual([]);
       await expect(onlineBadge(page).isVisible()).resolves.toBe(true);
     })());
   }, 180_000);

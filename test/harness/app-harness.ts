@@ -116,6 +116,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     logError: (message, error) => console.error(`[harness main] ${message}`, error),
     // Won reports kept for later live in the user-data folder, as in the app: they survive a restart.
     won: { journalPath: join(userDataDir, 'won-journal.json') },
+    outboxKeysPath: join(userDataDir, 'outbox-keys.json'),
     // The save dialog's stand-in: exports land in the app's user-data folder.
     chooseSavePath: async (name) => join(userDataDir, name),
     ...options.core,

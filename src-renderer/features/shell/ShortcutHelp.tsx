@@ -71,7 +71,7 @@ function LockHelp() {
       </p>
       <p>
         The lock screen shows only your name: enter your password to continue (without the hub it is checked on this computer). Someone else at the desk
-        uses <strong>Not you? Sign out</strong>: your waiting notes and calls are sent first, under your name — or kept on this computer for your next
+        uses <strong>Not you? Sign out</strong>: your waiting notes and calls are sent first, under your name — or kept on this computer, locked with your password, for your next
         sign-in if the hub is out of reach — and your copy of the leads is deleted.
       </p>
       <p>Sessions last a shift (set by your manager, 12 hours by default); then you sign in again.</p>
