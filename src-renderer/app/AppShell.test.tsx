@@ -51,7 +51,7 @@ describe('AppShell and the keyboard focus', () => {
 
 describe('AppShell when the hub no longer serves this app version', () => {
   it('says "Update required" in a banner and the connection badge, instead of the offline banner', async () => {
-    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }) } as never);
+    stubCrm({ listLeads: async () => ({ ok: true as const, value: { items: [], nextCursor: null } }), listUnclaimedAlerts: async () => ({ ok: true as const, value: [] }) } as never);
     const db = await seedReplica([]);
     signIn('u-super');
     const session = useSessionStore.getState().session;
