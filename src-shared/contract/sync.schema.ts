@@ -26,6 +26,11 @@ export type SyncQueryInput = z.input<typeof syncQuerySchema>;
  * One sync page: upserts of everything changed after the cursor that the caller may see, and the leads
  * they no longer see. A client applies the page and its `cursor` in one transaction and asks again while
  * `hasMore`; `reset` means drop the replica and start again without a cursor.
+ *
+ * A first sync brings every visible lead's row first, then the history of the caller's own leads, then the
+ * change log. `wholeLeadIds` names the leads whose whole history (messages, call logs, activities) this page
+ * carries: from then on the replica holds it complete while the lead stays in it (later changes follow).
+ * Other leads' history is not in the replica; the app fetches it when such a lead is opened.
  */
 export const syncPageSchema = z.object({
   cursor: cursorSchema,
@@ -33,6 +38,8 @@ export const syncPageSchema = z.object({
   reset: z.boolean(),
   leads: z.array(leadSchema),
   removedLeadIds: z.array(idSchema),
+  /** Absent from hubs before lazy history: a client then holds nothing as whole. */
+  wholeLeadIds: z.array(idSchema).optional(),
   messages: z.array(messageSchema),
   callLogs: z.array(callLogSchema),
   activities: z.array(activitySchema),

@@ -17,6 +17,7 @@ import {
   hasChangesFrom,
   laterLeadStates,
   leadsByIds,
+  ownWindowLeadIdsAfter,
   snapshotBounds,
   snapshotXmin,
   windowLeadsAfter,
@@ -34,6 +35,11 @@ interface Pull {
 }
 
 const BOOT_START = '0';
+/**
+ * A bootstrap page of lead rows alone carries this many times the page limit: lead rows are small, and the
+ * board is usable once they are all in.
+ */
+export const BOOT_LEAD_ROWS_PER_LIMIT = 4;
 
 function emptyPage(cursor: SyncCursor, hasMore: boolean): SyncPage {
   return {
@@ -42,6 +48,7 @@ function emptyPage(cursor: SyncCursor, hasMore: boolean): SyncPage {
     reset: false,
     leads: [],
     removedLeadIds: [],
+    wholeLeadIds: [],
     messages: [],
     callLogs: [],
     activities: [],
@@ -73,36 +80,53 @@ export async function pullSync(hub: HubContext, user: AuthUser, query: SyncQuery
     // The role (and so the visibility) the cursor was made for is gone: rebuild.
     if (cursor.epoch !== pull.epoch) return resetPage(pull, await snapshotXmin(tx));
     if (cursor.phase === 'boot') return bootPage(tx, pull, cursor.afterLeadId, cursor.xmin);
+    if (cursor.phase === 'own') return ownHistoryPage(tx, pull, cursor.afterLeadId, cursor.xmin);
     return changePage(tx, pull, cursor);
   });
-  hub.metrics.syncPages.inc({ phase: page.reset ? 'reset' : cursor === null || cursor.phase === 'boot' ? 'boot' : 'change' });
+  hub.metrics.syncPages.inc({ phase: page.reset ? 'reset' : cursor === null || cursor.phase !== 'change' ? 'boot' : 'change' });
   return page;
 }
 
 /**
- * Bootstrap: the replica window by lead id, each lead with all its children; the first page also carries
- * the configuration. `xmin` was taken before the first page: everything below it is in the copy, the change
- * log is replayed from it afterwards (replaying what the copy already shows is harmless).
+ * Bootstrap, first part: the replica window's lead rows by lead id, without their history (the board, the
+ * pool's counts and claims need only these); the first page also carries the configuration. `xmin` was taken
+ * before the first page: everything below it is in the copy, the change log is replayed from it afterwards
+ * (replaying what the copy already shows is harmless). Then the own leads' history (`ownHistoryPage`).
  */
 async function bootPage(tx: Sql, pull: Pull, afterLeadId: string, xmin: string): Promise<SyncPage> {
-  const rows = await windowLeadsAfter(tx, pull.viewer, afterLeadId, pull.since, pull.limit + 1);
-  const more = rows.length > pull.limit;
-  const leads = rows.slice(0, pull.limit);
-  const children = await childrenOfLeads(tx, leads.map((lead) => lead.id));
+  const limit = pull.limit * BOOT_LEAD_ROWS_PER_LIMIT;
+  const rows = await windowLeadsAfter(tx, pull.viewer, afterLeadId, pull.since, limit + 1);
+  const more = rows.length > limit;
+  const leads = rows.slice(0, limit);
   const last = leads.at(-1);
-  const page =
-    more && last
-      ? emptyPage({ phase: 'boot', epoch: pull.epoch, afterLeadId: last.id, xmin }, true)
-      : emptyPage({ phase: 'change', epoch: pull.epoch, xid: xmin, seq: '0' }, await hasChangesFrom(tx, xmin));
+  const page = more && last ? emptyPage({ phase: 'boot', epoch: pull.epoch, afterLeadId: last.id, xmin }, true) : emptyPage({ phase: 'own', epoch: pull.epoch, afterLeadId: BOOT_START, xmin }, true);
   const first = afterLeadId === BOOT_START;
   return {
     ...page,
     leads: leads.map(toLeadDto),
-    ...children,
     stages: first ? await loadStages(tx) : [],
     users: first ? await listUsers(tx) : [],
     dealerships: first ? await listDealerships(tx) : [],
   };
+}
+
+/**
+ * Bootstrap, second part: every message, call log and activity of the viewer's own leads in the window, by
+ * lead id, each of those leads named whole (`wholeLeadIds`). Other leads' history is not copied: the app
+ * fetches it when such a lead is opened, and a lead that becomes the viewer's later arrives whole from the
+ * change log (`planChanges`). A lead that became the viewer's after its row was copied is named whole here
+ * too: its row follows from the change log.
+ */
+async function ownHistoryPage(tx: Sql, pull: Pull, afterLeadId: string, xmin: string): Promise<SyncPage> {
+  const ids = await ownWindowLeadIdsAfter(tx, pull.viewer, afterLeadId, pull.since, pull.limit + 1);
+  const more = ids.length > pull.limit;
+  const own = ids.slice(0, pull.limit);
+  const last = own.at(-1);
+  const page =
+    more && last
+      ? emptyPage({ phase: 'own', epoch: pull.epoch, afterLeadId: last, xmin }, true)
+      : emptyPage({ phase: 'change', epoch: pull.epoch, xid: xmin, seq: '0' }, await hasChangesFrom(tx, xmin));
+  return { ...page, wholeLeadIds: own, ...(await childrenOfLeads(tx, own)) };
 }
 
 /**
@@ -138,6 +162,7 @@ async function changePage(tx: Sql, pull: Pull, cursor: Extract<SyncCursor, { pha
     ...emptyPage({ phase: 'change', epoch: pull.epoch, ...next }, more),
     leads: current.filter((lead) => sent.has(lead.id)).map(toLeadDto),
     removedLeadIds: plan.removedLeadIds,
+    wholeLeadIds: plan.fullLeadIds,
     ...mergeChildren(full, changed),
     stages: plan.stages ? await loadStages(tx) : [],
     users: plan.userIds.length > 0 ? await listUsers(tx, plan.userIds) : [],

@@ -9,6 +9,8 @@ export class TestReplica {
   readonly messages = new Map<string, Message>();
   readonly callLogs = new Map<string, CallLog>();
   readonly activities = new Map<string, Activity>();
+  /** Leads whose whole history the replica holds (`wholeLeadIds`), dropped with the lead. */
+  readonly whole = new Set<string>();
   readonly stages = new Set<string>();
   readonly users = new Set<string>();
   cursor: string | undefined;
@@ -50,12 +52,15 @@ export class TestReplica {
     this.pages.push(page);
     if (page.reset) {
       for (const map of [this.leads, this.messages, this.callLogs, this.activities]) map.clear();
+      this.whole.clear();
       this.cursor = undefined;
       return;
     }
     for (const lead of page.leads) this.leads.set(lead.id, lead);
+    for (const id of page.wholeLeadIds ?? []) this.whole.add(id);
     for (const id of page.removedLeadIds) {
       this.leads.delete(id);
+      this.whole.delete(id);
       for (const map of [this.messages, this.callLogs, this.activities]) {
         for (const [childId, child] of map) if (child.leadId === id) map.delete(childId);
       }
