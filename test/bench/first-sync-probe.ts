@@ -9,6 +9,8 @@ export interface BoardExpectation {
   /** My Pipeline: the user's own leads in the replica window. */
   ownLeads: number;
   ownMessages: number;
+  /** Every lead in the user's replica window (open leads they see). */
+  visible: number;
 }
 
 /**
@@ -46,10 +48,15 @@ export async function boardExpectation(url: string, login: string): Promise<Boar
     const user = (await client.query<{ id: string }>('select id from users where login = $1', [login])).rows[0]?.id;
     const own = await client.query<{ n: string }>('select count(*)::text as n from leads where user_id = $1 and not closed', [user]);
     const messages = await client.query<{ n: string }>('select count(*)::text as n from messages m join leads l on l.id = m.lead_id where l.user_id = $1', [user]);
+    const visible = await client.query<{ n: string }>(
+      `select count(*)::text as n from leads l join users u on u.id = $1 where not l.closed and (u.role <> 'agent' or l.user_id is null or l.user_id = u.id)`,
+      [user],
+    );
     return {
       poolByBrand: Object.fromEntries(pool.rows.map((row) => [row.brand, Number(row.n)])),
       ownLeads: Number(own.rows[0]?.n ?? 0),
       ownMessages: Number(messages.rows[0]?.n ?? 0),
+      visible: Number(visible.rows[0]?.n ?? 0),
     };
   } finally {
     await client.end();

@@ -39,7 +39,7 @@ const BOOT_START = '0';
  * A bootstrap page of lead rows alone carries this many times the page limit: lead rows are small, and the
  * board is usable once they are all in.
  */
-export const BOOT_LEAD_ROWS_PER_LIMIT = 4;
+export const BOOT_LEAD_ROWS_PER_LIMIT = 10;
 
 function emptyPage(cursor: SyncCursor, hasMore: boolean): SyncPage {
   return {
