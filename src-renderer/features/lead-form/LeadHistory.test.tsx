@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
 import type { Message } from '../../../src-shared/contract/entities.schema';
+import { useSessionStore } from '../../app/session-store';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm } from './lead-form.fixture';
 
@@ -40,6 +41,23 @@ describe('LeadForm history of a lead the replica holds without it', () => {
     const chatter = await screen.findByRole('region', { name: 'Chatter' });
     expect(await within(chatter).findByText(/History not downloaded on this workstation/)).toBeTruthy();
     expect(within(chatter).queryByText('Nothing here yet.')).toBeNull();
+  });
+
+  it('shows the history once the hub is back, without reopening the form', async () => {
+    const lead = makeLead({ id: 'pool-3' });
+    const detail: LeadDetail = { lead, messages: [note('m4', lead.id, 'Read once back online', '2026-03-01T09:00:00Z')], callLogs: [], activities: [] };
+    const fetchLead = vi.fn(async () => ({ ok: false as const, error: { code: 'hub_unreachable' as const, message: 'The hub cannot be reached.' } }));
+    stubCrm({ fetchLead });
+    const db = await seedReplica([], [lead]);
+    signIn('u-agent1');
+    useSessionStore.getState().setConnection({ online: false, state: 'offline', hubUrl: 'http://127.0.0.1:1' });
+    renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />);
+    const chatter = await screen.findByRole('region', { name: 'Chatter' });
+    await within(chatter).findByText(/History not downloaded on this workstation/);
+    fetchLead.mockImplementation(async () => ({ ok: true as const, value: detail }) as never);
+    act(() => useSessionStore.getState().setConnection({ online: true, state: 'online', hubUrl: 'http://127.0.0.1:1' }));
+    expect(await within(chatter).findByText('Read once back online')).toBeTruthy();
+    expect(within(chatter).queryByText(/not downloaded/)).toBeNull();
   });
 
   it('does not ask the hub for a lead whose whole history is local (the own pipeline works offline)', async () => {

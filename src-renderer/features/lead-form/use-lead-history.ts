@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity, Message } from '../../../src-shared/contract/entities.schema';
 import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
+import { useSessionStore } from '../../app/session-store';
 import { call, crm } from '../../bridge/crm';
 import type { ReplicaDb } from '../../db/replica-db';
 
@@ -20,6 +21,8 @@ export function useLeadHistory(db: ReplicaDb, leadId: string, held: boolean | un
   // undefined while the query runs
   const whole = useLiveQuery(async () => (await db.wholeLeads.get(leadId)) !== undefined, [db, leadId]);
   const needed = held === true && whole === false;
+  // Read again when the hub comes back: a history missing offline then shows without reopening the form.
+  const online = useSessionStore((state) => state.session?.online ?? false);
   const [fetched, setFetched] = useState<{ leadId: string; detail: LeadDetail | null } | null>(null);
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function useLeadHistory(db: ReplicaDb, leadId: string, held: boolean | un
     return () => {
       live = false;
     };
-  }, [needed, leadId]);
+  }, [needed, leadId, online]);
 
   if (!needed) return { source: 'local' };
   if (fetched?.leadId !== leadId) return { source: 'loading' };
