@@ -67,7 +67,8 @@ export class SyncDriver {
       const request = hub.request({
         method: 'GET',
         path: '/sync',
-        query: { cursor: cursor ?? undefined, limit: this.pageSize },
+        // Lead rows first, then the own leads' history; other leads' history is read when a lead is opened.
+        query: { cursor: cursor ?? undefined, limit: this.pageSize, history: 'own' },
         schema: syncPageSchema,
         idempotent: true,
       });

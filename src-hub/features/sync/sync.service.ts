@@ -29,6 +29,8 @@ interface Pull {
   viewer: Viewer;
   epoch: number;
   limit: number;
+  /** `own`: lead rows first, then the own leads' history; `all`: every lead with its history (older apps). */
+  history: SyncQuery['history'];
   since: Date;
   /** Told the horizon's lag (in transactions) at each change page: a metric. */
   onHorizon: (lagTransactions: number) => void;
@@ -73,7 +75,7 @@ export async function pullSync(hub: HubContext, user: AuthUser, query: SyncQuery
     throw new HubError('invalid_input', 'Invalid query: cursor: not a sync cursor of this hub. Sync again without a cursor.');
   }
   const onHorizon = (lag: number) => hub.metrics.syncHorizonLag.set(lag);
-  const pull: Pull = { viewer: viewerOf(user), epoch: user.syncEpoch, limit: query.limit, since: windowStart(hub.clock.now()), onHorizon };
+  const pull: Pull = { viewer: viewerOf(user), epoch: user.syncEpoch, limit: query.limit, history: query.history, since: windowStart(hub.clock.now()), onHorizon };
   const page = await hub.db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     if (cursor === null) return bootPage(tx, pull, BOOT_START, await snapshotXmin(tx));
@@ -88,22 +90,31 @@ export async function pullSync(hub: HubContext, user: AuthUser, query: SyncQuery
 }
 
 /**
- * Bootstrap, first part: the replica window's lead rows by lead id, without their history (the board, the
- * pool's counts and claims need only these); the first page also carries the configuration. `xmin` was taken
+ * Bootstrap, first part (`history=own`): the replica window's lead rows by lead id, without their history (the
+ * board, the pool's counts and claims need only these); the first page also carries the configuration. `xmin` was taken
  * before the first page: everything below it is in the copy, the change log is replayed from it afterwards
  * (replaying what the copy already shows is harmless). Then the own leads' history (`ownHistoryPage`).
  */
 async function bootPage(tx: Sql, pull: Pull, afterLeadId: string, xmin: string): Promise<SyncPage> {
-  const limit = pull.limit * BOOT_LEAD_ROWS_PER_LIMIT;
+  const lazy = pull.history === 'own';
+  const limit = lazy ? pull.limit * BOOT_LEAD_ROWS_PER_LIMIT : pull.limit;
   const rows = await windowLeadsAfter(tx, pull.viewer, afterLeadId, pull.since, limit + 1);
   const more = rows.length > limit;
   const leads = rows.slice(0, limit);
   const last = leads.at(-1);
-  const page = more && last ? emptyPage({ phase: 'boot', epoch: pull.epoch, afterLeadId: last.id, xmin }, true) : emptyPage({ phase: 'own', epoch: pull.epoch, afterLeadId: BOOT_START, xmin }, true);
+  const page =
+    more && last
+      ? emptyPage({ phase: 'boot', epoch: pull.epoch, afterLeadId: last.id, xmin }, true)
+      : lazy
+        ? emptyPage({ phase: 'own', epoch: pull.epoch, afterLeadId: BOOT_START, xmin }, true)
+        : emptyPage({ phase: 'change', epoch: pull.epoch, xid: xmin, seq: '0' }, await hasChangesFrom(tx, xmin));
   const first = afterLeadId === BOOT_START;
+  // `history=all` (apps before lazy history): each lead with all its children, as before.
+  const ids = leads.map((lead) => lead.id);
   return {
     ...page,
     leads: leads.map(toLeadDto),
+    ...(lazy ? {} : { wholeLeadIds: ids, ...(await childrenOfLeads(tx, ids)) }),
     stages: first ? await loadStages(tx) : [],
     users: first ? await listUsers(tx) : [],
     dealerships: first ? await listDealerships(tx) : [],

@@ -116,6 +116,25 @@ describe.each(FEATURE_BACKENDS)('GET /sync on %s', (backend) => {
     });
   });
 
+  describe('an app before lazy history (no history=own)', () => {
+    it('gets every lead with all its children, page by page, as before', async () => {
+      const lead = await createLead(env.db);
+      await note(supervisor, lead.id, 'Kept for older apps');
+      const older = new TestReplica(env.url, agentA.token, () => olderTransactionsEnded(env.db), 'all');
+      const pages = await older.pull(1);
+      for (const page of pages) {
+        expect(page.leads.length).toBeLessThanOrEqual(1);
+        const leadIds = new Set(page.leads.map((row) => row.id));
+        for (const child of [...page.messages, ...page.callLogs, ...page.activities]) expect(leadIds.has(child.leadId)).toBe(true);
+      }
+      expect(older.messagesOf(lead.id).map((message) => message.body)).toContain('Kept for older apps');
+      const lazy = replica(agentA);
+      await lazy.pull();
+      expect([...older.leads.keys()].sort()).toEqual([...lazy.leads.keys()].sort());
+      expect(lazy.messagesOf(lead.id)).toEqual([]);
+    });
+  });
+
   describe('cursors', () => {
     const garbage = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

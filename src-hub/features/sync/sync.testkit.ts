@@ -16,11 +16,15 @@ export class TestReplica {
   cursor: string | undefined;
   pages: SyncPage[] = [];
 
-  /** `beforePull` runs before every request (sync.test.ts waits there for the server's older transactions to end). */
+  /**
+   * `beforePull` runs before every request (sync.test.ts waits there for the server's older transactions to end);
+   * `history` is what the app asks for (`own`: lazy history) unless a test plays an older app (`all`).
+   */
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly beforePull: () => Promise<void> = async () => undefined,
+    private readonly history: 'own' | 'all' = 'own',
   ) {}
 
   /** One `GET /sync`, checked against the contract, applied. */
@@ -29,6 +33,7 @@ export class TestReplica {
     const query = new URLSearchParams();
     if (this.cursor) query.set('cursor', this.cursor);
     if (limit) query.set('limit', String(limit));
+    query.set('history', this.history);
     const response = await api(this.baseUrl, this.token).get<unknown>(`/sync?${query}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const page = syncPageSchema.parse(response.body);
