@@ -72,12 +72,13 @@ async function main(): Promise<void> {
     if (local.messages < agentExpected.ownMessages) throw new Error(`own pipeline incomplete after sync: ${local.messages} of ${agentExpected.ownMessages} messages`);
     const poolChatterSamples = await withTimeLimit(120_000, 'pool chatter', timePoolChatterOpens(page, (refs) => messageCounts(db.url, refs), 5));
 
-    // Floors in the same run: the hub's pages fetched in Node, and a raw Dexie bulkPut of the same rows.
+    // Floors in the same run: the hub's pages as the app asks for them, fetched in Node, and a raw Dexie bulkPut
+    // of the same rows (lead rows, then the own leads' history).
     const pages: unknown[] = [];
     let cursor: string | undefined;
     const fetchStart = performance.now();
     for (;;) {
-      const response = await fetch(`${hub.url}/sync?limit=500${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } });
+      const response = await fetch(`${hub.url}/sync?limit=1000&history=own${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } });
       const body = (await response.json()) as { cursor: string; hasMore: boolean };
       pages.push(body);
       cursor = body.cursor;
