@@ -1,5 +1,5 @@
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
-import { syncPageSchema } from '../../src-shared/contract/sync.schema';
+import { SYNC_LIMIT, syncPageSchema } from '../../src-shared/contract/sync.schema';
 import type { HubClient } from '../hub/hub-client';
 
 /** The renderer's replica as main sees it: it applies a page with its cursor in one transaction. */
@@ -19,8 +19,9 @@ export interface SyncProgress {
 }
 
 /**
- * The one pull loop: it asks the hub for the next page only after the renderer confirmed the last one.
- * Pulls requested while one runs are coalesced into one more pull after it.
+ * The one pull loop: pages are applied one at a time, in order, each with its cursor; the page after is
+ * fetched while one is applied (at most one ahead). Pulls requested while one runs are coalesced into one
+ * more pull after it.
  */
 export class SyncDriver {
   private running: Promise<void> | null = null;
@@ -30,7 +31,7 @@ export class SyncDriver {
     private readonly hub: () => HubClient | null,
     private readonly replica: ReplicaPort,
     private readonly onProgress: (progress: SyncProgress) => void = () => undefined,
-    private readonly pageSize = 500,
+    private readonly pageSize: number = SYNC_LIMIT.max,
   ) {}
 
   /** Pull until the hub has nothing more; resolves when everything pulled so far is applied. */
@@ -62,23 +63,32 @@ export class SyncDriver {
   private async pullAll(): Promise<void> {
     const hub = this.hub();
     if (!hub) return;
-    let cursor = await this.replica.cursor();
-    const progress: SyncProgress = { pages: 0, leads: 0, done: false };
-    for (let guard = 0; guard < 100_000; guard++) {
-      const page = await hub.request({
+    const fetchPage = (cursor: string | null): Promise<SyncPage> => {
+      const request = hub.request({
         method: 'GET',
         path: '/sync',
-        query: { cursor: cursor ?? undefined, limit: this.pageSize },
+        // Lead rows first, then the own leads' history; other leads' history is read when a lead is opened.
+        query: { cursor: cursor ?? undefined, limit: this.pageSize, history: 'own' },
         schema: syncPageSchema,
         idempotent: true,
       });
+      // Awaited later, or dropped when an apply fails: never an unhandled rejection.
+      request.catch(() => undefined);
+      return request;
+    };
+    let next = fetchPage(await this.replica.cursor());
+    const progress: SyncProgress = { pages: 0, leads: 0, done: false };
+    for (let guard = 0; guard < 100_000; guard++) {
+      const page = await next;
       if (page.reset) {
         await this.replica.reset();
-        cursor = null;
+        next = fetchPage(null);
         continue;
       }
+      // The next page is asked for while the renderer applies this one (its cursor is known already): the hub's
+      // and the renderer's work overlap. Pages are still applied one at a time, in order, each with its cursor.
+      if (page.hasMore) next = fetchPage(page.cursor);
       await this.replica.apply(page);
-      cursor = page.cursor;
       progress.pages++;
       progress.leads += page.leads.length;
       if (!page.hasMore) break;

@@ -82,7 +82,7 @@ describe("the replica's open-activities index", () => {
     const db = freshDb(name);
     expect(ids(await loadMyOpenActivities(db, 'u1'))).toEqual(['open']);
     expect(ids(await loadMyOpenActivities(db, 'u2'))).toEqual(['theirs']);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.activities.count()).toBe(3);
     expect((await db.meta.get('cursor'))?.value).toBe('kept');
   });

@@ -4,6 +4,7 @@ import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleActivity, exampleCallLog, exampleLead, exampleMessage, exampleStage, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from './apply-sync-page';
 import { ReplicaDb } from './replica-db';
+import { shippedReplica } from './shipped-schemas.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 let n = 0;
@@ -71,5 +72,42 @@ describe('applying a sync page', () => {
     expect(await dropOldClosedLeads(db, 'u1', new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect((await db.leads.toCollection().primaryKeys()).sort()).toEqual(['open', 'recent']);
     expect(await db.messages.count()).toBe(0);
+  });
+});
+
+describe('leads held whole (lazy history)', () => {
+  const wholeIds = async (db: ReplicaDb) => (await db.wholeLeads.toCollection().primaryKeys()).sort();
+
+  it('marks the leads a page brings whole, and only those: lead rows alone are not', async () => {
+    const db = freshDb();
+    const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
+    await applySyncPage(db, { ...empty, leads: [exampleLead, other] });
+    expect(await wholeIds(db)).toEqual([]);
+    await applySyncPage(db, { ...empty, wholeLeadIds: [exampleLead.id], messages: [exampleMessage], activities: [exampleActivity] });
+    expect(await wholeIds(db)).toEqual([exampleLead.id]);
+    // a page of a hub before lazy history names nothing
+    await applySyncPage(db, { ...empty, leads: [other] });
+    expect(await wholeIds(db)).toEqual([exampleLead.id]);
+  });
+
+  it('forgets the mark with the lead (removed, reset): a lead coming back must arrive whole again', async () => {
+    const db = freshDb();
+    await applySyncPage(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
+    await applySyncPage(db, { ...empty, removedLeadIds: [exampleLead.id] });
+    expect(await wholeIds(db)).toEqual([]);
+    await applySyncPage(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
+    await resetReplica(db);
+    expect(await wholeIds(db)).toEqual([]);
+  });
+
+  it('holds every lead of a version 3 replica whole (it synced every lead with its history)', async () => {
+    const name = `whole-upgrade-${n++}`;
+    const v3 = shippedReplica(name, 3);
+    await v3.table('leads').bulkPut([exampleLead, { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' }]);
+    v3.close();
+    const upgraded = new ReplicaDb(name);
+    dbs.push(upgraded);
+    expect(upgraded.verno).toBe(4);
+    expect(await wholeIds(upgraded)).toEqual([exampleLead.id, 'other'].sort());
   });
 });

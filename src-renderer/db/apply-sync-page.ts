@@ -8,12 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const CLOSED_RETENTION_DAYS = 90;
 
 /**
- * Applies one sync page and its cursor in one transaction: upserts, then removed leads with their
- * messages, call logs and activities. The replica is never half-applied or out of step with its cursor.
+ * Applies one sync page and its cursor in one transaction: upserts, the leads it brings whole, then removed
+ * leads with their messages, call logs, activities and whole mark. The replica is never half-applied or out of step with its cursor.
  * Leads are stored with their Open Leads `pool` key, worked out from the stages as they stand after the page.
  */
 export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void> {
-  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta], async () => {
+  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
     if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
@@ -24,6 +24,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.messages.length) await db.messages.bulkPut(page.messages);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
+    if (page.wholeLeadIds?.length) await db.wholeLeads.bulkPut(page.wholeLeadIds.map((leadId) => ({ leadId })));
     if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
     await db.meta.bulkPut([
       { key: 'cursor', value: page.cursor },
@@ -56,12 +57,13 @@ async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
   await db.messages.where('leadId').anyOf(ids).delete();
   await db.callLogs.where('leadId').anyOf(ids).delete();
   await db.activities.where('leadId').anyOf(ids).delete();
+  await db.wholeLeads.bulkDelete(ids);
 }
 
 /** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta], async () => {
-    await Promise.all([db.leads.clear(), db.messages.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear()]);
+  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
+    await Promise.all([db.leads.clear(), db.messages.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
   });
 }
 
@@ -74,6 +76,6 @@ export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Dat
   const closedStageIds = new Set((await db.stages.toArray()).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
   const cutoff = new Date(now.getTime() - CLOSED_RETENTION_DAYS * DAY_MS).toISOString();
   const old = await db.leads.where('userId').equals(userId).filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff).primaryKeys();
-  if (old.length) await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities], () => deleteLeads(db, old));
+  if (old.length) await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
   return old.length;
 }

@@ -107,7 +107,7 @@ describe('the Open Leads pool index', () => {
 
     const db = freshDb(name);
     expect(await pool(db)).toEqual({ Honda: ['1'], Toyota: ['4'] });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.leads.count()).toBe(4);
     expect((await db.meta.get('cursor'))?.value).toBe('kept');
   });

@@ -18,6 +18,11 @@ export interface OutboxItem {
   createdAt: string;
 }
 
+/** A lead whose whole history (messages, call logs, activities) the replica holds: the user's own leads. */
+export interface WholeLeadRow {
+  leadId: string;
+}
+
 export interface MetaRow {
   key: 'cursor' | 'syncedAt';
   value: string;
@@ -36,6 +41,7 @@ export class ReplicaDb extends Dexie {
   users!: EntityTable<User, 'id'>;
   dealerships!: EntityTable<Dealership, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  wholeLeads!: EntityTable<WholeLeadRow, 'leadId'>;
   outbox!: EntityTable<OutboxItem, 'seq'>;
 
   constructor(name: string) {
@@ -74,6 +80,15 @@ export class ReplicaDb extends Dexie {
           .modify((activity, ref) => {
             ref.value = toReplicaActivity(activity);
           });
+      });
+    // A first sync brings lead rows first and the history of the user's own leads only (other leads' history is
+    // fetched when opened): `wholeLeads` names the leads whose history is complete here. A replica of an older
+    // version holds every lead whole.
+    this.version(4)
+      .stores({ wholeLeads: 'leadId' })
+      .upgrade(async (tx) => {
+        const ids = await tx.table<ReplicaLead, string>('leads').toCollection().primaryKeys();
+        await tx.table<WholeLeadRow, string>('wholeLeads').bulkPut(ids.map((leadId) => ({ leadId })));
       });
   }
 }

@@ -17,6 +17,7 @@ const SHIPPED: ReadonlyArray<Record<string, string>> = [
     outbox: '++seq, clientId, leadId, status',
   },
   { leads: 'id, [stageId+userId], userId, brand, createdAt, ref, stageId, pool, [pool+createdAt]' },
+  { activities: 'id, leadId, dueAt, [openFor+dueAt]' },
 ];
 
 /** A database named `name` at shipped schema `version` (1-based), for filling before the current app opens it. */

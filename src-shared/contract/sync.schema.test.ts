@@ -12,9 +12,10 @@ import { formatIssues } from './format-issues';
 import { changeEventSchema, syncPageSchema, syncQuerySchema } from './sync.schema';
 
 describe('GET /sync', () => {
-  it('defaults the limit and starts without a cursor', () => {
-    expect(syncQuerySchema.parse({})).toEqual({ limit: 500 });
-    expect(syncQuerySchema.parse({ cursor: 'c1', limit: '100' })).toEqual({ cursor: 'c1', limit: 100 });
+  it('defaults the limit and the history an older app expects (all), and starts without a cursor', () => {
+    expect(syncQuerySchema.parse({})).toEqual({ limit: 500, history: 'all' });
+    expect(syncQuerySchema.parse({ cursor: 'c1', limit: '100', history: 'own' })).toEqual({ cursor: 'c1', limit: 100, history: 'own' });
+    expect(syncQuerySchema.safeParse({ history: 'some' }).success).toBe(false);
   });
 
   it('refuses a bad limit or an unknown parameter', () => {

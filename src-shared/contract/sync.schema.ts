@@ -14,10 +14,18 @@ import { queryInt } from './query.schema';
 /** Page sizes of `GET /sync`, counted in change rows. */
 export const SYNC_LIMIT = { min: 1, max: 1000, default: 500 } as const;
 
-/** `GET /sync?cursor=&limit=`; no cursor = from the beginning. */
+/**
+ * Which history a first sync brings: `all` (the default, what apps before lazy history expect): every lead
+ * with all its children; `own`: every lead's row first, then the history of the caller's own leads only
+ * (other leads' history is read from the hub when opened). A client sends the same value on every page.
+ */
+export const SYNC_HISTORY = ['all', 'own'] as const;
+
+/** `GET /sync?cursor=&limit=&history=`; no cursor = from the beginning. */
 export const syncQuerySchema = z.strictObject({
   cursor: cursorSchema.optional(),
   limit: queryInt(SYNC_LIMIT.min, SYNC_LIMIT.max).default(SYNC_LIMIT.default),
+  history: z.enum(SYNC_HISTORY).default('all'),
 });
 export type SyncQuery = z.infer<typeof syncQuerySchema>;
 export type SyncQueryInput = z.input<typeof syncQuerySchema>;
@@ -26,6 +34,11 @@ export type SyncQueryInput = z.input<typeof syncQuerySchema>;
  * One sync page: upserts of everything changed after the cursor that the caller may see, and the leads
  * they no longer see. A client applies the page and its `cursor` in one transaction and asks again while
  * `hasMore`; `reset` means drop the replica and start again without a cursor.
+ *
+ * With `history=own` a first sync brings every visible lead's row first, then the history of the caller's own
+ * leads, then the change log. `wholeLeadIds` names the leads whose whole history (messages, call logs,
+ * activities) this page carries: from then on the replica holds it complete while the lead stays in it
+ * (later changes follow). Other leads' history is not in the replica; the app fetches it when one is opened.
  */
 export const syncPageSchema = z.object({
   cursor: cursorSchema,
@@ -33,6 +46,8 @@ export const syncPageSchema = z.object({
   reset: z.boolean(),
   leads: z.array(leadSchema),
   removedLeadIds: z.array(idSchema),
+  /** Absent from hubs before lazy history: a client then holds nothing as whole. */
+  wholeLeadIds: z.array(idSchema).optional(),
   messages: z.array(messageSchema),
   callLogs: z.array(callLogSchema),
   activities: z.array(activitySchema),

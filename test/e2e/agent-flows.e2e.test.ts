@@ -57,6 +57,23 @@ async function connectDealerships(hubUrl: string, dealerUrl: string): Promise<vo
 
 const column = pipelineColumn;
 
+/**
+ * A supervisor's note on every pool lead before agent1 signs in: the first sync brings pool leads' rows
+ * without their history, so the form must read the note from the hub.
+ */
+const POOL_NOTE = 'Supervisor: customer called twice before the claim.';
+async function notePoolLeads(hubUrl: string): Promise<void> {
+  const base = `${hubUrl}/api/v1`;
+  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'supervisor1', password: DEMO_PASSWORD }) });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const pool = (await (await fetch(`${base}/leads?userId=none&limit=200`, { headers })).json()) as { items: Array<{ id: string }> };
+  for (const lead of pool.items) {
+    const answer = await fetch(`${base}/leads/${lead.id}/notes`, { method: 'POST', headers, body: JSON.stringify({ body: POOL_NOTE }) });
+    if (!answer.ok) throw new Error(`could not note lead ${lead.id}: ${await answer.text()}`);
+  }
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `agent-${name}.png`) });
 }
@@ -82,6 +99,7 @@ describe('agent flows in real Chromium', () => {
       log: { info: () => undefined, error: () => undefined },
     });
     await connectDealerships(hub.url, dealer.url);
+    await notePoolLeads(hub.url);
   }, 180_000);
 
   afterAll(async () => {
@@ -115,6 +133,8 @@ describe('agent flows in real Chromium', () => {
         await leadForm(page).getByRole('toolbar', { name: 'Lead actions' }).waitFor();
         const buttons = await leadForm(page).getByRole('toolbar', { name: 'Lead actions' }).getByRole('button').allTextContents();
         expect(buttons, `${USER}: claim from Open Leads → only Claim Lead offered on an unclaimed lead`).toEqual(['Claim Lead']);
+        // A pool lead's history is not in the replica: read from the hub when the form opens.
+        await expect.poll(() => leadForm(page).getByRole('region', { name: 'Chatter' }).getByText(POOL_NOTE).count(), { message: `${USER}: unclaimed lead → its chatter read from the hub`, timeout: 10_000 }).toBe(1);
         await shot(page, '02-unclaimed-lead');
         await leadForm(page).getByRole('button', { name: 'Claim Lead' }).click();
         await expect.poll(() => toasts(page).getByText(/^You are now assigned to lead LEAD\/\S+$/).isVisible(), { message: `${USER}: claim from Open Leads → toast "You are now assigned to lead LEAD/…"`, timeout: 10_000 }).toBe(true);

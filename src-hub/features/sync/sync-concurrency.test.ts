@@ -138,14 +138,20 @@ describe('GET /sync with concurrent writers on postgres', () => {
           await pullUntil(supervisorReplica, () => written.every((id) => supervisorReplica.messages.has(id)));
           expect(written.filter((id) => !supervisorReplica.messages.has(id))).toEqual([]);
           expect(pullsWhileWriting).toBeGreaterThan(3);
-          // The agent's replica is exactly its window: visible leads, with every message of theirs and no other.
-          const visible = await env.db.query<{ id: string }>('select id from leads where not closed and (user_id is null or user_id = $1)', [agent.id]);
+          // The agent's replica is exactly its window: visible leads; every message written since its bootstrap on
+          // them, and no other; every message of a lead it holds whole (its own, at least).
+          const visible = await env.db.query<{ id: string; user_id: string | null }>('select id, user_id from leads where not closed and (user_id is null or user_id = $1)', [agent.id]);
           const visibleIds = visible.map((row) => row.id).sort();
-          const expectedMessages = await env.db.query<{ id: string }>('select id from messages where lead_id = any($1::bigint[])', [visibleIds]);
-          const expectedIds = expectedMessages.map((row) => row.id).sort();
-          await pullUntil(agentReplica, () => agentReplica.messages.size === expectedIds.length);
+          const messagesOf = async (leadIds: string[]) => (await env.db.query<{ id: string }>('select id from messages where lead_id = any($1::bigint[])', [leadIds])).map((row) => row.id).sort();
+          const writtenVisible = (await env.db.query<{ id: string }>('select id from messages where id = any($1::bigint[]) and lead_id = any($2::bigint[])', [written, visibleIds])).map((row) => row.id);
+          await pullUntil(agentReplica, () => writtenVisible.every((id) => agentReplica.messages.has(id)));
+          await agentReplica.pull();
           expect([...agentReplica.leads.keys()].sort()).toEqual(visibleIds);
-          expect([...agentReplica.messages.keys()].sort()).toEqual(expectedIds);
+          for (const row of visible) if (row.user_id === agent.id) expect(agentReplica.whole.has(row.id)).toBe(true);
+          const wholeIds = visibleIds.filter((id) => agentReplica.whole.has(id));
+          const local = [...agentReplica.messages.values()];
+          expect(local.filter((message) => wholeIds.includes(message.leadId)).map((message) => message.id).sort()).toEqual(await messagesOf(wholeIds));
+          expect(await messagesOf(visibleIds)).toEqual(expect.arrayContaining(local.map((message) => message.id)));
         },
       ),
       { numRuns: 5 },

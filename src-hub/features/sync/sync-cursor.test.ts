@@ -7,6 +7,7 @@ const xid8 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String);
 const epoch = fc.integer({ min: 0, max: 2_147_483_647 });
 const cursorArb: fc.Arbitrary<SyncCursor> = fc.oneof(
   fc.record({ phase: fc.constant('boot' as const), epoch, afterLeadId: bigint, xmin: xid8 }),
+  fc.record({ phase: fc.constant('own' as const), epoch, afterLeadId: bigint, xmin: xid8 }),
   fc.record({ phase: fc.constant('change' as const), epoch, xid: xid8, seq: bigint }),
 );
 const wire = (value: unknown): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');

@@ -60,11 +60,20 @@ function maybeHeld(viewer: Viewer, state: LeadState | null): boolean {
   return state.closed ? state.userId === viewer.id : surelyHeld(viewer, state);
 }
 
+/**
+ * The lead is the viewer's now and was someone else's (or nobody's) in one of these states: a claim or a
+ * reassignment to them. A replica holds the history of the user's own leads only (other leads' history is
+ * fetched when opened), so such a lead is sent whole even when it was already held as a pool lead.
+ */
+function becameOwn(viewer: Viewer, now: CurrentLead, states: ReadonlyArray<LeadState | null>): boolean {
+  return now.userId === viewer.id && states.some((state) => state === null || state.userId !== viewer.id);
+}
+
 /** What one page of change rows means for one viewer: which current rows to send and which leads to drop. */
 export interface ChangePlan {
   /** A `reset` row is in the range: the replica must be rebuilt. */
   reset: boolean;
-  /** Leads entering the replica: the lead with all its messages, call logs and activities. */
+  /** Leads entering the replica or becoming the viewer's: the lead with all its messages, call logs and activities. */
   fullLeadIds: string[];
   /** Leads that stay in the replica: the lead and the changed children below. */
   updatedLeadIds: string[];
@@ -126,7 +135,8 @@ export function changesLeadState(row: ChangeRow): boolean {
  * Decides a change page for one viewer. The change log is ordered by transaction id, which is not always the
  * order in which one lead's changes committed, so the decision looks at every state the page's rows mention,
  * not only the first: a lead visible now is sent whole unless it was surely in the replica in all of them
- * (over-sending is harmless: upserts of current rows); a lead not visible now is removed if it may have been
+ * (over-sending is harmless: upserts of current rows), and so is a lead that became the viewer's (claim,
+ * reassignment: its history arrives whole); a lead not visible now is removed if it may have been
  * in the replica in any of them — and only then, so no id of a lead never visible to the viewer leaks.
  *
  * `later` holds the touched leads' state-changing rows after the page that "now" already shows. An earlier
@@ -160,7 +170,7 @@ export function planChanges(
     const now = current.get(leadId);
     const states = [...touch.states, ...(laterStates.get(leadId)?.states ?? [])];
     if (now && inReplicaWindow(viewer, now, since)) {
-      if (states.some((state) => !surelyHeld(viewer, state))) {
+      if (states.some((state) => !surelyHeld(viewer, state)) || becameOwn(viewer, now, states)) {
         plan.fullLeadIds.push(leadId);
       } else {
         plan.updatedLeadIds.push(leadId);

@@ -123,6 +123,18 @@ export async function windowLeadsAfter(sql: Sql, viewer: Viewer, afterLeadId: st
   );
 }
 
+/** The viewer's own leads in the replica window by lead id (the part of `windowLeadsAfter` they hold). */
+export async function ownWindowLeadIdsAfter(sql: Sql, viewer: Viewer, afterLeadId: string, since: Date, limit: number): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `select l.id from leads l
+      where l.user_id = $2 and l.id > $1::bigint and (not l.closed or l.closed_at >= $3)
+      order by l.id
+      limit $4`,
+    [afterLeadId, viewer.id, since, limit],
+  );
+  return rows.map((row) => String(row.id));
+}
+
 export async function leadsByIds(sql: Sql, ids: readonly string[]): Promise<SyncLeadRow[]> {
   if (ids.length === 0) return [];
   return sql.query<SyncLeadRow>(`select ${SYNC_LEAD_COLUMNS} from leads l where l.id = any($1::bigint[]) order by l.id`, [ids]);

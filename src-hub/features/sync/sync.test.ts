@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordGlobalChange } from '../changes/change-log';
 import { FEATURE_BACKENDS, api, createLead, createUser, olderTransactionsEnded, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { encodeSyncCursor } from './sync-cursor';
+import { BOOT_LEAD_ROWS_PER_LIMIT } from './sync.service';
 import { TestReplica, mentionedLeadIds } from './sync.testkit';
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -78,28 +79,59 @@ describe.each(FEATURE_BACKENDS)('GET /sync on %s', (backend) => {
       await s.pull();
       expect([...s.leads.keys()]).toEqual(expect.arrayContaining([ids['pool'], ids['ofA'], ids['ofB']]));
       for (const hidden of ['closedOfA', 'oldClosedOfA', 'closedOfB']) expect(s.leads.has(ids[hidden]!), hidden).toBe(false);
-      expect(s.messagesOf(ids['ofB']!).map((message) => message.body)).toContain('Private to B');
+      // another agent's lead: its row, not its history (read from the hub when opened)
+      expect(s.whole.has(ids['ofB']!)).toBe(false);
+      expect(s.messagesOf(ids['ofB']!)).toEqual([]);
     });
 
-    it('pages by leads with hasMore, each page carrying its leads’ children; configuration on the first page, without secrets', async () => {
+    it('brings every lead row first, then the whole history of the own leads only, each named whole', async () => {
+      const a = replica(agentA);
+      await a.pull();
+      expect([...a.whole].sort()).toEqual([ids['ofA']!, ids['closedOfA']!].sort());
+      expect(a.leads.has(ids['pool']!)).toBe(true);
+      expect(a.whole.has(ids['pool']!)).toBe(false);
+      const firstChildren = a.pages.findIndex((page) => page.messages.length + page.callLogs.length + page.activities.length > 0);
+      const lastLeadRows = a.pages.findLastIndex((page) => page.leads.length > 0);
+      expect(firstChildren).toBeGreaterThan(lastLeadRows);
+      for (const page of a.pages) for (const child of [...page.messages, ...page.callLogs, ...page.activities]) expect(page.wholeLeadIds).toContain(child.leadId);
+    });
+
+    it('pages by leads with hasMore (lead rows several limits a page, histories one limit); configuration on the first page, without secrets', async () => {
       const whole = replica(agentA);
       await whole.pull();
       const paged = replica(agentA);
       const pages = await paged.pull(1);
-      const bootPages = pages.filter((page) => page.leads.length > 0);
-      expect(bootPages.length).toBe(whole.leads.size);
+      const rowPages = pages.filter((page) => page.leads.length > 0);
+      expect(rowPages.length).toBe(Math.ceil(whole.leads.size / BOOT_LEAD_ROWS_PER_LIMIT));
+      for (const page of rowPages) expect(page.leads.length).toBeLessThanOrEqual(BOOT_LEAD_ROWS_PER_LIMIT);
       for (const page of pages.slice(0, -1)) expect(page.hasMore).toBe(true);
-      for (const page of pages) {
-        expect(page.leads.length).toBeLessThanOrEqual(1);
-        const leadIds = new Set(page.leads.map((lead) => lead.id));
-        for (const child of [...page.messages, ...page.callLogs, ...page.activities]) expect(leadIds.has(child.leadId)).toBe(true);
-      }
+      for (const page of pages) expect((page.wholeLeadIds ?? []).length).toBeLessThanOrEqual(1);
       expect(pages[0]!.stages.length).toBeGreaterThan(0);
       expect(pages[0]!.users.map((user) => user.id)).toEqual(expect.arrayContaining([agentA.id, agentB.id, supervisor.id]));
       expect(JSON.stringify(pages[0]!.users)).not.toMatch(/password|hash|epoch/i);
       for (const page of pages.slice(1)) expect(page.stages).toEqual([]);
       expect([...paged.leads.keys()].sort()).toEqual([...whole.leads.keys()].sort());
+      expect([...paged.whole].sort()).toEqual([...whole.whole].sort());
       expect([...paged.messages.keys()].sort()).toEqual([...whole.messages.keys()].sort());
+    });
+  });
+
+  describe('an app before lazy history (no history=own)', () => {
+    it('gets every lead with all its children, page by page, as before', async () => {
+      const lead = await createLead(env.db);
+      await note(supervisor, lead.id, 'Kept for older apps');
+      const older = new TestReplica(env.url, agentA.token, () => olderTransactionsEnded(env.db), 'all');
+      const pages = await older.pull(1);
+      for (const page of pages) {
+        expect(page.leads.length).toBeLessThanOrEqual(1);
+        const leadIds = new Set(page.leads.map((row) => row.id));
+        for (const child of [...page.messages, ...page.callLogs, ...page.activities]) expect(leadIds.has(child.leadId)).toBe(true);
+      }
+      expect(older.messagesOf(lead.id).map((message) => message.body)).toContain('Kept for older apps');
+      const lazy = replica(agentA);
+      await lazy.pull();
+      expect([...older.leads.keys()].sort()).toEqual([...lazy.leads.keys()].sort());
+      expect(lazy.messagesOf(lead.id)).toEqual([]);
     });
   });
 
@@ -149,6 +181,20 @@ describe.each(FEATURE_BACKENDS)('GET /sync on %s', (backend) => {
       await a.pull();
       expect(a.leads.get(lead.id)?.userId).toBe(agentA.id);
       expect(a.messagesOf(lead.id).map((message) => message.kind)).toContain('tracking');
+    });
+
+    it('a pool lead held without its history arrives whole when the agent claims it', async () => {
+      const lead = await createLead(env.db);
+      await note(supervisor, lead.id, 'Called from the web form');
+      const a = replica(agentA);
+      await a.pull();
+      expect(a.leads.has(lead.id)).toBe(true);
+      expect(a.whole.has(lead.id)).toBe(false);
+      expect(a.messagesOf(lead.id)).toEqual([]);
+      await claim(agentA, lead.id);
+      await a.pull();
+      expect(a.whole.has(lead.id)).toBe(true);
+      expect(a.messagesOf(lead.id).map((message) => message.body)).toContain('Called from the web form');
     });
 
     it('a reassignment brings the lead to the new owner with all its earlier messages, calls and activities', async () => {

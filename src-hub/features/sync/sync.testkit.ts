@@ -9,16 +9,22 @@ export class TestReplica {
   readonly messages = new Map<string, Message>();
   readonly callLogs = new Map<string, CallLog>();
   readonly activities = new Map<string, Activity>();
+  /** Leads whose whole history the replica holds (`wholeLeadIds`), dropped with the lead. */
+  readonly whole = new Set<string>();
   readonly stages = new Set<string>();
   readonly users = new Set<string>();
   cursor: string | undefined;
   pages: SyncPage[] = [];
 
-  /** `beforePull` runs before every request (sync.test.ts waits there for the server's older transactions to end). */
+  /**
+   * `beforePull` runs before every request (sync.test.ts waits there for the server's older transactions to end);
+   * `history` is what the app asks for (`own`: lazy history) unless a test plays an older app (`all`).
+   */
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly beforePull: () => Promise<void> = async () => undefined,
+    private readonly history: 'own' | 'all' = 'own',
   ) {}
 
   /** One `GET /sync`, checked against the contract, applied. */
@@ -27,6 +33,7 @@ export class TestReplica {
     const query = new URLSearchParams();
     if (this.cursor) query.set('cursor', this.cursor);
     if (limit) query.set('limit', String(limit));
+    query.set('history', this.history);
     const response = await api(this.baseUrl, this.token).get<unknown>(`/sync?${query}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const page = syncPageSchema.parse(response.body);
@@ -50,12 +57,15 @@ export class TestReplica {
     this.pages.push(page);
     if (page.reset) {
       for (const map of [this.leads, this.messages, this.callLogs, this.activities]) map.clear();
+      this.whole.clear();
       this.cursor = undefined;
       return;
     }
     for (const lead of page.leads) this.leads.set(lead.id, lead);
+    for (const id of page.wholeLeadIds ?? []) this.whole.add(id);
     for (const id of page.removedLeadIds) {
       this.leads.delete(id);
+      this.whole.delete(id);
       for (const map of [this.messages, this.callLogs, this.activities]) {
         for (const [childId, child] of map) if (child.leadId === id) map.delete(childId);
       }

@@ -12,6 +12,7 @@ import { ActivitiesPanel } from './ActivitiesPanel';
 import { CallTimer } from './CallTimer';
 import { Chatter } from './Chatter';
 import { EditLeadDialog } from './EditLeadDialog';
+import { HistoryNotice } from './HistoryNotice';
 import { LeadFields } from './LeadFields';
 import { LeadHeader, type WizardAction } from './LeadHeader';
 import { StageStatusbar } from './StageStatusbar';
@@ -85,7 +86,16 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
           <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />
           <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setScheduling(true)} />
         </div>
-        <Chatter leadId={lead.id} messages={state.view.messages} pending={state.view.pending} users={state.view.users} canPost={!readOnly} dealerSoName={lead.dealerSoName} />
+        <Chatter
+          leadId={lead.id}
+          messages={state.view.messages}
+          pending={state.view.pending}
+          users={state.view.users}
+          canPost={!readOnly}
+          dealerSoName={lead.dealerSoName}
+          notice={<HistoryNotice history={state.view.history} />}
+          historyShown={state.view.history.source === 'local' || state.view.history.source === 'fetched'}
+        />
       </div>
       {wizard === 'log_call' && <LogCallWizard leadId={lead.id} onClose={closeWizard} />}
       {wizard === 'schedule_visit' && <ScheduleVisitWizard leadId={lead.id} onClose={closeWizard} />}

@@ -42,12 +42,13 @@ export function makeLead(patch: Partial<Lead> = {}): Lead {
 
 let dbCount = 0;
 
-/** A fresh replica holding the default stages, the users and the given leads. */
-export async function seedReplica(leads: Lead[]): Promise<ReplicaDb> {
+/** A fresh replica holding the default stages, the users and the given leads, each with its whole history (as own leads are). */
+export async function seedReplica(leads: Lead[], notWhole: Lead[] = []): Promise<ReplicaDb> {
   const db = new ReplicaDb(`lead-form-test-${++dbCount}-${Math.random()}`);
   await db.stages.bulkAdd(defaultStages());
   await db.users.bulkAdd(USERS);
-  await db.leads.bulkAdd(leads);
+  await db.leads.bulkAdd([...leads, ...notWhole]);
+  await db.wholeLeads.bulkAdd(leads.map((lead) => ({ leadId: lead.id })));
   return db;
 }
 

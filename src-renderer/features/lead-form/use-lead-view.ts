@@ -7,6 +7,7 @@ import { useReplica } from '../../app/ReplicaProvider';
 import { call, crm } from '../../bridge/crm';
 import type { OutboxItem } from '../../db/replica-db';
 import { errorText } from '../../ui/error-text';
+import { mergeById, useLeadHistory, type LeadHistory } from './use-lead-history';
 
 export interface LeadView {
   lead: Lead;
@@ -15,6 +16,8 @@ export interface LeadView {
   messages: Message[];
   activities: Activity[];
   pending: OutboxItem[];
+  /** Where the messages and activities shown come from (another lead's history is read from the hub). */
+  history: LeadHistory;
   stages: Stage[];
   users: User[];
   dealership: Dealership | null;
@@ -42,6 +45,7 @@ export function useLeadView(leadId: string): LeadViewState {
   const pending = useLiveQuery(() => db.outbox.where('leadId').equals(leadId).sortBy('seq'), [db, leadId], []);
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
   const users = useLiveQuery(() => db.users.toArray(), [db], []);
+  const history = useLeadHistory(db, leadId, local === undefined ? undefined : local !== null);
   const dealershipId = local?.dealershipId ?? null;
   const [remote, setRemote] = useState<LeadDetail | null>(null);
   const [remoteError, setRemoteError] = useState<string | null>(null);
@@ -70,14 +74,16 @@ export function useLeadView(leadId: string): LeadViewState {
   if (gone && lastHeld.current) return { status: 'gone', ref: lastHeld.current.ref, wasPool: lastHeld.current.userId === null };
   if (lead) {
     const fromReplica = local !== null && local !== undefined;
+    const fetched = history.source === 'fetched' ? history.detail : null;
     return {
       status: 'ready',
       view: {
         lead,
         readOnly: !fromReplica,
-        messages: [...(fromReplica ? localMessages : (remote?.messages ?? []))].sort(byCreatedAt),
-        activities: fromReplica ? localActivities : (remote?.activities ?? []),
+        messages: [...(fromReplica ? mergeById(fetched?.messages ?? [], localMessages) : (remote?.messages ?? []))].sort(byCreatedAt),
+        activities: fromReplica ? mergeById(fetched?.activities ?? [], localActivities) : (remote?.activities ?? []),
         pending,
+        history,
         stages: sortStages(stages),
         users,
         dealership,
