@@ -11,6 +11,7 @@ import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { startHubProcess } from './hub-process';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
+import { measureIncremental, StageClock } from './live-stages';
 
 /**
  * `npm run bench:sync`: in real Chromium through the harness, the first sync of 20,000 visible leads (each
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     await seedMillion(db.url, LEADS);
     const hubUrl = hub.url.replace(/\/api\/v1$/, '');
     let done = 0;
-    let changedAt = 0;
+    let onChanged: (at: number) => void = () => undefined;
+    const clock = await StageClock.install(db.url);
     let started = 0;
     const app = await openApp({
       browser,
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
       onEmit: (event, payload) => {
         const now = performance.now();
         if (event === 'sync:progress' && (payload as { done: boolean }).done && done === 0 && started > 0) done = now;
-        if (event === 'sync:changed') changedAt = now;
+        if (event === 'sync:changed') onChanged(now);
       },
     });
     const page = app.page;
@@ -83,24 +85,11 @@ async function main(): Promise<void> {
       return performance.now() - start;
     }, pages);
 
-    // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica.
+    // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
+    // stage by stage (live-stages.ts).
     const leadIds = ((await (await fetch(`${hub.url}/leads?scope=mine&limit=50`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } })).json()) as { items: Array<{ id: string }> }).items.map((lead) => lead.id);
-    const samples: number[] = [];
-    for (let index = 0; index < CHANGES; index++) {
-      changedAt = 0;
-      const t0 = performance.now();
-      const response = await fetch(`${hub.url}/leads/${leadIds[index % leadIds.length]}/notes`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${benchToken('supervisor')}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ body: `Supervisor note ${index}` }),
-      });
-      await response.arrayBuffer();
-      await withTimeLimit(10_000, 'incremental sync', (async () => {
-        while (changedAt === 0) await new Promise((resolve) => setTimeout(resolve, 2));
-      })());
-      samples.push(changedAt - t0);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
+    const incremental = await measureIncremental({ hubUrl: hub.url, clock, page, leadIds, changes: CHANGES, onChanged: (listener) => (onChanged = listener) });
+    const samples = incremental.samples;
 
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -115,11 +104,14 @@ async function main(): Promise<void> {
       rawSpeedRatio: round(rawBulkPutMs / firstSyncMs, 2),
       incrementalP50Ms: round(percentile(samples, 50)),
       incrementalP95Ms: round(percentile(samples, 95)),
+      incrementalStages: incremental.stages,
       heapMb,
     };
+    console.table(incremental.stages);
     console.table({ firstSyncMs: results.firstSyncMs, rawBulkPutMs: results.rawBulkPutMs, 'raw/first (≥0.5)': results.rawSpeedRatio, incrementalP95Ms: results.incrementalP95Ms, heapMb });
     writeResults('test/bench/results/sync.json', results);
     await app.close();
+    await clock.uninstall();
   } finally {
     await browser.close();
     await renderer.close();
