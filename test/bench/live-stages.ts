@@ -81,6 +81,7 @@ export class StageClock {
     clock.patchHttp();
     clock.tap = new pg.Client({ connectionString: databaseUrl });
     await clock.tap.connect();
+    clock.tap.on('error', (error) => console.warn(`stage tap: ${error.message}`));
     clock.tap.on('notification', () => clock.probe?.mark('notified'));
     await clock.tap.query(`listen ${CHANGES_CHANNEL}`);
     return clock;
