@@ -39,7 +39,16 @@ function dueDay(dueAt: string | Date, timeZone: string): string {
  * (even if the hour has passed), on a later day is planned.
  */
 export function activityState(dueAt: string | Date, now: Date, timeZone: string): ActivityState {
-  return stateOnDay(dueDay(dueAt, timeZone), localDay(now, timeZone));
+  return stateOnDay(dueDay(dueAt, timeZone), today(now, timeZone));
+}
+
+/** The last "today" worked out: a board asks it for every lead with the same `now`. */
+let lastToday = { timeZone: '', ms: Number.NaN, day: '' };
+
+function today(now: Date, timeZone: string): string {
+  const ms = now.getTime();
+  if (lastToday.ms !== ms || lastToday.timeZone !== timeZone) lastToday = { timeZone, ms, day: localDay(now, timeZone) };
+  return lastToday.day;
 }
 
 function stateOnDay(due: string, today: string): ActivityState {
@@ -57,11 +66,9 @@ export function leadActivityState(
   timeZone: string,
 ): ActivityState | null {
   let worst: ActivityState | null = null;
-  let today: string | null = null;
   for (const activity of activities) {
     if (activity.done) continue;
-    today ??= localDay(now, timeZone);
-    const state = stateOnDay(dueDay(activity.dueAt, timeZone), today);
+    const state = stateOnDay(dueDay(activity.dueAt, timeZone), today(now, timeZone));
     if (worst === null || severity[state] > severity[worst]) worst = state;
   }
   return worst;
