@@ -108,6 +108,12 @@ export class StageClock {
     this.probe?.mark('visible', seenAt);
   }
 
+  /** The stages the current sample has reached so far. */
+  seen(): string[] {
+    const probe = this.probe;
+    return probe ? STAGES.filter((stage) => probe.at[stage] !== undefined).map((stage) => `${stage} +${Math.round(probe.at[stage]!)} ms`) : [];
+  }
+
   /** Ends the sample; null (with the stages never seen) when one is missing. */
   end(): StageSample | null {
     const probe = this.probe;
@@ -205,7 +211,8 @@ export interface IncrementalOptions {
 
 /**
  * Incremental sync: `changes` notes by a supervisor on the agent's leads, one at a time; each sample is the
- * time from the note's request to main's `sync:changed`, with every stage's mark.
+ * time from the note's request to main's `sync:changed`, with every stage's mark. A note not in the replica
+ * within 10 s is counted in `missed` (and said with the stages it reached).
  */
 export async function measureIncremental(options: IncrementalOptions): Promise<{ samples: number[]; stages: ReturnType<typeof stageBreakdown>; missed: number }> {
   const { clock } = options;
@@ -228,7 +235,12 @@ export async function measureIncremental(options: IncrementalOptions): Promise<{
       });
       const note = (await response.json()) as { id: string };
       clock.committed();
-      await withTimeLimit(10_000, 'incremental sync', Promise.all([appliedSeen, clock.visible(options.page, note.id)]));
+      try {
+        await withTimeLimit(10_000, 'incremental sync', Promise.all([appliedSeen, clock.visible(options.page, note.id)]));
+      } catch (error) {
+        // Said with the stages it got through, so a lost change names where it was lost; the run goes on.
+        console.warn(`note ${index} (message ${note.id}): ${error instanceof Error ? error.message : String(error)}; stages seen: ${clock.seen().join(', ') || 'none'}`);
+      }
       const sample = clock.end();
       if (sample) {
         staged.push(sample);

@@ -196,6 +196,7 @@ async function main(): Promise<void> {
       incrementalP50Ms: round(percentile(incremental.samples, 50)),
       incrementalP95Ms: round(percentile(incremental.samples, 95)),
       incrementalStages: incremental.stages,
+      incrementalMissed: incremental.missed,
       oneHub,
       twoHubs,
     };

@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       incrementalP50Ms: round(percentile(samples, 50)),
       incrementalP95Ms: round(percentile(samples, 95)),
       incrementalStages: incremental.stages,
+      incrementalMissed: incremental.missed,
       heapMb,
     };
     console.table(incremental.stages);
