@@ -33,4 +33,14 @@ describe('activity pill', () => {
     expect(leadActivityState([planned, today], now, 'UTC')).toBe('today');
     expect(leadActivityState([planned, overdue, today], now, 'UTC')).toBe('overdue');
   });
+
+  it('asked again with another day, zone or due time, answers for those (the remembered days are keyed by all three)', () => {
+    const due = '2026-11-24T10:00:00Z';
+    expect(activityState(due, now, 'UTC')).toBe('planned');
+    expect(activityState(due, new Date('2026-11-24T12:00:00Z'), 'UTC')).toBe('today');
+    expect(activityState(due, new Date('2026-11-25T12:00:00Z'), 'UTC')).toBe('overdue');
+    expect(activityState(due, new Date('2026-11-24T12:00:00Z'), 'Pacific/Pago_Pago')).toBe('overdue');
+    expect(activityState(new Date(due), now, 'UTC')).toBe('planned');
+    expect(activityState('2026-11-23T10:00:00Z', now, 'UTC')).toBe('today');
+  });
 });

@@ -19,13 +19,39 @@ export function localDay(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
+/** Due days already worked out, per time zone and due time: a board asks for the same thousands on every change. */
+const dueDays = new Map<string, string>();
+const DUE_DAYS_KEPT = 100_000;
+
+function dueDay(dueAt: string | Date, timeZone: string): string {
+  const key = `${timeZone}|${typeof dueAt === 'string' ? dueAt : dueAt.toISOString()}`;
+  let day = dueDays.get(key);
+  if (day === undefined) {
+    day = localDay(typeof dueAt === 'string' ? new Date(dueAt) : dueAt, timeZone);
+    if (dueDays.size >= DUE_DAYS_KEPT) dueDays.clear();
+    dueDays.set(key, day);
+  }
+  return day;
+}
+
 /**
  * Like Odoo's activity state, by calendar day: due on an earlier day is overdue, on today's date is today
  * (even if the hour has passed), on a later day is planned.
  */
 export function activityState(dueAt: string | Date, now: Date, timeZone: string): ActivityState {
-  const due = localDay(typeof dueAt === 'string' ? new Date(dueAt) : dueAt, timeZone);
-  const today = localDay(now, timeZone);
+  return stateOnDay(dueDay(dueAt, timeZone), today(now, timeZone));
+}
+
+/** The last "today" worked out: a board asks it for every lead with the same `now`. */
+let lastToday = { timeZone: '', ms: Number.NaN, day: '' };
+
+function today(now: Date, timeZone: string): string {
+  const ms = now.getTime();
+  if (lastToday.ms !== ms || lastToday.timeZone !== timeZone) lastToday = { timeZone, ms, day: localDay(now, timeZone) };
+  return lastToday.day;
+}
+
+function stateOnDay(due: string, today: string): ActivityState {
   if (due < today) return 'overdue';
   if (due === today) return 'today';
   return 'planned';
@@ -42,7 +68,7 @@ export function leadActivityState(
   let worst: ActivityState | null = null;
   for (const activity of activities) {
     if (activity.done) continue;
-    const state = activityState(activity.dueAt, now, timeZone);
+    const state = stateOnDay(dueDay(activity.dueAt, timeZone), today(now, timeZone));
     if (worst === null || severity[state] > severity[worst]) worst = state;
   }
   return worst;

@@ -12,6 +12,7 @@ import { percentile, round, writeResults } from './bench-stats';
 import { boardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens } from './first-sync-probe';
 import { startHubProcess } from './hub-process';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
+import { measureIncremental, StageClock } from './live-stages';
 
 /**
  * `npm run bench:sync`: in real Chromium through the harness, the first sync of an agent who sees 20,000 leads
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     await shapeSyncWorld(db.url, 'syncagent');
     const hubUrl = hub.url.replace(/\/api\/v1$/, '');
     let done = 0;
-    let changedAt = 0;
+    let onChanged: (at: number) => void = () => undefined;
+    const clock = await StageClock.install(db.url);
     let started = 0;
     // Every page's progress during the agent's first sync: when the lead rows were all in.
     const progress: Array<{ at: number; leads: number }> = [];
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
         const now = performance.now();
         if (event === 'sync:progress' && started > 0 && done === 0) progress.push({ at: now, leads: (payload as { leads: number }).leads });
         if (event === 'sync:progress' && (payload as { done: boolean }).done && done === 0 && started > 0) done = now;
-        if (event === 'sync:changed') changedAt = now;
+        if (event === 'sync:changed') onChanged(now);
       },
     });
     const page = app.page;
@@ -106,24 +108,11 @@ async function main(): Promise<void> {
       return { all: performance.now() - start, leadRows: leadRowsMs };
     }, pages);
 
-    // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica.
+    // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
+    // stage by stage (live-stages.ts).
     const leadIds = ((await (await fetch(`${hub.url}/leads?scope=mine&limit=50`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } })).json()) as { items: Array<{ id: string }> }).items.map((lead) => lead.id);
-    const samples: number[] = [];
-    for (let index = 0; index < CHANGES; index++) {
-      changedAt = 0;
-      const t0 = performance.now();
-      const response = await fetch(`${hub.url}/leads/${leadIds[index % leadIds.length]}/notes`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${benchToken('supervisor')}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ body: `Supervisor note ${index}` }),
-      });
-      await response.arrayBuffer();
-      await withTimeLimit(10_000, 'incremental sync', (async () => {
-        while (changedAt === 0) await new Promise((resolve) => setTimeout(resolve, 2));
-      })());
-      samples.push(changedAt - t0);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
+    const incremental = await measureIncremental({ hubUrl: hub.url, clock, page, leadIds, changes: CHANGES, onChanged: (listener) => (onChanged = listener) });
+    const samples = incremental.samples;
 
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -174,8 +163,11 @@ async function main(): Promise<void> {
       rawSpeedRatio: round(rawMs / ownPipelineCompleteMs, 2),
       incrementalP50Ms: round(percentile(samples, 50)),
       incrementalP95Ms: round(percentile(samples, 95)),
+      incrementalStages: incremental.stages,
+      incrementalMissed: incremental.missed,
       heapMb,
     };
+    console.table(incremental.stages);
     console.table({
       'usableBoardMs (≤2000)': results.usableBoardMs,
       'leadRowsMs (every lead row applied)': results.leadRowsMs,
@@ -187,9 +179,11 @@ async function main(): Promise<void> {
       'rawBulkPutMs (floor: the rows into Dexie)': results.rawBulkPutMs,
       'rawLeadRowsBulkPutMs (of which lead rows alone)': results.rawLeadRowsBulkPutMs,
       incrementalP95Ms: results.incrementalP95Ms,
+      'incrementalMissed (notes that never reached the replica)': results.incrementalMissed,
       heapMb,
     });
     writeResults('test/bench/results/sync.json', results);
+    await clock.uninstall();
   } finally {
     await browser.close();
     await renderer.close();

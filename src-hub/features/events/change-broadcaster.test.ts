@@ -59,6 +59,37 @@ describe('ChangeBroadcaster', () => {
     expect(otherHeard).toHaveLength(0);
   });
 
+  it("looks only at the subscribers a change may concern: one agent's lead never reads the other agents", async () => {
+    let reads = 0;
+    const counted = (userId: string) => {
+      const listener = { userId, seeAll: false };
+      return new Proxy(listener, {
+        get(target, key, receiver) {
+          reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    };
+    const heard = new Map<string, number>();
+    for (let index = 1; index <= 500; index++) await broadcaster.subscribe(counted(String(index)), () => heard.set(String(index), (heard.get(String(index)) ?? 0) + 1));
+    reads = 0;
+    emit(notice({ leadId: '5', users: ['7'], pool: false }));
+    expect([...heard]).toEqual([['7', 1]]);
+    expect(reads).toBeLessThan(10);
+  });
+
+  it('moves a subscriber to the lead changes of others when its role now sees all (regroup)', async () => {
+    const listener = { userId: '1', seeAll: false };
+    const heard: string[] = [];
+    await broadcaster.subscribe(listener, (hint) => heard.push(hint));
+    emit(notice({ leadId: '5', users: ['2'], pool: false }));
+    expect(heard).toHaveLength(0);
+    listener.seeAll = true;
+    broadcaster.regroup(listener);
+    emit(notice({ leadId: '6', users: ['2'], pool: false }));
+    expect(heard).toHaveLength(1);
+  });
+
   it('sends the first event of a burst at once and the rest as one, at most one per 50 ms', async () => {
     const heard: string[] = [];
     await broadcaster.subscribe({ userId: '1', seeAll: true }, (hint) => heard.push(hint));

@@ -1,4 +1,5 @@
-import { parseNotice, wakes, type EventListener } from './change-fanout';
+import { parseNotice, type EventListener } from './change-fanout';
+import { FanoutGroups } from './fanout-groups';
 
 /** Subscribes to the change channel; resolves to the unsubscribe function (`Database.listen` bound to it). */
 export type ListenFn = (onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
@@ -11,11 +12,13 @@ interface Subscriber {
 }
 
 /**
- * One LISTEN per hub process, fanned out to the users connected to this process. Bursts are coalesced: a
- * subscriber hears at most one event per `coalesceMs`, the first at once and the rest of a burst as one.
+ * One LISTEN per hub process, fanned out to the users connected to this process through visibility groups
+ * (a change looks only at the subscribers it may concern). Bursts are coalesced: a subscriber hears at most
+ * one event per `coalesceMs`, the first at once and the rest of a burst as one.
  */
 export class ChangeBroadcaster {
-  private readonly subscribers = new Set<Subscriber>();
+  private readonly subscribers = new FanoutGroups<Subscriber>();
+  private readonly byListener = new Map<EventListener, Set<Subscriber>>();
   private listening: Promise<() => Promise<void>> | null = null;
   private closed = false;
   /** The `cursor` hint of events: it only has to change when something did. */
@@ -41,19 +44,27 @@ export class ChangeBroadcaster {
     }
     await this.listening;
     const subscriber: Subscriber = { listener, send, lastSentAt: 0, timer: null };
-    this.subscribers.add(subscriber);
+    this.subscribers.add(subscriber, listener);
+    const same = this.byListener.get(listener) ?? new Set<Subscriber>();
+    same.add(subscriber);
+    this.byListener.set(listener, same);
     return () => {
       if (subscriber.timer) clearTimeout(subscriber.timer);
-      this.subscribers.delete(subscriber);
+      this.subscribers.remove(subscriber);
+      same.delete(subscriber);
+      if (same.size === 0 && this.byListener.get(listener) === same) this.byListener.delete(listener);
     };
+  }
+
+  /** The listener's visibility changed (a role change seen at a heartbeat): its subscriptions move group. */
+  regroup(listener: EventListener): void {
+    for (const subscriber of this.byListener.get(listener) ?? []) this.subscribers.add(subscriber, listener);
   }
 
   private onPayload(payload: string): void {
     const notice = parseNotice(payload);
     this.version++;
-    for (const subscriber of this.subscribers) {
-      if (wakes(subscriber.listener, notice)) this.wake(subscriber);
-    }
+    for (const subscriber of this.subscribers.audience(notice)) this.wake(subscriber);
   }
 
   private wake(subscriber: Subscriber): void {
@@ -77,8 +88,11 @@ export class ChangeBroadcaster {
   /** Drops every subscriber and the LISTEN. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const subscriber of this.subscribers) if (subscriber.timer) clearTimeout(subscriber.timer);
-    this.subscribers.clear();
+    for (const subscriber of [...this.subscribers.all()]) {
+      if (subscriber.timer) clearTimeout(subscriber.timer);
+      this.subscribers.remove(subscriber);
+    }
+    this.byListener.clear();
     const listening = this.listening;
     this.listening = null;
     if (listening) await (await listening.catch(() => async () => undefined))();

@@ -69,7 +69,10 @@ export function registerEventsRoutes(app: FastifyInstance, hub: HubContext): voi
         write(': ping\n\n');
         hub.auth.authenticate(request).then(
           (current) => {
-            listener.seeAll = capabilitiesOf(current.role).seeAllLeads;
+            const seeAll = capabilitiesOf(current.role).seeAllLeads;
+            if (seeAll === listener.seeAll) return;
+            listener.seeAll = seeAll;
+            broadcaster.regroup(listener);
           },
           (error: unknown) => {
             if (error instanceof HubError) stream.end(); // signed out or revoked; a database hiccup is not
