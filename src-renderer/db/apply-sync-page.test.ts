@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleActivity, exampleCallLog, exampleLead, exampleMessage, exampleStage, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from './apply-sync-page';
+import { loadOwnOpenLeads } from '../features/shell/reassigned-away';
 import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
 
@@ -18,7 +20,59 @@ function freshDb(): ReplicaDb {
   return db;
 }
 
+/** Counts the lead records each write to the leads table carries (a DBCore middleware: below Dexie's own API). */
+function countLeadWrites(db: ReplicaDb): { written: number } {
+  const counter = { written: 0 };
+  db.use({
+    stack: 'dbcore',
+    name: 'count-lead-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'leads') return table;
+        return { ...table, mutate: (request) => ((counter.written += request.type === 'put' || request.type === 'add' ? request.values.length : 0), table.mutate(request)) };
+      },
+    }),
+  });
+  return counter;
+}
+
 describe('applying a sync page', () => {
+  it('writes only the leads of a change page that differ from the stored rows', async () => {
+    const db = freshDb();
+    const writes = countLeadWrites(db);
+    const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
+    await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead, other] });
+    expect(writes.written).toBe(2);
+    // A note on a lead: the hub sends the lead too, unchanged; only the note is new.
+    await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [{ ...exampleMessage, id: 'm-new' }] });
+    expect(writes.written).toBe(2);
+    expect(await db.messages.get('m-new')).toBeDefined();
+    await applySyncPage(db, { ...empty, cursor: 'c2', leads: [exampleLead, { ...other, version: other.version + 1, vehicleModel: 'Renamed' }] });
+    expect(writes.written).toBe(3);
+    expect((await db.leads.get('other'))?.vehicleModel).toBe('Renamed');
+    expect(await replicaCursor(db)).toBe('c2');
+  });
+
+  it('does not wake a query of the own leads when a page changes none of them (only the cursor)', async () => {
+    const db = freshDb();
+    const mine = { ...exampleLead, userId: exampleUser.id };
+    await applySyncPage(db, { ...empty, stages: [exampleStage], users: [exampleUser], leads: [mine, { ...mine, id: 'second', ref: 'LEAD/2026/00098' }] });
+    const seen: Array<number | null> = [];
+    const subscription = liveQuery(() => loadOwnOpenLeads(db, exampleUser.id)).subscribe((own) => seen.push(own?.size ?? null));
+    try {
+      await expect.poll(() => seen).toEqual([2]);
+      await applySyncPage(db, { ...empty, cursor: 'c1', leads: [mine], messages: [{ ...exampleMessage, id: 'm-note' }] });
+      // The positive signal: a later page that does change the own leads is seen, and nothing came before it.
+      await applySyncPage(db, { ...empty, cursor: 'c2', removedLeadIds: ['second'] });
+      await expect.poll(() => seen.at(-1)).toBe(1);
+      expect(seen).toEqual([2, 1]);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
   it('upserts everything and stores the cursor in the same transaction', async () => {
     const db = freshDb();
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });

@@ -17,10 +17,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
-    if (page.leads.length) {
-      const stages = await db.stages.toArray();
-      await db.leads.bulkPut(page.leads.map((lead) => toReplicaLead(lead, stages)));
-    }
+    if (page.leads.length) await putLeads(db, page.leads);
     if (page.messages.length) await db.messages.bulkPut(page.messages);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
@@ -30,7 +27,33 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
       { key: 'cursor', value: page.cursor },
       { key: 'syncedAt', value: new Date().toISOString() },
     ]);
+    // Written once after a reset: what only needs to know the replica is synced reads this, not the cursor that
+    // every page rewrites (a live query on the cursor would run again after every page).
+    if (!(await db.meta.get('synced'))) await db.meta.put({ key: 'synced', value: 'yes' });
   });
+}
+
+/**
+ * A change page is small: its leads are compared with the stored rows first and only those that differ are
+ * written, so a note on a lead does not rewrite the lead (and every live query over leads does not run again).
+ * A bootstrap page of thousands of new leads is written as it is.
+ */
+const COMPARE_LEADS_UP_TO = 500;
+
+async function putLeads(db: ReplicaDb, leads: SyncPage['leads']): Promise<void> {
+  const stages = await db.stages.toArray();
+  const incoming = leads.map((lead) => toReplicaLead(lead, stages));
+  if (incoming.length > COMPARE_LEADS_UP_TO) {
+    await db.leads.bulkPut(incoming);
+    return;
+  }
+  const stored = await db.leads.bulkGet(incoming.map((lead) => lead.id));
+  const changed = incoming.filter((lead, index) => !sameRow(stored[index], lead));
+  if (changed.length) await db.leads.bulkPut(changed);
+}
+
+function sameRow(stored: object | undefined, incoming: object): boolean {
+  return stored !== undefined && JSON.stringify(stored) === JSON.stringify(incoming);
 }
 
 /**

@@ -24,7 +24,8 @@ export interface WholeLeadRow {
 }
 
 export interface MetaRow {
-  key: 'cursor' | 'syncedAt';
+  /** `synced`: written once by the first page applied after a reset (see apply-sync-page.ts). */
+  key: 'cursor' | 'syncedAt' | 'synced';
   value: string;
 }
 

@@ -5,8 +5,9 @@ import type { ReplicaDb } from '../../db/replica-db';
 export type OwnLeads = ReadonlyMap<string, string> | null;
 
 export async function loadOwnOpenLeads(db: ReplicaDb, userId: string): Promise<OwnLeads> {
-  const [cursor, stages, leads] = await Promise.all([db.meta.get('cursor'), db.stages.toArray(), db.leads.where('userId').equals(userId).toArray()]);
-  if (!cursor) return null;
+  // `synced`, not the cursor: the cursor changes with every page, and this runs again whenever what it read changes.
+  const [synced, stages, leads] = await Promise.all([db.meta.get('synced'), db.stages.toArray(), db.leads.where('userId').equals(userId).toArray()]);
+  if (!synced) return null;
   // Closed leads leave the replica after 90 days by design: only open ones can be "taken away".
   const closed = new Set(stages.filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
   return new Map(leads.filter((lead) => !closed.has(lead.stageId)).map((lead) => [lead.id, lead.ref]));
@@ -39,9 +40,9 @@ const SOMEONE = { toName: 'another agent', byName: 'a supervisor' };
  * pool, or the user's own doing).
  */
 export async function reassignedAway(db: ReplicaDb, userId: string, leadId: string, ref: string, lookup: ReassignmentLookup): Promise<ReassignedAway | null> {
-  const [lead, cursor] = await Promise.all([db.leads.get(leadId), db.meta.get('cursor')]);
+  const [lead, synced] = await Promise.all([db.leads.get(leadId), db.meta.get('synced')]);
   // A rebuild (Ctrl+Shift+R, hub reset) empties the replica: nothing was taken away.
-  if (!cursor) return null;
+  if (!synced) return null;
   if (!lead) {
     const told = await lookup(leadId).catch(() => null);
     return { ref, toName: told?.toName ?? SOMEONE.toName, byName: told?.byName ?? SOMEONE.byName };

@@ -30,7 +30,7 @@ async function setup(userId: string) {
   const third = makeLead({ id: 'lead-3', ref: 'LEAD/2026/00044', userId, stageId: 'new' });
   const fourth = makeLead({ id: 'lead-4', ref: 'LEAD/2026/00045', userId, stageId: 'new' });
   const db = await seedReplica([mine, other, third, fourth]);
-  await db.meta.put({ key: 'cursor', value: 'c-0' });
+  await db.meta.put({ key: 'synced', value: 'yes' });
   useUiStore.setState({ toasts: [] });
   const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
   const { result } = renderHook(() => useReassignedAwayToast(userId), { wrapper });
@@ -105,7 +105,7 @@ describe('useReassignedAwayToast', () => {
     await waitFor(() => expect(result.current).toBeNull());
     // The rebuild's full pull brings back what is still the user's; then one of those is taken away.
     await db.transaction('rw', [db.leads, db.meta], async () => {
-      await db.meta.put({ key: 'cursor', value: 'c-1' });
+      await db.meta.put({ key: 'synced', value: 'yes' });
       await db.leads.put(fourth);
     });
     await waitFor(() => expect(result.current?.has('lead-4')).toBe(true));
