@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import type { HubClient } from '../hub/hub-client';
 import { SyncDriver, type ReplicaPort } from './sync-driver';
@@ -50,5 +50,36 @@ describe('SyncDriver', () => {
     // without the overlap: apply c1, applied c1, fetch c1, …
     expect(log).toEqual(['fetch start', 'fetch c1', 'apply c1', 'applied c1', 'fetch c2', 'apply c2', 'applied c2', 'apply c3', 'applied c3']);
     expect(stored).toBe('c3');
+  });
+});
+
+describe('SyncDriver and changes the hub holds back', () => {
+  it('asks again by itself, sooner at first, until the hub holds nothing back — then stops', async () => {
+    vi.useFakeTimers();
+    try {
+      const answers = [{ ...page('c1', false), heldBack: true }, { ...page('c2', false), heldBack: true }, page('c3', false)];
+      const fetched: string[] = [];
+      const hub = {
+        request: async ({ query }: { query: { cursor?: string } }) => {
+          fetched.push(query.cursor ?? 'start');
+          return answers.shift() ?? page('c3', false);
+        },
+      } as unknown as HubClient;
+      let stored: string | null = null;
+      const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
+      await new SyncDriver(() => hub, replica, () => undefined, 1000, [25, 50]).pull();
+      expect(fetched).toEqual(['start']);
+      await vi.advanceTimersByTimeAsync(25);
+      expect(fetched).toEqual(['start', 'c1']);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(fetched).toEqual(['start', 'c1']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fetched).toEqual(['start', 'c1', 'c2']);
+      expect(stored).toBe('c3');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(fetched).toEqual(['start', 'c1', 'c2']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -26,12 +26,16 @@ export interface SyncProgress {
 export class SyncDriver {
   private running: Promise<void> | null = null;
   private again = false;
+  private heldBackTries = 0;
+  private heldBackTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly hub: () => HubClient | null,
     private readonly replica: ReplicaPort,
     private readonly onProgress: (progress: SyncProgress) => void = () => undefined,
     private readonly pageSize: number = SYNC_LIMIT.max,
+    /** How soon to ask again while the hub holds committed changes behind an older transaction; the last repeats. */
+    private readonly heldBackDelaysMs: readonly number[] = [25, 50, 100, 250, 500, 1000, 2000],
   ) {}
 
   /** Pull until the hub has nothing more; resolves when everything pulled so far is applied. */
@@ -42,10 +46,12 @@ export class SyncDriver {
     }
     this.running = (async () => {
       try {
+        let heldBack: boolean;
         do {
           this.again = false;
-          await this.pullAll();
+          heldBack = await this.pullAll();
         } while (this.again);
+        this.askAgainIfHeldBack(heldBack);
       } finally {
         this.running = null;
       }
@@ -60,9 +66,30 @@ export class SyncDriver {
     await this.pull();
   }
 
-  private async pullAll(): Promise<void> {
+  /**
+   * Changes committed while an older transaction still ran are held back by the hub (DESIGN.md §6) and no event
+   * will come for them when it ends: the driver asks again, sooner at first, until the hub holds nothing back.
+   */
+  private askAgainIfHeldBack(heldBack: boolean): void {
+    if (!heldBack) {
+      this.heldBackTries = 0;
+      return;
+    }
+    if (this.heldBackTimer) return;
+    const delay = this.heldBackDelaysMs[Math.min(this.heldBackTries, this.heldBackDelaysMs.length - 1)] ?? 2000;
+    this.heldBackTries++;
+    this.heldBackTimer = setTimeout(() => {
+      this.heldBackTimer = null;
+      // A failure here is the next pull's to report; the event stream and the periodic pull go on regardless.
+      this.pull().catch(() => undefined);
+    }, delay);
+    this.heldBackTimer.unref?.();
+  }
+
+  /** Whether the last page said the hub holds committed changes back. */
+  private async pullAll(): Promise<boolean> {
     const hub = this.hub();
-    if (!hub) return;
+    if (!hub) return false;
     const fetchPage = (cursor: string | null): Promise<SyncPage> => {
       const request = hub.request({
         method: 'GET',
@@ -91,9 +118,13 @@ export class SyncDriver {
       await this.replica.apply(page);
       progress.pages++;
       progress.leads += page.leads.length;
-      if (!page.hasMore) break;
+      if (!page.hasMore) {
+        this.onProgress({ ...progress, done: true });
+        return page.heldBack === true;
+      }
       this.onProgress({ ...progress });
     }
     this.onProgress({ ...progress, done: true });
+    return false;
   }
 }

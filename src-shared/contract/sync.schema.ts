@@ -48,6 +48,11 @@ export const syncPageSchema = z.object({
   removedLeadIds: z.array(idSchema),
   /** Absent from hubs before lazy history: a client then holds nothing as whole. */
   wholeLeadIds: z.array(idSchema).optional(),
+  /**
+   * True on the last page when changes are committed past the horizon but held back by an older transaction
+   * still running (DESIGN.md §6): ask again shortly, as no event will come for them. Absent from older hubs.
+   */
+  heldBack: z.boolean().optional(),
   messages: z.array(messageSchema),
   callLogs: z.array(callLogSchema),
   activities: z.array(activitySchema),

@@ -109,6 +109,15 @@ export async function hasChangesFrom(sql: Sql, from: string): Promise<boolean> {
 }
 
 /**
+ * Whether changes are committed at or past the horizon: a transaction older than them still runs, so sync
+ * holds them back (rows of this snapshot at or above its xmin are committed ones).
+ */
+export async function hasChangesHeldBack(sql: Sql): Promise<boolean> {
+  const [row] = await sql.query<{ found: boolean }>('select exists (select 1 from changes where xid >= pg_snapshot_xmin(pg_current_snapshot())) as found');
+  return row?.found === true;
+}
+
+/**
  * The viewer's replica window by lead id (the SQL twin of `inReplicaWindow`): open leads they see, plus their
  * own leads closed since `since`.
  */

@@ -15,6 +15,7 @@ import {
   childrenOfLeads,
   dealershipsByIds,
   hasChangesFrom,
+  hasChangesHeldBack,
   laterLeadStates,
   leadsByIds,
   ownWindowLeadIdsAfter,
@@ -171,6 +172,8 @@ async function changePage(tx: Sql, pull: Pull, cursor: Extract<SyncCursor, { pha
   const changed = await childrenByIds(tx, plan.updatedLeadIds, plan);
   return {
     ...emptyPage({ phase: 'change', epoch: pull.epoch, ...next }, more),
+    // The last page says when committed changes wait behind an older transaction: no event will come for them.
+    ...(!more && (await hasChangesHeldBack(tx)) ? { heldBack: true } : {}),
     leads: current.filter((lead) => sent.has(lead.id)).map(toLeadDto),
     removedLeadIds: plan.removedLeadIds,
     wholeLeadIds: plan.fullLeadIds,
