@@ -8,14 +8,16 @@ const SHOWN = 200;
 export function LeadsList() {
   const { db } = useReplica();
   // A plain list, not a board: it shows the first rows only (the boards of the agent workspace virtualise).
-  const leads = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db], []);
-  const total = useLiveQuery(() => db.leads.count(), [db], 0);
+  const firstRows = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db]);
+  const counted = useLiveQuery(() => db.leads.count(), [db]);
+  const leads = firstRows ?? [];
+  const total = counted ?? 0;
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
   const users = useLiveQuery(() => db.users.toArray(), [db], []);
   const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
   const userName = new Map(users.map((user) => [user.id, user.name]));
   return (
-    <section className="leads-list" aria-label="Leads">
+    <section className="leads-list" aria-label="Leads" aria-busy={firstRows === undefined || counted === undefined}>
       <h2>
         Leads <span className="count">{total > leads.length ? `${leads.length} of ${total.toLocaleString()}` : total}</span>
       </h2>
