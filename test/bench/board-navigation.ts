@@ -99,19 +99,22 @@ export async function settle(page: Page, screen: Screen): Promise<void> {
 export type PairSamples = Map<string, number[]>;
 
 /**
- * Walks the route `runs` times from Home, settling before each change. With `profilePair` (e.g.
- * "home→open-leads"), the first change of that pair runs under the CPU profiler and its profile is written
- * to `profilePath` (open it in Chrome DevTools' Performance panel).
+ * Walks the route `runs` times from Home, settling before each change unless `hurried`. With `profile.pair`
+ * (e.g. "home→open-leads"), the first change of that pair runs under the CPU profiler and its profile is
+ * written to `profile.path` (open it in Chrome DevTools' Performance panel).
  */
-export async function walkRoute(page: Page, runs: number, profile?: { pair: string; path: string }): Promise<PairSamples> {
+export async function walkRoute(page: Page, runs: number, options: { hurried?: boolean; profile?: { pair: string; path: string } } = {}): Promise<PairSamples> {
+  const { hurried = false, profile } = options;
   const samples: PairSamples = new Map();
   let profiled = false;
   for (let run = 0; run < runs; run++) {
     let at: Screen = 'home';
     let under: Exclude<Screen, 'lead'> = 'home';
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Home' }).click();
+    await settle(page, 'home');
     for (const to of ROUTE) {
-      await settle(page, at === 'lead' ? 'lead' : at);
+      // Hurried: the next click as soon as the screen shows its content, its remaining reads still running.
+      if (!hurried) await settle(page, at);
       const pair = `${at}→${to}`;
       const step = stepOf(at, to, under, run);
       const cdp = profile && !profiled && profile.pair === pair ? await page.context().newCDPSession(page) : undefined;
