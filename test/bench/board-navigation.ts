@@ -99,12 +99,17 @@ export async function settle(page: Page, screen: Screen): Promise<void> {
 export type PairSamples = Map<string, number[]>;
 
 /**
- * Walks the route `runs` times from Home, settling before each change unless `hurried`. With `profile.pair`
+ * Walks the route `runs` times from Home, settling before each change unless `hurried`; `readsDone` collects,
+ * per pair, the time from the click until the target has settled (measured from Node: a few ms of protocol). With `profile.pair`
  * (e.g. "home→open-leads"), the first change of that pair runs under the CPU profiler and its profile is
  * written to `profile.path` (open it in Chrome DevTools' Performance panel).
  */
-export async function walkRoute(page: Page, runs: number, options: { hurried?: boolean; profile?: { pair: string; path: string } } = {}): Promise<PairSamples> {
-  const { hurried = false, profile } = options;
+export async function walkRoute(
+  page: Page,
+  runs: number,
+  options: { hurried?: boolean; profile?: { pair: string; path: string }; readsDone?: PairSamples } = {},
+): Promise<PairSamples> {
+  const { hurried = false, profile, readsDone } = options;
   const samples: PairSamples = new Map();
   let profiled = false;
   for (let run = 0; run < runs; run++) {
@@ -118,6 +123,8 @@ export async function walkRoute(page: Page, runs: number, options: { hurried?: b
       const pair = `${at}→${to}`;
       const step = stepOf(at, to, under, run);
       const cdp = profile && !profiled && profile.pair === pair ? await page.context().newCDPSession(page) : undefined;
+      const browser = page.context().browser();
+      if (cdp && process.env['BOARD_TRACE'] && browser) await browser.startTracing(page, { path: `${profile?.path}.trace.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'IndexedDB'] });
       if (cdp) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -126,11 +133,18 @@ export async function walkRoute(page: Page, runs: number, options: { hurried?: b
       const ms = await timeStep(page, step);
       if (cdp && profile) {
         const { profile: cpu } = await cdp.send('Profiler.stop');
+        if (process.env['BOARD_TRACE'] && browser) await browser.stopTracing();
         writeFileSync(profile.path, JSON.stringify(cpu));
         await cdp.detach();
         profiled = true;
       }
       samples.set(pair, [...(samples.get(pair) ?? []), ms]);
+      if (!hurried && readsDone) {
+        // How long after the click the target's reads were all in (it painted before, at `ms`).
+        const started = performance.now() - ms;
+        await settle(page, to);
+        readsDone.set(pair, [...(readsDone.get(pair) ?? []), performance.now() - started]);
+      }
       if (to !== 'lead') under = to;
       at = to;
     }

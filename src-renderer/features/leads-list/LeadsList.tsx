@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { QuickNote } from './QuickNote';
 
-const SHOWN = 200;
+const SHOWN = 50;
 
 /** A plain list of the replica's leads: proves the chain hub → main → IndexedDB → screen. */
 export function LeadsList() {
