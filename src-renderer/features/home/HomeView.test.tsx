@@ -79,6 +79,14 @@ describe('HomeView', () => {
     expect(within(planned).queryByRole('button', { name: /more/ })).toBeNull();
   });
 
+  it('is busy while its groups are read, then not', async () => {
+    stubCrm({});
+    await setup([activity('a-today', new Date(todayNoon().getTime() + HOUR))]);
+    expect(screen.getByRole('region', { name: 'Your activities' }).getAttribute('aria-busy')).toBe('true');
+    await screen.findByRole('region', { name: 'Today' });
+    expect(screen.getByRole('region', { name: 'Your activities' }).getAttribute('aria-busy')).toBeNull();
+  });
+
   it('says so when nothing is planned', async () => {
     stubCrm({});
     await setup([]);
