@@ -100,16 +100,17 @@ export type PairSamples = Map<string, number[]>;
 
 /**
  * Walks the route `runs` times from Home, settling before each change unless `hurried`; `readsDone` collects,
- * per pair, the time from the click until the target has settled (measured from Node: a few ms of protocol). With `profile.pair`
+ * per pair, the time from the click until the target has settled (measured from Node: a few ms of protocol);
+ * `floor` collects, before each change from a menu screen, a click that changes nothing, timed the same way. With `profile.pair`
  * (e.g. "home→open-leads"), the first change of that pair runs under the CPU profiler and its profile is
  * written to `profile.path` (open it in Chrome DevTools' Performance panel).
  */
 export async function walkRoute(
   page: Page,
   runs: number,
-  options: { hurried?: boolean; profile?: { pair: string; path: string }; readsDone?: PairSamples } = {},
+  options: { hurried?: boolean; profile?: { pair: string; path: string }; readsDone?: PairSamples; floor?: number[] } = {},
 ): Promise<PairSamples> {
-  const { hurried = false, profile, readsDone } = options;
+  const { hurried = false, profile, readsDone, floor } = options;
   const samples: PairSamples = new Map();
   let profiled = false;
   for (let run = 0; run < runs; run++) {
@@ -120,6 +121,10 @@ export async function walkRoute(
     for (const to of ROUTE) {
       // Hurried: the next click as soon as the screen shows its content, its remaining reads still running.
       if (!hurried) await settle(page, at);
+      if (floor && at !== 'lead') {
+        // The same-run floor: a click on the menu entry of the screen on view changes nothing, timed the same way.
+        floor.push(await timeStep(page, { click: { selector: 'nav[aria-label="Main menu"] button', text: MENU[at], index: 0 }, ready: READY[at] }));
+      }
       const pair = `${at}→${to}`;
       const step = stepOf(at, to, under, run);
       const cdp = profile && !profiled && profile.pair === pair ? await page.context().newCDPSession(page) : undefined;
