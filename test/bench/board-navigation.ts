@@ -96,21 +96,51 @@ export async function settle(page: Page, screen: Screen): Promise<void> {
   });
 }
 
+/**
+ * A fixed amount of JavaScript in the page (about as much CPU as a screen change here), timed: on a shared
+ * machine its spread shows how much other processes stretch the same work, in the same run.
+ */
+export async function busyWork(page: Page, iterations: number): Promise<number> {
+  return page.evaluate((count) => {
+    const start = performance.now();
+    let sum = 0;
+    for (let index = 0; index < count; index++) sum += Math.sqrt(index);
+    if (sum < 0) throw new Error('unreachable');
+    return performance.now() - start;
+  }, iterations);
+}
+
+/** Iterations of busyWork that take about `targetMs` here now (the median of a few tries). */
+export async function calibrateBusyWork(page: Page, targetMs: number): Promise<number> {
+  const probe = 1_000_000;
+  const tries: number[] = [];
+  for (let index = 0; index < 7; index++) tries.push(await busyWork(page, probe));
+  const median = tries.sort((a, b) => a - b)[3] ?? 1;
+  return Math.round((probe * targetMs) / Math.max(median, 0.1));
+}
+
 export type PairSamples = Map<string, number[]>;
 
 /**
  * Walks the route `runs` times from Home, settling before each change unless `hurried`; `readsDone` collects,
  * per pair, the time from the click until the target has settled (measured from Node: a few ms of protocol);
- * `floor` collects, before each change from a menu screen, a click that changes nothing, timed the same way. With `profile.pair`
+ * `floor` collects, before each change from a menu screen, a click that changes nothing, timed the same way;
+ * `cpuFloor` the time a fixed piece of JavaScript takes in the page before each change (see busyWork). With `profile.pair`
  * (e.g. "home→open-leads"), the first change of that pair runs under the CPU profiler and its profile is
  * written to `profile.path` (open it in Chrome DevTools' Performance panel).
  */
 export async function walkRoute(
   page: Page,
   runs: number,
-  options: { hurried?: boolean; profile?: { pair: string; path: string }; readsDone?: PairSamples; floor?: number[] } = {},
+  options: {
+    hurried?: boolean;
+    profile?: { pair: string; path: string };
+    readsDone?: PairSamples;
+    floor?: number[];
+    cpuFloor?: { iterations: number; samples: number[] };
+  } = {},
 ): Promise<PairSamples> {
-  const { hurried = false, profile, readsDone, floor } = options;
+  const { hurried = false, profile, readsDone, floor, cpuFloor } = options;
   const samples: PairSamples = new Map();
   let profiled = false;
   for (let run = 0; run < runs; run++) {
@@ -121,6 +151,7 @@ export async function walkRoute(
     for (const to of ROUTE) {
       // Hurried: the next click as soon as the screen shows its content, its remaining reads still running.
       if (!hurried) await settle(page, at);
+      if (cpuFloor) cpuFloor.samples.push(await busyWork(page, cpuFloor.iterations));
       if (floor && at !== 'lead') {
         // The same-run floor: a click on the menu entry of the screen on view changes nothing, timed the same way.
         floor.push(await timeStep(page, { click: { selector: 'nav[aria-label="Main menu"] button', text: MENU[at], index: 0 }, ready: READY[at] }));
