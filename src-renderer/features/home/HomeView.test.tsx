@@ -73,10 +73,18 @@ describe('HomeView', () => {
     expect(within(planned).getAllByRole('listitem')[0]!.textContent).toContain('Summary a-000');
     expect(within(planned).getByRole('heading').textContent).toContain('120');
     await userEvent.click(within(planned).getByRole('button', { name: 'Show 50 more (70 not shown)' }));
-    expect(within(planned).getAllByRole('listitem')).toHaveLength(100);
+    await waitFor(() => expect(within(planned).getAllByRole('listitem')).toHaveLength(100));
     await userEvent.click(within(planned).getByRole('button', { name: 'Show the other 20' }));
-    expect(within(planned).getAllByRole('listitem')).toHaveLength(120);
+    await waitFor(() => expect(within(planned).getAllByRole('listitem')).toHaveLength(120));
     expect(within(planned).queryByRole('button', { name: /more/ })).toBeNull();
+  });
+
+  it('is busy while its groups are read, then not', async () => {
+    stubCrm({});
+    await setup([activity('a-today', new Date(todayNoon().getTime() + HOUR))]);
+    expect(screen.getByRole('region', { name: 'Your activities' }).getAttribute('aria-busy')).toBe('true');
+    await screen.findByRole('region', { name: 'Today' });
+    expect(screen.getByRole('region', { name: 'Your activities' }).getAttribute('aria-busy')).toBeNull();
   });
 
   it('says so when nothing is planned', async () => {

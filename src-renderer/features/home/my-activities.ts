@@ -1,8 +1,6 @@
 import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
-import { activityState, type ActivityState } from '../../../src-shared/domain/activity-state';
-import { useReplica } from '../../app/ReplicaProvider';
+import type { ActivityState } from '../../../src-shared/domain/activity-state';
 import { hubActivityOf, type ReplicaActivity } from '../../db/activity-key';
 import type { ReplicaDb } from '../../db/replica-db';
 
@@ -31,7 +29,8 @@ function openActivities(db: ReplicaDb, userId: string, from: unknown, to: unknow
   return db.activities.where('[openFor+dueAt]').between([userId, from], [userId, to], true, true).toArray();
 }
 
-async function withLeads(db: ReplicaDb, activities: ReplicaActivity[]): Promise<MyActivity[]> {
+/** The activities with their leads' reference and customer, in the same order. */
+export async function withLeads(db: ReplicaDb, activities: ReplicaActivity[]): Promise<MyActivity[]> {
   const leads = await db.leads.bulkGet([...new Set(activities.map((activity) => activity.leadId))]);
   const byId = new Map(leads.flatMap((lead) => (lead ? [[lead.id, lead] as const] : [])));
   return activities.map((stored) => {
@@ -39,18 +38,6 @@ async function withLeads(db: ReplicaDb, activities: ReplicaActivity[]): Promise<
     const lead = byId.get(activity.leadId);
     return { ...activity, leadRef: lead?.ref ?? null, customerName: lead?.customer.name ?? null };
   });
-}
-
-export function useMyOpenActivities(userId: string): MyActivity[] | undefined {
-  const { db } = useReplica();
-  return useLiveQuery(() => loadMyOpenActivities(db, userId), [db, userId]);
-}
-
-/** Overdue, today and planned, by calendar day in the given time zone; order kept within each group. */
-export function groupByState<T extends { dueAt: string }>(activities: readonly T[], now: Date, timeZone: string): Record<ActivityState, T[]> {
-  const groups: Record<ActivityState, T[]> = { overdue: [], today: [], planned: [] };
-  for (const activity of activities) groups[activityState(activity.dueAt, now, timeZone)].push(activity);
-  return groups;
 }
 
 /**

@@ -91,6 +91,9 @@ describe('the wait on the cards', () => {
         aLead({ id: '3', userId: 'u1', stageId: 'won', createdAt: minutesAgo(200) }),
       ],
     });
+    // Once every read is in (the board says so), both open leads wait for a call.
+    await waitFor(() => expect(document.querySelector('section.board')?.getAttribute('aria-busy')).toBe('false'));
+    expect(ageOf('2')).toMatch(/^No call yet · /);
     const call: CallLog = { id: 'c1', leadId: '2', userId: 'u1', durationMin: 3, result: 'answered', summary: '', createdAt: minutesAgo(80) };
     await db.callLogs.add(call);
     await waitFor(() => expect(ageOf('2')).toBe('1 h 30 min'));

@@ -18,6 +18,7 @@ import { groupBy, sortByCreated } from './board-filters';
 import { shownStageId, useStageMove } from './use-stage-move';
 import { CARD_KEYS_HELP, useKeyboardMove } from './use-keyboard-move';
 import { useCalledLeadIds } from './use-called-leads';
+import { useOpenActivitiesOf } from './use-lead-activities';
 
 /** "Today" for the activity pill is the workstation's day. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,7 +33,6 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
   const now = useNow();
   const stageRows = useLiveQuery(() => db.stages.toArray(), [db]);
   const leads = useLiveQuery(() => db.leads.where('userId').equals(actor.id).toArray(), [db, actor.id]);
-  const activities = useLiveQuery(() => db.activities.filter((activity) => !activity.done).toArray(), [db]);
   const stages = useMemo(() => sortStages(stageRows ?? []), [stageRows]);
   const { move, pending } = useStageMove(stages);
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
@@ -41,6 +41,9 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
 
   const mine = useMemo(() => sortByCreated((leads ?? []).filter((lead) => isOnMyPipeline(actor, lead)), 'oldest'), [leads, actor.id, actor.role]);
+  const mineIds = useMemo(() => mine.map((lead) => lead.id), [mine]);
+  const loaded = leads !== undefined && stageRows !== undefined;
+  const activities = useOpenActivitiesOf(db, loaded ? mineIds : undefined);
   const byId = useMemo(() => new Map(mine.map((lead) => [lead.id, lead])), [mine]);
   const byStage = useMemo(() => groupBy(mine, (lead) => shownStageId(lead, pending)), [mine, pending]);
   // Speed to lead: an open lead its holder has not called yet counts the time since its arrival.
@@ -48,7 +51,7 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
     const open = new Set(stages.filter(isOpenStage).map((stage) => stage.id));
     return mine.filter((lead) => open.has(lead.stageId)).map((lead) => lead.id);
   }, [mine, stages]);
-  const called = useCalledLeadIds(db, openIds);
+  const called = useCalledLeadIds(db, loaded ? openIds : undefined);
   const awaitingCall = useMemo(() => {
     const open = new Set(openIds);
     return (leadId: string) => called !== undefined && !called.has(leadId) && open.has(leadId);
@@ -116,7 +119,8 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
   };
 
   return (
-    <section className="board" aria-label="My Pipeline">
+    // Busy until every read is in: the cards, then their activity pills and speed-to-lead marks.
+    <section className="board" aria-label="My Pipeline" aria-busy={!loaded || activities === undefined || called === undefined}>
       <BoardToolbar title="My Pipeline" count={mine.length}>
         <span className="board-hint">Drag a card to the next stage, or focus it and press Ctrl+→ (Space picks it up)</span>
       </BoardToolbar>

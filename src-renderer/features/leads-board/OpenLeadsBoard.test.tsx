@@ -34,6 +34,13 @@ describe('OpenLeadsBoard', () => {
     await waitFor(() => expect(refsIn('Toyota')).toEqual(['1', '3']));
   });
 
+  it('is busy until the whole pool is read, for whoever waits on it (a screen reader, the board bench)', async () => {
+    await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads });
+    expect(screen.getByRole('region', { name: 'Open Leads' }).getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Open Leads' }).getAttribute('aria-busy')).toBe('false'));
+    expect(refsIn('Toyota')).toEqual(['3', '1']);
+  });
+
   it('filters by brand and searches ref, customer and phone', async () => {
     await renderWithReplica(<OpenLeadsBoard role="agent" />, { leads });
     await screen.findByText('Ana Cruz');

@@ -46,7 +46,8 @@ export function OpenLeadsBoard({ role }: { role: Role }) {
   const onOpen = useCallback((leadId: string) => openLead(leadId), [openLead]);
 
   return (
-    <section className="board" aria-label="Open Leads">
+    // Busy until the whole pool is read (the first screenful of each column paints before).
+    <section className="board" aria-label="Open Leads" aria-busy={!pool?.complete}>
       <BoardToolbar title="Open Leads" count={shownCount}>
         <input type="search" className="board-search" value={search} onChange={(event) => set({ search: event.target.value })} placeholder="Search ref, customer, phone" aria-label="Search leads" />
         <select value={brand} onChange={(event) => set({ brand: event.target.value })} aria-label="Brand">

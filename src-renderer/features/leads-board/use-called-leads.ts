@@ -18,8 +18,9 @@ export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[
   return new Set([...logged.map(String), ...queued.map((item) => item.leadId)]);
 }
 
-export function useCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): ReadonlySet<string> | undefined {
-  const key = leadIds.join(',');
+/** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */
+export function useCalledLeadIds(db: ReplicaDb, leadIds: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  const key = leadIds?.join(',');
   // Keyed by the ids' contents, not the array's identity (a new array on every board render).
-  return useLiveQuery(() => loadCalledLeadIds(db, leadIds), [db, key]);
+  return useLiveQuery(() => (leadIds ? loadCalledLeadIds(db, leadIds) : undefined), [db, key]);
 }

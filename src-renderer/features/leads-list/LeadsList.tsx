@@ -2,20 +2,22 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { QuickNote } from './QuickNote';
 
-const SHOWN = 200;
+const SHOWN = 50;
 
 /** A plain list of the replica's leads: proves the chain hub → main → IndexedDB → screen. */
 export function LeadsList() {
   const { db } = useReplica();
   // A plain list, not a board: it shows the first rows only (the boards of the agent workspace virtualise).
-  const leads = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db], []);
-  const total = useLiveQuery(() => db.leads.count(), [db], 0);
+  const firstRows = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db]);
+  const counted = useLiveQuery(() => db.leads.count(), [db]);
+  const leads = firstRows ?? [];
+  const total = counted ?? 0;
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
   const users = useLiveQuery(() => db.users.toArray(), [db], []);
   const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
   const userName = new Map(users.map((user) => [user.id, user.name]));
   return (
-    <section className="leads-list" aria-label="Leads">
+    <section className="leads-list" aria-label="Leads" aria-busy={firstRows === undefined || counted === undefined}>
       <h2>
         Leads <span className="count">{total > leads.length ? `${leads.length} of ${total.toLocaleString()}` : total}</span>
       </h2>
