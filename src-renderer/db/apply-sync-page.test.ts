@@ -163,5 +163,8 @@ describe('leads held whole (lazy history)', () => {
     dbs.push(upgraded);
     expect(upgraded.verno).toBe(4);
     expect(await wholeIds(upgraded)).toEqual([exampleLead.id, 'other'].sort());
+    // Only the indexes something reads are written with each lead; the pool's still answers.
+    expect(upgraded.leads.schema.indexes.map((index) => index.name).sort()).toEqual(['[pool+createdAt]', 'brand', 'createdAt', 'pool', 'stageId', 'userId']);
+    expect(await upgraded.leads.where('userId').equals(exampleLead.userId ?? '').count()).toBe(exampleLead.userId ? 2 : 0);
   });
 });
