@@ -84,10 +84,11 @@ export class ReplicaDb extends Dexie {
       });
     // A first sync brings lead rows first and the history of the user's own leads only (other leads' history is
     // fetched when opened): `wholeLeads` names the leads whose history is complete here. A replica of an older
-    // version holds every lead whole. Leads lose the two indexes nothing reads (`[stageId+userId]`, `ref`): every
-    // index is written with every lead, and a first sync writes 20,000 of them (a third less time without these).
+    // version holds every lead whole. Leads lose the two indexes nothing reads (`[stageId+userId]`, `ref`), and
+    // activities `dueAt` (Home reads `[openFor+dueAt]`): every index is written with every record, and a first sync
+    // writes 20,000 leads (a third less time without these).
     this.version(4)
-      .stores({ wholeLeads: 'leadId', leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]' })
+      .stores({ wholeLeads: 'leadId', leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', activities: 'id, leadId, [openFor+dueAt]' })
       .upgrade(async (tx) => {
         const ids = await tx.table<ReplicaLead, string>('leads').toCollection().primaryKeys();
         await tx.table<WholeLeadRow, string>('wholeLeads').bulkPut(ids.map((leadId) => ({ leadId })));

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const rawBulkPut = await page.evaluate(async (allPages) => {
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
-      raw.version(1).stores({ leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', messages: 'id, leadId', callLogs: 'id, leadId', activities: 'id, leadId, dueAt, [openFor+dueAt]', meta: 'key' });
+      raw.version(1).stores({ leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', messages: 'id, leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', meta: 'key' });
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
