@@ -129,8 +129,9 @@ export class MainCore {
     const passwordProven = async (password: string) => {
       const current = this.session.current();
       if (!current) return;
-      // Never in the way of a sign-in: without the key, what is kept at sign-out stays as it was (unsealed).
-      await keys.signedIn(outboxOwner(current.hubUrl, current.user.id), password).catch((error: unknown) => options.logError?.('The kept-outbox key is unavailable', error));
+      // Never in the way of a sign-in (not awaited: its scrypt runs while the first sync starts); without the key,
+      // what is kept at sign-out stays as it was (unsealed).
+      keys.signedIn(outboxOwner(current.hubUrl, current.user.id), password).catch((error: unknown) => options.logError?.('The kept-outbox key is unavailable', error));
     };
     const hub = () => this.session.hub();
     const read = <T>(call: () => Promise<T>) => connection.callHub(call);

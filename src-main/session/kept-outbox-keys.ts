@@ -60,6 +60,9 @@ export function outboxOwner(hubUrl: string, userId: string): string {
  */
 export class KeptOutboxKeys {
   private unlocked: { owner: string; key: KeyObject } | null = null;
+  /** The latest sign-in's unwrapping (scrypt): sign-in does not wait for it, opening a kept outbox does. */
+  private unlocking: Promise<void> = Promise.resolve();
+  private generation = 0;
 
   constructor(
     private readonly store: VaultRecordStore,
@@ -70,36 +73,46 @@ export class KeptOutboxKeys {
   /**
    * The person proved their password: their private key is unwrapped (made at their first sign-in here). A
    * password changed since then cannot unwrap the old key: a new pair replaces it, and what was sealed with the
-   * old one stays sealed (never deleted).
+   * old one stays sealed (never deleted). Only the latest sign-in's key is kept.
    */
-  async signedIn(owner: string, password: string): Promise<void> {
+  signedIn(owner: string, password: string): Promise<void> {
+    const generation = ++this.generation;
+    this.unlocked = null;
+    this.unlocking = this.unlock(owner, password).then((key) => {
+      if (key && generation === this.generation) this.unlocked = { owner, key };
+    });
+    return this.unlocking;
+  }
+
+  private async unlock(owner: string, password: string): Promise<KeyObject | null> {
     const record = this.store.get(owner);
     const key = record ? await unwrapPrivateKey(record, password) : null;
-    if (key) {
-      this.unlocked = { owner, key };
-      return;
-    }
+    if (key) return key;
     const created = await createVaultRecord(password, this.cost);
     try {
       this.store.set(owner, created.record);
     } catch (error) {
       this.logError('The key for kept outboxes could not be saved; what is kept at sign-out stays unsealed', error);
-      return;
+      return null;
     }
-    this.unlocked = { owner, key: created.privateKey };
+    return created.privateKey;
   }
 
   forget(): void {
+    this.generation++;
     this.unlocked = null;
   }
 
-  seal(owner: string, plaintext: string): string {
+  /** Seals for anyone with a key record here; waits for a sign-in still making the signed-in person's first key. */
+  async seal(owner: string, plaintext: string): Promise<string> {
+    await this.unlocking.catch(() => undefined);
     const record = this.store.get(owner);
     if (!record) throw AppFailure.of('not_found', 'No key for that person on this workstation: their outbox cannot be sealed.');
     return sealFor(record.publicKey, owner, plaintext);
   }
 
-  open(owner: string, sealed: string): string {
+  async open(owner: string, sealed: string): Promise<string> {
+    await this.unlocking.catch(() => undefined);
     if (this.unlocked?.owner !== owner) throw AppFailure.of('forbidden', 'A kept outbox opens only for its own person, after their sign-in.');
     try {
       return openSealed(this.unlocked.key, owner, sealed);

@@ -11,9 +11,9 @@ const MARIA = outboxOwner('http://hub.test', 'u-maria');
 const JOSE = outboxOwner('http://hub.test', 'u-jose');
 const NOTE = JSON.stringify([{ body: 'the customer prefers a call after 6 pm' }]);
 
-function codeOf(run: () => unknown): string | undefined {
+async function codeOf(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    run();
+    await run();
   } catch (error) {
     return error instanceof AppFailure ? error.appError.code : 'not an AppFailure';
   }
@@ -48,38 +48,38 @@ describe('sealed outboxes', () => {
 describe('KeptOutboxKeys', () => {
   it('seals for anyone with a key here, opens only for the person who proved their password', async () => {
     const keys = new KeptOutboxKeys(new MemoryVaultRecordStore(), CHEAP);
-    expect(codeOf(() => keys.seal(MARIA, NOTE))).toBe('not_found');
+    expect(await codeOf(() => keys.seal(MARIA, NOTE))).toBe('not_found');
     await keys.signedIn(MARIA, 'hers');
     await keys.signedIn(JOSE, 'his'); // Jose signs in next: Maria's key leaves memory
-    const sealed = keys.seal(MARIA, NOTE);
-    expect(codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
+    const sealed = await keys.seal(MARIA, NOTE);
+    expect(await codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
     await keys.signedIn(MARIA, 'hers');
-    expect(keys.open(MARIA, sealed)).toBe(NOTE);
+    expect(await keys.open(MARIA, sealed)).toBe(NOTE);
     keys.forget();
-    expect(codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
+    expect(await codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
   });
 
   it('keeps one key pair per person across sign-ins, in an owner-only file without the private key in the clear', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'outbox-keys-')), 'outbox-keys.json');
     const first = new KeptOutboxKeys(new FileVaultRecordStore(path), CHEAP);
     await first.signedIn(MARIA, 'hers');
-    const sealed = first.seal(MARIA, NOTE);
+    const sealed = await first.seal(MARIA, NOTE);
     const file = readFileSync(path, 'utf8');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(file).not.toContain('PRIVATE KEY');
     // The next run of the app: the same person's password opens what the last run sealed.
     const next = new KeptOutboxKeys(new FileVaultRecordStore(path), CHEAP);
     await next.signedIn(MARIA, 'hers');
-    expect(next.open(MARIA, sealed)).toBe(NOTE);
+    expect(await next.open(MARIA, sealed)).toBe(NOTE);
   });
 
   it('after a password change makes a new pair; what the old one sealed stays sealed (refused, never opened wrongly)', async () => {
     const keys = new KeptOutboxKeys(new MemoryVaultRecordStore(), CHEAP);
     await keys.signedIn(MARIA, 'old password');
-    const sealed = keys.seal(MARIA, NOTE);
+    const sealed = await keys.seal(MARIA, NOTE);
     await keys.signedIn(MARIA, 'new password');
-    expect(codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
-    expect(keys.open(MARIA, keys.seal(MARIA, NOTE))).toBe(NOTE);
+    expect(await codeOf(() => keys.open(MARIA, sealed))).toBe('forbidden');
+    expect(await keys.open(MARIA, await keys.seal(MARIA, NOTE))).toBe(NOTE);
   });
 
   it('reads an unreadable key file as empty instead of failing the sign-in', async () => {
@@ -88,6 +88,15 @@ describe('KeptOutboxKeys', () => {
     writeFileSync(path, '{not json');
     const keys = new KeptOutboxKeys(new FileVaultRecordStore(path), CHEAP);
     await keys.signedIn(MARIA, 'hers');
-    expect(keys.open(MARIA, keys.seal(MARIA, NOTE))).toBe(NOTE);
+    expect(await keys.open(MARIA, await keys.seal(MARIA, NOTE))).toBe(NOTE);
+  });
+
+  it('lets a sign-in go on while the key is unwrapped; opening waits for it, and only the latest sign-in\'s key is kept', async () => {
+    const keys = new KeptOutboxKeys(new MemoryVaultRecordStore(), CHEAP);
+    await keys.signedIn(MARIA, 'hers');
+    const sealed = await keys.seal(MARIA, NOTE);
+    void keys.signedIn(JOSE, 'his');
+    void keys.signedIn(MARIA, 'hers'); // not awaited, as at sign-in: Jose's slower first key must not win
+    expect(await keys.open(MARIA, sealed)).toBe(NOTE);
   });
 });
