@@ -2,7 +2,8 @@
  * The floor reports' per-day summary (issue 18: reports in constant time). Leads counted per UTC day of
  * creation, brand, current stage, closed flag and lost reason (`report_lead_days`: funnel, brands, lost
  * reasons), and per day, brand, current assignee, stage and closed flag (`report_agent_days`: agents; unclaimed
- * leads are not counted there). Won and lost come from the stage at read time, so a stage edited to Won
+ * leads are not counted there; `report_agent_months` the same per UTC month, as an agent's days of a long range
+ * add up to many rows). Won and lost come from the stage at read time, so a stage edited to Won
  * needs no rebuild. A trigger on leads keeps both in the writing transaction, whichever code writes the lead;
  * `hub admin rebuild-report-summary` recounts them from leads. A count that falls to 0 keeps its row.
  *
@@ -31,6 +32,16 @@ create table report_agent_days (
   primary key (day, brand, user_id, stage_id, closed)
 );
 
+create table report_agent_months (
+  month date not null,
+  brand text not null,
+  user_id bigint not null,
+  stage_id bigint not null,
+  closed boolean not null,
+  leads integer not null,
+  primary key (month, brand, user_id, stage_id, closed)
+);
+
 create function report_lead_days_add(l leads, delta integer) returns void language plpgsql as $$
 begin
   insert into report_lead_days as r (day, brand, stage_id, closed, lost_reason, leads)
@@ -45,6 +56,9 @@ begin
     insert into report_agent_days as r (day, brand, user_id, stage_id, closed, leads)
     values ((l.created_at at time zone 'UTC')::date, l.brand, l.user_id, l.stage_id, l.closed, delta)
     on conflict (day, brand, user_id, stage_id, closed) do update set leads = r.leads + excluded.leads;
+    insert into report_agent_months as r (month, brand, user_id, stage_id, closed, leads)
+    values (date_trunc('month', l.created_at at time zone 'UTC')::date, l.brand, l.user_id, l.stage_id, l.closed, delta)
+    on conflict (month, brand, user_id, stage_id, closed) do update set leads = r.leads + excluded.leads;
   end if;
 end
 $$;
@@ -93,7 +107,7 @@ create trigger leads_report_days after insert or delete or update of created_at,
 
 create function report_days_clear() returns trigger language plpgsql as $$
 begin
-  truncate report_lead_days, report_agent_days;
+  truncate report_lead_days, report_agent_days, report_agent_months;
   return null;
 end
 $$;
@@ -107,4 +121,8 @@ select (created_at at time zone 'UTC')::date, brand, stage_id, closed, coalesce(
 insert into report_agent_days (day, brand, user_id, stage_id, closed, leads)
 select (created_at at time zone 'UTC')::date, brand, user_id, stage_id, closed, count(*)
   from leads where user_id is not null group by 1, 2, 3, 4, 5;
+
+insert into report_agent_months (month, brand, user_id, stage_id, closed, leads)
+select date_trunc('month', day)::date, brand, user_id, stage_id, closed, sum(leads)
+  from report_agent_days group by 1, 2, 3, 4, 5;
 `;

@@ -163,6 +163,7 @@ const CASES: Record<number, MigrationCase> = {
       const agentDays = () => db.query(`select day::text, user_id::text as agent, leads from report_agent_days where leads <> 0`);
       expect(await leadDays()).toEqual([{ day: '2026-11-02', brand: 'Toyota', stage, closed: false, lost_reason: '', leads: 3 }]);
       expect(await agentDays()).toEqual([{ day: '2026-11-02', agent: ana, leads: 2 }]);
+      expect(await db.query(`select month::text, leads from report_agent_months`)).toEqual([{ month: '2026-11-01', leads: 2 }]);
       await db.query(`update leads set user_id = null where ref = 'LEAD/2026/00103'`);
       expect(await agentDays()).toEqual([{ day: '2026-11-02', agent: ana, leads: 1 }]);
       expect(await leadDays()).toEqual([{ day: '2026-11-02', brand: 'Toyota', stage, closed: false, lost_reason: '', leads: 3 }]);

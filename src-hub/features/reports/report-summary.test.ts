@@ -6,7 +6,7 @@ import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type Tes
 import { propertyRuns } from '../../testing/property-runs';
 import { adminMoveStage } from '../admin/move-stage.admin';
 import { rebuildReportSummary } from './report-summary.admin';
-import { splitRange } from './report-summary';
+import { splitDays, splitRange } from './report-summary';
 
 describe('splitRange: whole UTC days from the summary, partial days scanned', () => {
   it('splits a floor-day range at UTC midnights and scans its edges', () => {
@@ -32,12 +32,24 @@ describe('splitRange: whole UTC days from the summary, partial days scanned', ()
   });
 });
 
+describe('splitDays: whole UTC months from the monthly agent summary, the days left from the daily one', () => {
+  it('reads the whole months of a long range and the days at either end', () => {
+    expect(splitDays({ from: '2026-10-30', to: '2026-12-02' })).toEqual({ months: { from: '2026-11-01', to: '2026-12-01' }, days: [{ from: '2026-10-30', to: '2026-11-01' }, { from: '2026-12-01', to: '2026-12-02' }] });
+    expect(splitDays({})).toEqual({ months: { from: undefined, to: undefined }, days: [] });
+    expect(splitDays({ from: '2026-12-01' })).toEqual({ months: { from: '2026-12-01', to: undefined }, days: [] });
+    expect(splitDays({ from: '2026-12-31', to: '2027-01-01' })).toEqual({ months: null, days: [{ from: '2026-12-31', to: '2027-01-01' }] });
+    expect(splitDays({ to: '2026-11-15' })).toEqual({ months: { from: undefined, to: '2026-11-01' }, days: [{ from: '2026-11-01', to: '2026-11-15' }] });
+  });
+});
+
 /** The summary's non-zero rows, and the same counts scanned from leads: they must always be equal. */
 async function summaryAndScan(db: Database): Promise<{ summary: unknown[]; scan: unknown[] }> {
   const leadDays = await db.query(
     `select 'stage' as t, day::text, brand, stage_id::text as k, closed, lost_reason as r, leads::int from report_lead_days where leads <> 0
      union all
      select 'agent', day::text, brand, user_id::text || '/' || stage_id::text, closed, '', leads::int from report_agent_days where leads <> 0
+     union all
+     select 'month', month::text, brand, user_id::text || '/' || stage_id::text, closed, '', leads::int from report_agent_months where leads <> 0
      order by 1, 2, 3, 4, 5, 6`,
   );
   const scan = await db.query(
@@ -45,6 +57,9 @@ async function summaryAndScan(db: Database): Promise<{ summary: unknown[]; scan:
        from leads group by 1, 2, 3, 4, 5, 6
      union all
      select 'agent', (created_at at time zone 'UTC')::date::text, brand, user_id::text || '/' || stage_id::text, closed, '', count(*)::int
+       from leads where user_id is not null group by 1, 2, 3, 4, 5, 6
+     union all
+     select 'month', date_trunc('month', created_at at time zone 'UTC')::date::text, brand, user_id::text || '/' || stage_id::text, closed, '', count(*)::int
        from leads where user_id is not null group by 1, 2, 3, 4, 5, 6
      order by 1, 2, 3, 4, 5, 6`,
   );
@@ -64,9 +79,10 @@ function random(seed: number): () => number {
 }
 
 const BRANDS = ['Toyota', 'Honda', 'Nissan'];
-// Around UTC midnights, so leads fall on both sides of a day bound.
-const TIMES = ['2026-11-20T23:59:59Z', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z', '2026-11-21T23:30:00Z', '2026-11-22T00:00:01Z', '2026-11-22T16:00:00Z'];
-const RANGES = ['', '?from=2026-11-21T00:00:00Z', '?from=2026-11-20T16:00:00Z&to=2026-11-21T16:00:00Z', '?from=2026-11-21T12:00:00Z&to=2026-11-22T00:00:01Z', '?to=2026-11-21T23:30:00Z&brand=Honda'];
+// Around UTC midnights and month ends, so leads fall on both sides of a day and a month bound.
+const TIMES = ['2026-10-31T23:00:00Z', '2026-12-01T00:00:00Z', '2026-11-20T23:59:59Z', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z', '2026-11-21T23:30:00Z', '2026-11-22T00:00:01Z', '2026-11-22T16:00:00Z'];
+const RANGES = ['', '?from=2026-11-21T00:00:00Z', '?from=2026-11-20T16:00:00Z&to=2026-11-21T16:00:00Z', '?from=2026-11-21T12:00:00Z&to=2026-11-22T00:00:01Z', '?to=2026-11-21T23:30:00Z&brand=Honda',
+  '?from=2026-10-30T00:00:00Z&to=2026-12-02T00:00:00Z', '?from=2026-10-31T12:00:00Z&to=2026-12-01T00:00:01Z', '?from=2026-11-01T00:00:00Z&brand=Toyota'];
 
 describe.each(BACKENDS)('the report summary equals the scan of leads on %s', (backend) => {
   let env: TestHub;
@@ -145,6 +161,7 @@ describe.each(BACKENDS)('the report summary equals the scan of leads on %s', (ba
     // A summary gone wrong (a hand edit, a restore of an old copy) is put right by the rebuild.
     await db.query('update report_lead_days set leads = leads + 5');
     await db.query('delete from report_agent_days');
+    await db.query('update report_agent_months set leads = 0');
     expect((await summaryAndScan(db)).summary).not.toEqual((await summaryAndScan(db)).scan);
     await rebuildReportSummary(db);
     const rebuilt = await summaryAndScan(db);

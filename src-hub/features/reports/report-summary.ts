@@ -35,6 +35,25 @@ export function splitRange(query: Pick<ReportQuery, 'from' | 'to'>): RangeSplit 
   return { days: { from: firstDay, to: endDay }, edges };
 }
 
+const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
+const nextMonth = (day: string): string => {
+  const date = new Date(`${monthOf(day)}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.toISOString().slice(0, 10);
+};
+
+/** Splits whole days `[from, to)` into whole UTC months (`YYYY-MM-01`) and the days left at either end. */
+export function splitDays(days: { from?: string; to?: string }): { months: { from?: string; to?: string } | null; days: Array<{ from?: string; to?: string }> } {
+  const { from, to } = days;
+  const firstMonth = from === undefined ? undefined : from === monthOf(from) ? from : nextMonth(from);
+  const endMonth = to === undefined ? undefined : monthOf(to);
+  if (firstMonth !== undefined && endMonth !== undefined && firstMonth >= endMonth) return { months: null, days: [{ from, to }] };
+  const rest: Array<{ from?: string; to?: string }> = [];
+  if (from !== undefined && firstMonth !== undefined && firstMonth !== from) rest.push({ from, to: firstMonth });
+  if (to !== undefined && endMonth !== undefined && endMonth !== to) rest.push({ from: endMonth, to });
+  return { months: { from: firstMonth, to: endMonth }, days: rest };
+}
+
 /** Columns every lead-count source answers: one row per group with its `leads`. */
 const LEAD_KEY = ['brand', 'stage_id', 'closed', 'lost_reason'] as const;
 const AGENT_KEY = ['brand', 'user_id', 'stage_id', 'closed'] as const;
@@ -50,13 +69,19 @@ export function leadCountsSql(query: Pick<ReportQuery, 'from' | 'to' | 'brand'>,
   const brand = query.brand === undefined ? undefined : add(query.brand);
   const key = by === 'stage' ? LEAD_KEY : AGENT_KEY;
   const parts: string[] = [];
-  if (split.days) {
+  const summary = (table: string, column: 'day' | 'month', range: { from?: string; to?: string }) => {
     const where: string[] = [];
-    if (split.days.from) where.push(`day >= ${add(split.days.from)}::date`);
-    if (split.days.to) where.push(`day < ${add(split.days.to)}::date`);
+    if (range.from) where.push(`${column} >= ${add(range.from)}::date`);
+    if (range.to) where.push(`${column} < ${add(range.to)}::date`);
     if (brand) where.push(`brand = ${brand}`);
-    const table = by === 'stage' ? 'report_lead_days' : 'report_agent_days';
     parts.push(`select ${key.join(', ')}, leads::bigint as leads from ${table}${where.length ? ` where ${where.join(' and ')}` : ''}`);
+  };
+  if (split.days && by === 'stage') summary('report_lead_days', 'day', split.days);
+  if (split.days && by === 'agent') {
+    // an agent has a row per day, brand, stage: a long range reads whole months from the monthly table
+    const months = splitDays(split.days);
+    if (months.months) summary('report_agent_months', 'month', months.months);
+    for (const days of months.days) summary('report_agent_days', 'day', days);
   }
   const scanned = key.map((column) => (column === 'lost_reason' ? `coalesce(l.lost_reason, '') as lost_reason` : `l.${column}`));
   for (const edge of split.edges) {
