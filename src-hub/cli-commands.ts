@@ -5,6 +5,7 @@ import { describeMigrations, migrate, migrationState, MIGRATIONS } from './db/mi
 import { intArg, parseArgs, stringArg, UsageError } from './cli-args';
 import { adminMoveStage } from './features/admin/move-stage.admin';
 import { createIntakeKey } from './features/admin/intake-key.admin';
+import { rebuildReportSummary } from './features/reports/report-summary.admin';
 import { seedDemo } from './features/seed/demo-seed';
 import { backupDataFolder, carriesSecretKey, restoreDataFolder } from './features/backup/backup.admin';
 import { createHubLogger, logLevelOf, type HubLogger } from './features/logging/hub-logger';
@@ -20,6 +21,7 @@ export const USAGE = `Usage:
   npm run hub -- admin restore --data NEW_DIR --from FILE  (into a new or empty folder)
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
+  npm run hub -- admin rebuild-report-summary --data DIR    (recounts the floor reports' per-day summary from leads)
   npm run hub -- admin publish-update --feed DIR/latest.yml (--data DIR | HUB_UPDATES_DIR=…)
 DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.
 A new, empty database is migrated by any command; an existing one that lacks migrations is refused until
@@ -176,6 +178,17 @@ async function admin(argv: string[]): Promise<void> {
     try {
       const key = await createIntakeKey(db, stringArg(args, 'name') ?? 'Distributor feed');
       console.log(`intake key (shown once): ${key}`);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (command === 'rebuild-report-summary') {
+    const args = parseArgs(rest, { values: ['data'], flags: [] });
+    const db = await openForCommand(args);
+    try {
+      const rebuilt = await rebuildReportSummary(db);
+      console.log(`report summary rebuilt from leads: ${rebuilt.dayRows} day rows, ${rebuilt.agentDayRows} agent-day rows`);
     } finally {
       await db.close();
     }

@@ -1,8 +1,17 @@
 /** What every hub feature sees of storage: parameterised SQL and transactions, the same for PGlite and PostgreSQL. */
 export type Row = Record<string, unknown>;
 
+/**
+ * `prepareAs` names a statement of the floor's hottest paths (a claim, the session behind every request), so
+ * PostgreSQL parses and plans it once per connection instead of on every call. The text under one name must
+ * never vary. PGlite ignores it.
+ */
+export interface QueryOptions {
+  prepareAs?: string;
+}
+
 export interface Sql {
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 export interface Database extends Sql {
@@ -16,7 +25,7 @@ export interface Database extends Sql {
   poolStats?(): { total: number; idle: number; waiting: number } | null;
 }
 
-export async function one<T extends Row>(sql: Sql, text: string, params?: readonly unknown[]): Promise<T | null> {
-  const rows = await sql.query<T>(text, params);
+export async function one<T extends Row>(sql: Sql, text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T | null> {
+  const rows = await sql.query<T>(text, params, options);
   return rows[0] ?? null;
 }

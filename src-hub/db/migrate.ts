@@ -6,6 +6,7 @@ import { changesLeadStates } from './migrations/004-changes-lead-states';
 import { dealershipOdooCompany } from './migrations/005-dealership-odoo-company';
 import { leadTimingsAndWonFailures } from './migrations/006-lead-timings-and-won-failures';
 import { unclaimedAlerts } from './migrations/007-unclaimed-alerts';
+import { reportSummary } from './migrations/008-report-summary';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: 'dealership odoo company', sql: dealershipOdooCompany },
   { version: 6, name: 'lead timings and won failures', sql: leadTimingsAndWonFailures },
   { version: 7, name: 'unclaimed alerts', sql: unclaimedAlerts },
+  { version: 8, name: 'report summary', sql: reportSummary },
 ];
 
 const MIGRATION_LOCK = 814_027_001;
@@ -88,10 +90,25 @@ export async function migrate(db: Database, upTo = Number.POSITIVE_INFINITY, pol
   });
 }
 
-/** Our migrations contain no functions or quoted semicolons, so statements split on `;` at line ends. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*\n/)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0);
+/**
+ * Statements split on `;` at line ends, outside `$$` bodies (a function's body is one statement with its own
+ * semicolons); our migrations have no quoted semicolons otherwise.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, index) => {
+    if (index % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(/;\s*\n/);
+    current += pieces[0] ?? '';
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((statement) => statement.replace(/^\s*--.*$/gm, '').trim()).filter((statement) => statement.length > 0);
 }

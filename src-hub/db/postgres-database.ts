@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { HubLog } from '../hub-context';
-import type { Database, Row, Sql } from './database';
+import type { Database, QueryOptions, Row, Sql } from './database';
 
 const consoleErrors: Pick<HubLog, 'error'> = { error: (message, error) => console.error(`[hub] ${message}:`, error instanceof Error ? error.message : error) };
 
@@ -10,8 +10,9 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
   pool.on('error', (error) => log.error('idle PostgreSQL connection failed', error));
   await pool.query('select 1');
   const asSql = (target: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(text, [...params]);
+    async query<T extends Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const values = [...params];
+      const result = await target.query<T>(options?.prepareAs ? { name: options.prepareAs, text, values } : { text, values });
       return result.rows;
     },
   });

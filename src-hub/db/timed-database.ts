@@ -23,11 +23,11 @@ export interface QuerySample {
  */
 export function timedDatabase(db: Database, observe: (sample: QuerySample) => void): Database {
   const timed = (target: Sql): Sql => ({
-    async query(text, params) {
+    async query(text, params, options) {
       const started = performance.now();
       let failed = false;
       try {
-        return await target.query(text, params);
+        return await target.query(text, params, options);
       } catch (error) {
         failed = true;
         throw error;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../../src-hub/features/auth/password';
+import { openPostgresDatabase } from '../../src-hub/db/postgres-database';
+import { rebuildReportSummary } from '../../src-hub/features/reports/report-summary.admin';
 
 export const BENCH_AGENTS = 64;
 /** The sync agent holds these open leads; with the pool (1 % of the rest) they make 20,000 visible leads at 1,000,000. */
@@ -22,6 +24,9 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
+  // Bulk rows without the per-row triggers (the report summary): it is recounted once at the end, as
+  // `hub admin rebuild-report-summary` does.
+  await client.query(`set session_replication_role = replica`);
   await client.query(`insert into stages (id, name, sequence, is_won, is_lost, folded) values
     (1, 'New', 10, false, false, false), (2, 'Qualified', 20, false, false, false), (3, 'Negotiation', 30, false, false, false),
     (4, 'Won', 40, true, false, false), (5, 'Lost', 50, false, true, true)`);
@@ -75,7 +80,43 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
        from leads l where l.user_id is not null and l.user_id <> ${syncAgent} and l.id % 4 = 0`);
   await client.query(`insert into activities (lead_id, user_id, type, summary, due_at)
      select l.id, l.user_id, 'call', 'Call back', l.created_at + interval '3 days' from leads l where l.user_id = ${syncAgent}`);
-  await client.query('analyze');
   await client.end();
+  await rebuildSummary(url);
+  const analyze = new pg.Client({ connectionString: url });
+  await analyze.connect();
+  await analyze.query('analyze');
+  await analyze.end();
   console.log(`seeded ${leads.toLocaleString('en')} leads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The report summary recounted from leads after a bulk write made without triggers. */
+export async function rebuildSummary(url: string): Promise<void> {
+  const db = await openPostgresDatabase(url, 1);
+  try {
+    await rebuildReportSummary(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `count` more agents (`burst1`…), each with a session (`benchToken('burstN')`): the morning's floor. Answers their logins. */
+export async function seedBurstAgents(url: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const users = (
+      await client.query<{ id: string; login: string }>(
+        `insert into users (login, name, email, role, password_hash)
+         select 'burst' || g, 'Burst Agent ' || g, 'burst' || g || '@bpo.example', 'agent', 'not used' from generate_series(1, ${count}) g
+         returning id, login`,
+      )
+    ).rows;
+    await client.query(
+      `insert into sessions (token_hash, user_id, expires_at) select unnest($1::text[]), unnest($2::bigint[]), now() + interval '1 day'`,
+      [users.map((user) => tokenHash(benchToken(user.login))), users.map((user) => user.id)],
+    );
+    return users.map((user) => user.login);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,37 +1,21 @@
 import type { ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
-import { BENCH_AGENTS, benchToken, seedMillion } from './hub-seed';
+import { benchToken, seedMillion } from './hub-seed';
+import { measureClaims, printClaims } from './claims-bench';
 import { startHubProcess } from './hub-process';
-import { timeExport, timeReports } from './reports-timing';
+import { timeExport, timeReportFloors, timeReports } from './reports-timing';
 
 /**
  * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for fewer). All Leads pages
- * (five filter/sort combinations), the six floor reports (p95 each and overall), the CSV export of one brand,
- * claims per second with 32 concurrent clients on distinct leads, and a first sync of 20,000 visible leads.
+ * (five filter/sort combinations), the floor reports (p95 each and overall), the CSV export of one brand,
+ * claims per second against the database's own rate for the bare conditional UPDATE (claims-bench.ts), a
+ * burst of 1,000 agents claiming at once, and a first sync of 20,000 visible leads.
  * Writes test/bench/results/hub.json.
  */
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 1_000_000);
 const SAMPLES = 50;
-const CLAIMS = Number(process.env['BENCH_CLAIMS'] ?? 9_000);
-const CLAIM_CLIENTS = 32;
-
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-/** A bodiless POST over a keep-alive connection: the load generator must cost less than the hub it measures. */
-function post(url: string, token: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-length': 0 } }, (response) => {
-      response.resume();
-      response.once('end', () => resolve(response.statusCode ?? 0));
-    });
-    req.once('error', reject);
-    req.end();
-  });
-}
 
 async function timed(url: string, token: string): Promise<{ ms: number; body: { items?: unknown[]; nextCursor?: string | null; hasMore?: boolean; cursor?: string; leads?: unknown[] } }> {
   const start = performance.now();
@@ -67,6 +51,7 @@ async function main(): Promise<void> {
     }
 
     const reports = await timeReports(hub.url, supervisor);
+    const reportFloors = await timeReportFloors(db.url);
     const csvExport = await timeExport(hub.url, supervisor, 'scope=all&brand=Honda');
 
     let syncMs = Number.NaN;
@@ -84,33 +69,18 @@ async function main(): Promise<void> {
       syncMs = round(performance.now() - syncStart, 0);
     }
 
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    const pool = (await client.query<{ id: string }>(`select id from leads where user_id is null and not closed order by id limit ${CLAIMS}`)).rows.map((row) => row.id);
-    await client.end();
-    let next = 0;
-    let failures = 0;
-    const claimStart = performance.now();
-    await Promise.all(
-      Array.from({ length: CLAIM_CLIENTS }, async (_unused, worker) => {
-        const token = benchToken(`agent${1 + (worker % BENCH_AGENTS)}`);
-        for (;;) {
-          const id = pool[next++];
-          if (!id) return;
-          const status = await post(`${hub?.url}/leads/${id}/claim`, token);
-          if (status !== 200) failures++;
-        }
-      }),
-    );
-    const claimsPerSec = round(pool.length / ((performance.now() - claimStart) / 1000), 0);
-
+    const claims = await measureClaims(hub.url, db.url);
     console.log(`\nAll Leads over ${LEADS.toLocaleString('en')} leads (page of 50, ${SAMPLES} samples, over HTTP):`);
     console.table(allLeads);
     console.log(`\nFloor reports over ${LEADS.toLocaleString('en')} leads (${reports.samples} samples each, varied filters, over HTTP):`);
     console.table(reports.byReport);
     console.log(`reports p95: ${reports.p95} ms overall, ${reports.rangedP95} ms with a date range`);
+    console.log(
+      `whole-history floors (straight SQL): one exact median over all leads ${reportFloors.oneMedianOverAllLeadsMs} ms (speed-to-lead needs 8 such sorts); ` +
+        `calls grouped per agent, day and result ${reportFloors.callsGroupedMs} ms (${reportFloors.callsReportRows.toLocaleString('en')} rows)`,
+    );
     console.log(`CSV export (${csvExport.query}): ${csvExport.rows.toLocaleString('en')} rows, ${csvExport.megabytes} MB in ${csvExport.ms} ms`);
-    console.log(`claims: ${pool.length} distinct leads, ${CLAIM_CLIENTS} clients → ${claimsPerSec}/s (${failures} non-200)`);
+    printClaims(claims);
     console.log(`first sync: ${syncedLeads} leads in ${syncMs} ms`);
     writeResults('test/bench/results/hub.json', {
       leads: LEADS,
@@ -119,11 +89,9 @@ async function main(): Promise<void> {
       reports: reports.byReport,
       reportP95Ms: reports.p95,
       reportRangedP95Ms: reports.rangedP95,
+      reportFloors,
       csvExport,
-      claims: pool.length,
-      claimClients: CLAIM_CLIENTS,
-      claimsPerSec,
-      claimFailures: failures,
+      ...claims,
       syncBootstrapLeads: syncedLeads,
       syncBootstrap20kMs: syncMs,
       backend: process.env['DATABASE_URL'] ? 'postgres (DATABASE_URL)' : 'embedded postgres',

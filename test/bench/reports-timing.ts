@@ -71,3 +71,32 @@ export async function timeExport(baseUrl: string, token: string, query: string):
   }
   return { query, rows: Math.max(0, newlines - 1), megabytes: round(bytes / 1_048_576), ms: round(performance.now() - start, 0) };
 }
+
+/**
+ * What a whole-history report cannot go below without a summary, in the same run: one exact median over every
+ * lead's minutes to claim (the one sort speed-to-lead needs per figure and grouping; it needs 8), and the
+ * calls grouped per agent, UTC day and result with nothing joined or sent (the calls report's answer has a row
+ * per agent, day and result of the whole history). Straight SQL through a pg client; median of 3.
+ */
+export async function timeReportFloors(databaseUrl: string): Promise<{ oneMedianOverAllLeadsMs: number; callsGroupedMs: number; callsReportRows: number }> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const median = async (sql: string) => {
+    const runs: number[] = [];
+    let rows = 0;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      rows = (await client.query(sql)).rowCount ?? 0;
+      runs.push(performance.now() - start);
+    }
+    return { ms: round(percentile(runs, 50)), rows };
+  };
+  try {
+    const sort = await median(`select percentile_cont(0.5) within group (order by extract(epoch from (first_claimed_at - created_at))) from leads`);
+    const calls = await median(`select user_id, (created_at at time zone 'UTC')::date, result, count(*) from call_logs group by 1, 2, 3`);
+    return { oneMedianOverAllLeadsMs: sort.ms, callsGroupedMs: calls.ms, callsReportRows: calls.rows };
+  } finally {
+    await client.end();
+  }
+}

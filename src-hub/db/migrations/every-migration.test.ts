@@ -150,6 +150,25 @@ const CASES: Record<number, MigrationCase> = {
       await expect(db.query(`insert into unclaimed_alerts (brand, after_minutes, updated_at) values ('Honda', 0, now())`)).rejects.toThrow(/check/);
     },
   },
+  8: {
+    before: async (db) => {
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      const [stage] = await db.query<{ id: string }>(`select id::text from stages where name = 'New'`);
+      return { ana: ana!.id, stage: stage!.id };
+    },
+    after: async (db, { ana, stage }) => {
+      // The leads of every earlier step are counted (three on 2 November, two of them Ana's), and the trigger
+      // keeps the counts from here on: Ana's last lead returned to the pool moves one count out of her row.
+      const leadDays = () => db.query(`select day::text, brand, stage_id::text as stage, closed, lost_reason, leads from report_lead_days where leads <> 0`);
+      const agentDays = () => db.query(`select day::text, user_id::text as agent, leads from report_agent_days where leads <> 0`);
+      expect(await leadDays()).toEqual([{ day: '2026-11-02', brand: 'Toyota', stage, closed: false, lost_reason: '', leads: 3 }]);
+      expect(await agentDays()).toEqual([{ day: '2026-11-02', agent: ana, leads: 2 }]);
+      expect(await db.query(`select month::text, leads from report_agent_months`)).toEqual([{ month: '2026-11-01', leads: 2 }]);
+      await db.query(`update leads set user_id = null where ref = 'LEAD/2026/00103'`);
+      expect(await agentDays()).toEqual([{ day: '2026-11-02', agent: ana, leads: 1 }]);
+      expect(await leadDays()).toEqual([{ day: '2026-11-02', brand: 'Toyota', stage, closed: false, lost_reason: '', leads: 3 }]);
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

@@ -30,6 +30,7 @@ export async function findSessionUser(sql: Sql, tokenHash: string, now: Date): P
     `select ${USER_COLUMNS}, s.expires_at <= $2 as expired from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.revoked_at is null and u.active`,
     [tokenHash, now],
+    { prepareAs: 'session_user' }, // behind every request
   );
   if (!row) return null;
   return row.expired ? 'expired' : toAuthUser(row);

@@ -1,4 +1,5 @@
-import type { Sql } from '../../db/database';
+import type { Database, Sql } from '../../db/database';
+import type { HubLog } from '../../hub-context';
 
 /** What sync and events need to know of a lead at one moment: who holds it and whether it is closed. */
 export interface LeadPlace {
@@ -34,6 +35,59 @@ function leadNotice(leadId: string, places: Array<LeadPlace | null>): ChangeNoti
   return { leadId, users: [...users], pool };
 }
 
+/**
+ * Notices of changes already committed, sent in batches: a transaction that NOTIFYs takes PostgreSQL's one
+ * notify lock while it commits, so on the floor's hottest path (a claim) every claim would commit behind every
+ * other (measured: the claim statement ran at 40 % of its rate without its pg_notify). Here the claim commits
+ * without it and its notice joins the next batch: one statement, one commit and one lock for every notice
+ * that arrived while the previous batch was being sent. A listener still hears of a change only once it is
+ * committed; the payload is the same ChangeNotice. Should the hub stop between the commit and the batch, the
+ * change stays in the change log (what sync reads) and the other workstations see it at their next wake.
+ */
+class CommittedNotices {
+  private queue: Array<{ payload: string; sent: () => void }> = [];
+  private sending = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Pick<HubLog, 'error'>,
+  ) {}
+
+  /** Resolves once the notice is sent (or its batch failed, which is logged: the change itself is committed). */
+  send(notice: ChangeNotice): Promise<void> {
+    return new Promise((sent) => {
+      this.queue.push({ payload: JSON.stringify(notice), sent });
+      if (!this.sending) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 1000);
+      try {
+        await this.db.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CHANGES_CHANNEL, batch.map((each) => each.payload)]);
+      } catch (error) {
+        this.log.error('change notices not sent (the changes are committed and in the change log)', error, { notices: batch.length });
+      }
+      for (const each of batch) each.sent();
+    }
+    this.sending = false;
+  }
+}
+
+const committedNotices = new WeakMap<Database, CommittedNotices>();
+
+/** After a one-statement change committed (a claim): its notice, batched with the others of the moment. */
+export function notifyCommitted(db: Database, log: Pick<HubLog, 'error'>, notice: ChangeNotice): Promise<void> {
+  let notices = committedNotices.get(db);
+  if (!notices) {
+    notices = new CommittedNotices(db, log);
+    committedNotices.set(db, notices);
+  }
+  return notices.send(notice);
+}
+
 /** SQL expressions for one lead change row: the statement writers below and any one-round-trip statement share them. */
 export interface LeadChangeSql {
   leadId: string;
@@ -56,13 +110,6 @@ export function insertLeadChangeSql(row: LeadChangeSql, from = ''): string {
 /** `insert into changes … select …` of child rows (message, call log, activity) from `from`'s `id` and `lead_id`. */
 export function insertChildChangeSql(entity: 'message' | 'call_log' | 'activity', from: string): string {
   return `insert into changes (entity, entity_id, lead_id) select '${entity}', id, lead_id from ${from}`;
-}
-
-/** The NOTIFY payload as a SQL expression: every ChangeNotice field must be given, so both writers stay one shape. */
-export function noticeJsonSql(fields: { [K in keyof ChangeNotice]: string }): string {
-  return `json_build_object(${Object.entries(fields)
-    .map(([key, expression]) => `'${key}', ${expression}`)
-    .join(', ')})::text`;
 }
 
 /** A lead was created (`before` null) or changed. Called inside the writing transaction. */

@@ -4,7 +4,7 @@ import { one } from '../../db/database';
 import { HubError, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
-import { CHANGES_CHANNEL, insertChildChangeSql, insertLeadChangeSql, noticeJsonSql, recordChildChange, recordLeadChange } from '../changes/change-log';
+import { insertChildChangeSql, insertLeadChangeSql, notifyCommitted, recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStages } from '../stages/stages.repo';
 import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
@@ -13,6 +13,26 @@ import type { ClaimOutcome } from '../metrics/hub-metrics';
 import { activeUser, userName } from './lead-users.repo';
 
 export const ASSIGNED_AGENT = 'Assigned Agent';
+
+/**
+ * The claim as one statement (one round trip, its own transaction): the conditional update, the tracking
+ * entry and both change-log rows. `$1` lead, `$2` claimer, `$3` time, `$4` tracking body, `$5` tracking JSON.
+ * Exported for bench:hub, which runs it through a pg pool as the claim's database floor.
+ */
+export const CLAIM_LEAD_SQL = `with claimed as (
+     update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1,
+            first_claimed_at = coalesce(l.first_claimed_at, $3), first_claimed_by = coalesce(l.first_claimed_by, $2)
+      where l.id = $1 and l.user_id is null and not l.closed
+      returning ${LEAD_COLUMNS}
+   ), lead_change as (
+     ${insertLeadChangeSql({ leadId: 'id', oldUserId: 'null', oldClosed: 'false', newUserId: 'user_id', newClosed: 'closed', existed: 'true' }, 'claimed')}
+   ), message as (
+     insert into messages (lead_id, kind, body, author_id, tracking, created_at)
+     select id, 'tracking', $4, $2, $5::jsonb, $3 from claimed returning id, lead_id
+   ), message_change as (
+     ${insertChildChangeSql('message', 'message')}
+   )
+   select claimed.* from claimed`;
 
 /**
  * Claim: one conditional UPDATE, so of any number of simultaneous claimers exactly one wins. The others learn
@@ -26,29 +46,16 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
   }
   const now = hub.clock.now();
   const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
-  // The hot path of a busy floor: one statement (one round trip, its own transaction) does the conditional
-  // update, the tracking entry, both change-log rows and the notification.
-  const claimed = await one<LeadRow & { notified: number }>(
+  // The hot path of a busy floor: one prepared statement; the notification follows the commit, batched.
+  const claimed = await one<LeadRow>(
     hub.db,
-    `with claimed as (
-       update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1,
-              first_claimed_at = coalesce(l.first_claimed_at, $3), first_claimed_by = coalesce(l.first_claimed_by, $2)
-        where l.id = $1 and l.user_id is null and not l.closed
-        returning ${LEAD_COLUMNS}
-     ), lead_change as (
-       ${insertLeadChangeSql({ leadId: 'id', oldUserId: 'null', oldClosed: 'false', newUserId: 'user_id', newClosed: 'closed', existed: 'true' }, 'claimed')}
-     ), message as (
-       insert into messages (lead_id, kind, body, author_id, tracking, created_at)
-       select id, 'tracking', $4, $2, $5::jsonb, $3 from claimed returning id, lead_id
-     ), message_change as (
-       ${insertChildChangeSql('message', 'message')}
-     ), notified as (
-       select pg_notify($6, ${noticeJsonSql({ leadId: 'id::text', users: 'json_build_array(user_id::text)', pool: 'true' })}) as done from claimed
-     )
-     select claimed.*, (select count(*) from notified) as notified from claimed`,
-    [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking), CHANGES_CHANNEL],
+    CLAIM_LEAD_SQL,
+    [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking)],
+    { prepareAs: 'claim_lead' },
   );
   if (claimed) {
+    // the lead left the pool for its new holder: the pool's agents and the holder are woken
+    await notifyCommitted(hub.db, hub.log, { leadId: claimed.id, users: [user.id], pool: true });
     counted('won');
     return toLeadDto(claimed);
   }

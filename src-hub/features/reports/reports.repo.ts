@@ -2,21 +2,23 @@ import type { AgentsReport, BrandsReport, FunnelReport, LostReasonsReport, Repor
 import { LOST_REASONS, isLostReason, type LostReason } from '../../../src-shared/domain/lost-reasons';
 import type { Sql } from '../../db/database';
 import { loadStages } from '../stages/stages.repo';
-import { conversionRate, countOf, leadRangeFilters, whereClause } from './report-filters';
+import { conversionRate, countOf } from './report-filters';
+import { leadCountsSql } from './report-summary';
 
-// The reports over leads created in the range. Each figure is one GROUP BY in PostgreSQL; only the
-// aggregated rows (a few per stage, agent or brand) come back to the hub.
+// The reports over leads created in the range. Each figure is one GROUP BY in PostgreSQL over lead counts:
+// the per-day summary for whole days, leads themselves for the partial days at the range's edges
+// (report-summary.ts); only the aggregated rows (a few per stage, agent or brand) come back to the hub.
 
 /** Leads per current stage; every stage listed, by sequence, the ones without leads as 0. */
 export async function funnelReport(sql: Sql, query: ReportQuery): Promise<FunnelReport> {
   const params: unknown[] = [];
-  const where = leadRangeFilters(query, params);
+  const counts = leadCountsSql(query, params, 'stage');
   const [stages, rows] = await Promise.all([
     loadStages(sql),
-    sql.query<{ stage_id: string; leads: string }>(`select l.stage_id, count(*) as leads from leads l ${whereClause(where)} group by l.stage_id`, params),
+    sql.query<{ stage_id: string; leads: string }>(`select c.stage_id, sum(c.leads) as leads from ${counts} c group by c.stage_id`, params),
   ]);
-  const counts = new Map(rows.map((row) => [row.stage_id, countOf(row.leads)]));
-  return stages.map((stage) => ({ stageId: stage.id, stageName: stage.name, isWon: stage.isWon, isLost: stage.isLost, leads: counts.get(stage.id) ?? 0 }));
+  const byStage = new Map(rows.map((row) => [row.stage_id, countOf(row.leads)]));
+  return stages.map((stage) => ({ stageId: stage.id, stageName: stage.name, isWon: stage.isWon, isLost: stage.isLost, leads: byStage.get(stage.id) ?? 0 }));
 }
 
 interface ConversionRow extends Record<string, unknown> {
@@ -26,11 +28,11 @@ interface ConversionRow extends Record<string, unknown> {
   lost: string;
 }
 
-/** Open, won and lost counts of a group; `closed` is denormalised on the lead, won/lost come from its stage. */
-const CONVERSION_COLUMNS = `count(*) as leads,
-  count(*) filter (where not l.closed) as open,
-  count(*) filter (where s.is_won) as won,
-  count(*) filter (where s.is_lost) as lost`;
+/** Open, won and lost counts of a group; `closed` is denormalised on the lead, won/lost come from its stage now. */
+const CONVERSION_COLUMNS = `sum(c.leads) as leads,
+  coalesce(sum(c.leads) filter (where not c.closed), 0) as open,
+  coalesce(sum(c.leads) filter (where s.is_won), 0) as won,
+  coalesce(sum(c.leads) filter (where s.is_lost), 0) as lost`;
 
 function conversionOf(row: ConversionRow): { leads: number; open: number; won: number; lost: number; conversionRate: number | null } {
   const won = countOf(row.won);
@@ -41,30 +43,30 @@ function conversionOf(row: ConversionRow): { leads: number; open: number; won: n
 /** Conversion per current assignee; unclaimed leads and users without a lead in the range are left out. */
 export async function agentsReport(sql: Sql, query: ReportQuery): Promise<AgentsReport> {
   const params: unknown[] = [];
-  const where = ['l.user_id is not null', ...leadRangeFilters(query, params)];
+  const counts = leadCountsSql(query, params, 'agent');
   const rows = await sql.query<ConversionRow & { user_id: string; name: string; active: boolean }>(
-    `select u.id as user_id, u.name, u.active, c.leads, c.open, c.won, c.lost
-       from (select l.user_id, ${CONVERSION_COLUMNS}
-               from leads l join stages s on s.id = l.stage_id
-               ${whereClause(where)}
-              group by l.user_id) c
-       join users u on u.id = c.user_id
+    `select u.id as user_id, u.name, u.active, g.leads, g.open, g.won, g.lost
+       from (select c.user_id, ${CONVERSION_COLUMNS}
+               from ${counts} c join stages s on s.id = c.stage_id
+              group by c.user_id
+             having sum(c.leads) > 0) g
+       join users u on u.id = g.user_id
       order by u.name, u.id`,
     params,
   );
   return rows.map((row) => ({ userId: row.user_id, name: row.name, active: row.active, ...conversionOf(row) }));
 }
 
-/** Conversion per brand. */
+/** Conversion per brand (brands without a lead in the range are left out). */
 export async function brandsReport(sql: Sql, query: ReportQuery): Promise<BrandsReport> {
   const params: unknown[] = [];
-  const where = leadRangeFilters(query, params);
+  const counts = leadCountsSql(query, params, 'stage');
   const rows = await sql.query<ConversionRow & { brand: string }>(
-    `select l.brand, ${CONVERSION_COLUMNS}
-       from leads l join stages s on s.id = l.stage_id
-       ${whereClause(where)}
-      group by l.brand
-      order by l.brand`,
+    `select c.brand, ${CONVERSION_COLUMNS}
+       from ${counts} c join stages s on s.id = c.stage_id
+      group by c.brand
+     having sum(c.leads) > 0
+      order by c.brand`,
     params,
   );
   return rows.map((row) => ({ brand: row.brand, ...conversionOf(row) }));
@@ -76,18 +78,17 @@ export async function brandsReport(sql: Sql, query: ReportQuery): Promise<Brands
  */
 export async function lostReasonsReport(sql: Sql, query: ReportQuery): Promise<LostReasonsReport> {
   const params: unknown[] = [];
-  const where = leadRangeFilters(query, params);
-  const rows = await sql.query<{ reason: string | null; leads: string }>(
-    `select l.lost_reason as reason, count(*) as leads
-       from leads l join stages s on s.id = l.stage_id and s.is_lost
-       ${whereClause(where)}
-      group by l.lost_reason`,
+  const counts = leadCountsSql(query, params, 'stage');
+  const rows = await sql.query<{ reason: string; leads: string }>(
+    `select c.lost_reason as reason, sum(c.leads) as leads
+       from ${counts} c join stages s on s.id = c.stage_id and s.is_lost
+      group by c.lost_reason`,
     params,
   );
-  const counts = new Map<LostReason, number>(LOST_REASONS.map((reason) => [reason, 0]));
+  const byReason = new Map<LostReason, number>(LOST_REASONS.map((reason) => [reason, 0]));
   for (const row of rows) {
     const reason: LostReason = isLostReason(row.reason) ? row.reason : 'other';
-    counts.set(reason, (counts.get(reason) ?? 0) + countOf(row.leads));
+    byReason.set(reason, (byReason.get(reason) ?? 0) + countOf(row.leads));
   }
-  return LOST_REASONS.map((reason) => ({ reason, leads: counts.get(reason) ?? 0 }));
+  return LOST_REASONS.map((reason) => ({ reason, leads: byReason.get(reason) ?? 0 }));
 }

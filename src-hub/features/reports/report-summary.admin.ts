@@ -1,0 +1,31 @@
+import type { Database } from '../../db/database';
+
+/**
+ * `hub admin rebuild-report-summary`: both report summaries (migration 8) recounted from leads in one
+ * transaction. Lead writers wait for it (a SHARE lock on leads), readers do not; the reports never see a
+ * half-built summary. For a summary that went wrong (a restore of an old copy of one table, a hand edit): the
+ * trigger keeps it right otherwise.
+ */
+export async function rebuildReportSummary(db: Database): Promise<{ dayRows: number; agentDayRows: number }> {
+  return db.transaction(async (tx) => {
+    await tx.query('lock table leads in share mode');
+    await tx.query('delete from report_lead_days');
+    await tx.query('delete from report_agent_days');
+    await tx.query('delete from report_agent_months');
+    const [days] = await tx.query<{ rows: number }>(
+      `with inserted as (insert into report_lead_days (day, brand, stage_id, closed, lost_reason, leads)
+       select (created_at at time zone 'UTC')::date, brand, stage_id, closed, coalesce(lost_reason, ''), count(*) from leads group by 1, 2, 3, 4, 5
+       returning 1) select count(*)::int as rows from inserted`,
+    );
+    const [agentDays] = await tx.query<{ rows: number }>(
+      `with inserted as (insert into report_agent_days (day, brand, user_id, stage_id, closed, leads)
+       select (created_at at time zone 'UTC')::date, brand, user_id, stage_id, closed, count(*) from leads where user_id is not null group by 1, 2, 3, 4, 5
+       returning 1) select count(*)::int as rows from inserted`,
+    );
+    await tx.query(
+      `insert into report_agent_months (month, brand, user_id, stage_id, closed, leads)
+       select date_trunc('month', day)::date, brand, user_id, stage_id, closed, sum(leads) from report_agent_days group by 1, 2, 3, 4, 5`,
+    );
+    return { dayRows: days?.rows ?? 0, agentDayRows: agentDays?.rows ?? 0 };
+  });
+}

@@ -1,0 +1,214 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { percentile, round } from './bench-stats';
+import { CLAIM_LEAD_SQL } from '../../src-hub/features/leads/claim.service';
+import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
+
+/**
+ * Claims against the database's own floor, in the same run: `bareUpdatePerSec` is the bare conditional
+ * `UPDATE leads SET user_id = $2 WHERE id = $1 AND user_id IS NULL` on the same table, through a pg pool of the
+ * hub's size (open-database.ts: 20) with the same number of concurrent clients, on distinct pool leads; the
+ * claims go over HTTP to the hub. The rounds alternate (bare, claims, bare, claims, …) so a neighbour's load on
+ * this shared machine falls on both. `claimStatementPerSec` is the claim's own statement (CLAIM_LEAD_SQL: the
+ * update, its tracking message and two change rows, prepared as the hub prepares it) through that pool in the same
+ * rounds: the database's floor for a claim, which writes four rows where the bare UPDATE writes one.
+ * `clientFloorPerSec` is what the load generator itself can do: the same
+ * clients and keep-alive agent against `/healthz` (no database).
+ *
+ * Then the morning burst: 1,000 agents, each already connected (a keep-alive connection of its own, as the
+ * signed-in app holds), claim 1,000 distinct leads at once (p99 from the common start), and 100 shared leads
+ * each claimed by 10 of them at once (exactly one winner each).
+ */
+const HUB_POOL_SIZE = 20;
+const CLIENTS = 32;
+const ROUNDS = 3;
+const CLAIMS = Number(process.env['BENCH_CLAIMS'] ?? 2_400);
+const BURST = 1_000;
+const SHARED_LEADS = 100;
+const CLAIMERS_PER_SHARED = 10;
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** A bodiless request over a keep-alive connection: the load generator must cost less than the hub it measures. */
+function send(url: string, method: 'GET' | 'POST', token: string | null, via: Agent = agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-length': 0 };
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    const req = request(url, { method, agent: via, headers }, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+/** `work` over `items` with `clients` concurrent workers; answers items per second and the failures. */
+async function perSecond<T>(items: readonly T[], clients: number, work: (item: T, worker: number) => Promise<boolean>): Promise<{ perSec: number; failures: number; ms: number }> {
+  let next = 0;
+  let failures = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_unused, worker) => {
+      for (;;) {
+        const item = items[next++];
+        if (item === undefined) return;
+        if (!(await work(item, worker))) failures++;
+      }
+    }),
+  );
+  const ms = performance.now() - start;
+  return { perSec: items.length / (ms / 1000), failures, ms };
+}
+
+export interface ClaimFigures {
+  claims: number;
+  claimClients: number;
+  hubPoolSize: number;
+  claimsPerSec: number;
+  bareUpdatePerSec: number;
+  claimsToBareUpdate: number;
+  clientFloorPerSec: number;
+  claimFailures: number;
+  claimStatementPerSec: number;
+  claimStatementToBareUpdate: number;
+  claimStatementBurstP99Ms: number;
+  claimRounds: Array<{ bareUpdatePerSec: number; claimsPerSec: number; claimStatementPerSec: number }>;
+  claimBurstAgents: number;
+  claimBurstP50Ms: number;
+  claimBurstP99Ms: number;
+  claimBurstMaxMs: number;
+  claimBurstFailures: number;
+  sharedLeads: number;
+  sharedLeadsWithOneWinner: number;
+  /** Shared leads the database shows held after the burst (each must be, by exactly its one winner). */
+  sharedLeadsHeld: number;
+  sharedClaimP99Ms: number;
+}
+
+export async function measureClaims(hubUrl: string, databaseUrl: string): Promise<ClaimFigures> {
+  const burstUsers = await seedBurstAgents(databaseUrl, BURST);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: HUB_POOL_SIZE });
+  try {
+    const agentIds = (await pool.query<{ id: string }>(`select id from users where login like 'agent%' order by id limit ${CLIENTS}`)).rows.map((row) => row.id);
+    const needed = 3 * CLAIMS + 2 * BURST + SHARED_LEADS;
+    const leads = (await pool.query<{ id: string }>(`select id from leads where user_id is null and not closed order by id limit ${needed}`)).rows.map((row) => row.id);
+    if (leads.length < needed) throw new Error(`the seed has ${leads.length} pool leads; the claims bench needs ${needed} (BENCH_CLAIMS=${CLAIMS})`);
+    const perRound = Math.floor(CLAIMS / ROUNDS);
+    const bareLeads = leads.slice(0, CLAIMS);
+    const claimLeads = leads.slice(CLAIMS, 2 * CLAIMS);
+    const statementLeads = leads.slice(2 * CLAIMS, 3 * CLAIMS);
+    const burstLeads = leads.slice(3 * CLAIMS, 3 * CLAIMS + BURST);
+    const statementBurstLeads = leads.slice(3 * CLAIMS + BURST, 3 * CLAIMS + 2 * BURST);
+    const sharedLeads = leads.slice(3 * CLAIMS + 2 * BURST);
+    const claimStatement = (id: string, userId: string | undefined) =>
+      pool.query({ name: 'claim_lead', text: CLAIM_LEAD_SQL, values: [id, userId, new Date(), 'Assigned Agent: None → Bench', '[]'] });
+
+    const health = `${hubUrl.replace(/\/api\/v1$/, '')}/healthz`;
+    await perSecond(Array.from({ length: 500 }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200); // warm
+    const clientFloor = await perSecond(Array.from({ length: perRound }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200);
+
+    const rounds: ClaimFigures['claimRounds'] = [];
+    let bareMs = 0;
+    let claimMs = 0;
+    let statementMs = 0;
+    let failures = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const slice = (ids: string[]) => ids.slice(round * perRound, (round + 1) * perRound);
+      const bare = await perSecond(slice(bareLeads), CLIENTS, async (id, worker) => {
+        const result = await pool.query('update leads set user_id = $2 where id = $1 and user_id is null', [id, agentIds[worker % agentIds.length]]);
+        return result.rowCount === 1;
+      });
+      const claimed = await perSecond(slice(claimLeads), CLIENTS, async (id, worker) => {
+        const token = benchToken(`agent${1 + (worker % BENCH_AGENTS)}`);
+        return (await send(`${hubUrl}/leads/${id}/claim`, 'POST', token)) === 200;
+      });
+      const statement = await perSecond(slice(statementLeads), CLIENTS, async (id, worker) => (await claimStatement(id, agentIds[worker % agentIds.length])).rowCount === 1);
+      bareMs += bare.ms;
+      claimMs += claimed.ms;
+      statementMs += statement.ms;
+      failures += bare.failures + claimed.failures + statement.failures;
+      rounds.push({ bareUpdatePerSec: Math.round(bare.perSec), claimsPerSec: Math.round(claimed.perSec), claimStatementPerSec: Math.round(statement.perSec) });
+    }
+    const total = perRound * ROUNDS;
+    const bareUpdatePerSec = total / (bareMs / 1000);
+    const claimsPerSec = total / (claimMs / 1000);
+    const claimStatementPerSec = total / (statementMs / 1000);
+
+    // The burst's database floor: the same 1,000 claim statements at once through the pool, no HTTP.
+    const statementBurstStart = performance.now();
+    const statementBurstMs = await Promise.all(
+      statementBurstLeads.map(async (id, index) => {
+        await claimStatement(id, agentIds[index % agentIds.length]);
+        return performance.now() - statementBurstStart;
+      }),
+    );
+
+    // The morning: every agent's app already holds its connection to the hub.
+    const connections = burstUsers.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
+    await Promise.all(connections.map((connection) => send(health, 'GET', null, connection)));
+    const burstStart = performance.now();
+    const burst = await Promise.all(
+      burstLeads.map(async (id, index) => {
+        const status = await send(`${hubUrl}/leads/${id}/claim`, 'POST', benchToken(burstUsers[index] ?? ''), connections[index]);
+        return { status, ms: performance.now() - burstStart };
+      }),
+    );
+    const sharedStart = performance.now();
+    const shared = await Promise.all(
+      sharedLeads.flatMap((id, lead) =>
+        Array.from({ length: CLAIMERS_PER_SHARED }, async (_unused, claimer) => {
+          const index = (lead * CLAIMERS_PER_SHARED + claimer) % burstUsers.length;
+          const status = await send(`${hubUrl}/leads/${id}/claim`, 'POST', benchToken(burstUsers[index] ?? ''), connections[index]);
+          return { id, status, ms: performance.now() - sharedStart };
+        }),
+      ),
+    );
+    for (const connection of connections) connection.destroy();
+    const winners = new Map<string, number>();
+    for (const answer of shared) if (answer.status === 200) winners.set(answer.id, (winners.get(answer.id) ?? 0) + 1);
+    const holders = (await pool.query<{ id: string }>('select id from leads where id = any($1::bigint[]) and user_id is not null', [sharedLeads])).rows.length;
+    const burstMs = burst.map((answer) => answer.ms);
+    return {
+      claims: total,
+      claimClients: CLIENTS,
+      hubPoolSize: HUB_POOL_SIZE,
+      claimsPerSec: Math.round(claimsPerSec),
+      bareUpdatePerSec: Math.round(bareUpdatePerSec),
+      claimsToBareUpdate: round(claimsPerSec / bareUpdatePerSec, 2),
+      claimStatementPerSec: Math.round(claimStatementPerSec),
+      claimStatementToBareUpdate: round(claimStatementPerSec / bareUpdatePerSec, 2),
+      claimStatementBurstP99Ms: round(percentile(statementBurstMs, 99)),
+      clientFloorPerSec: Math.round(clientFloor.perSec),
+      claimFailures: failures,
+      claimRounds: rounds,
+      claimBurstAgents: burst.length,
+      claimBurstP50Ms: round(percentile(burstMs, 50)),
+      claimBurstP99Ms: round(percentile(burstMs, 99)),
+      claimBurstMaxMs: round(Math.max(...burstMs)),
+      claimBurstFailures: burst.filter((answer) => answer.status !== 200).length,
+      sharedLeads: sharedLeads.length,
+      sharedLeadsWithOneWinner: sharedLeads.filter((id) => winners.get(id) === 1).length,
+      sharedLeadsHeld: holders,
+      sharedClaimP99Ms: round(percentile(shared.map((answer) => answer.ms), 99)),
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
+export function printClaims(figures: ClaimFigures): void {
+  console.log(
+    `\nclaims: ${figures.claims} distinct leads, ${figures.claimClients} clients, ${ROUNDS} alternating rounds → ${figures.claimsPerSec}/s over HTTP ` +
+      `against ${figures.bareUpdatePerSec}/s bare conditional UPDATEs through a pg pool of ${figures.hubPoolSize} (${Math.round(figures.claimsToBareUpdate * 100)} %, goal ≥ 80 %); ` +
+      `the claim's own statement through that pool: ${figures.claimStatementPerSec}/s (${Math.round(figures.claimStatementToBareUpdate * 100)} % of the bare UPDATE: the floor for claims); ` +
+      `load generator alone: ${figures.clientFloorPerSec} requests/s to /healthz; ${figures.claimFailures} failures`,
+  );
+  console.table(figures.claimRounds);
+  console.log(
+    `burst: ${figures.claimBurstAgents} connected agents claim distinct leads at once → p50 ${figures.claimBurstP50Ms} ms, p99 ${figures.claimBurstP99Ms} ms ` +
+      `(goal ≤ 1,000), max ${figures.claimBurstMaxMs} ms, ${figures.claimBurstFailures} non-200; the same 1,000 claim statements at once through the pool: p99 ${figures.claimStatementBurstP99Ms} ms; ` +
+      `${figures.sharedLeads} shared leads × ${CLAIMERS_PER_SHARED} claimers: ${figures.sharedLeadsWithOneWinner} with exactly one 200, ${figures.sharedLeadsHeld} held, p99 ${figures.sharedClaimP99Ms} ms`,
+  );
+}
