@@ -22,16 +22,19 @@ export function lockPath(name: LockName, root = process.cwd()): string {
  * taker died in between when that has lasted seconds.
  */
 export function lockHolder(path: string, isAlive: (pid: number) => boolean = processIsAlive, now = Date.now()): LockHolder {
-  let takenAt: number;
-  try {
-    takenAt = statSync(path).mtimeMs;
-  } catch {
-    return { state: 'free' };
-  }
   let owner: string;
   try {
     owner = readFileSync(join(path, 'pid'), 'utf8');
   } catch {
+    // The folder's age is read after the pid file was found missing, never before: a release removes the pid
+    // file (which makes the folder new again) and then the folder, so an age read before that removal would
+    // make a lock released this instant look abandoned since it was taken.
+    let takenAt: number;
+    try {
+      takenAt = statSync(path).mtimeMs;
+    } catch {
+      return { state: 'free' };
+    }
     return now - takenAt > 10_000 ? { state: 'abandoned', pid: 0 } : { state: 'held', pid: 0 };
   }
   const pid = Number(owner);
