@@ -68,7 +68,9 @@ describe('speed to lead in real Chromium', () => {
       // agent1 holds three demo leads, two of them called: only the third still waits for its first call.
       await signIn(page, 'agent1');
       const waitingForCall = page.locator('.stage-column .card .card-wait-call');
-      await waitingForCall.first().waitFor({ timeout: 20_000 });
+      // The first sync brings lead rows before their calls: a card knows it waits once its history is in.
+      await expect.poll(() => waitingForCall.count(), { timeout: 20_000 }).toBe(1);
+      await page.locator('section.board[aria-busy="false"]').waitFor({ timeout: 20_000 });
       expect(await waitingForCall.count()).toBe(1);
       expect(await waitingForCall.textContent()).toMatch(/^No call yet · \d/);
       expect(await page.locator('.stage-column .card .card-age:not(.card-wait-call)').count()).toBe(2);

@@ -110,4 +110,19 @@ describe('the wait on the cards', () => {
     await waitFor(() => expect(ageOf('1')).toBe('26 min'));
     expect(card('1')?.querySelector('.card-wait-call')).toBeNull();
   });
+
+  it('My Pipeline: says nothing of a call for a lead whose history is not here yet, then counts once it is', async () => {
+    fakeClock();
+    const { db } = await renderWithReplica(<MyPipelineBoard actor={{ id: 'u1', role: 'agent' }} />, {
+      leads: [aLead({ id: '1', userId: 'u1', stageId: 'new', createdAt: minutesAgo(25) }), aLead({ id: '2', userId: 'u1', stageId: 'new', createdAt: minutesAgo(40) })],
+    });
+    // A first sync brings the lead row before its calls: lead 2 is held without its history (not whole).
+    await db.wholeLeads.delete('2');
+    await waitFor(() => expect(document.querySelector('section.board')?.getAttribute('aria-busy')).toBe('false'));
+    await waitFor(() => expect(ageOf('2')).toBe('40 min'));
+    expect(ageOf('1')).toBe('No call yet · 25 min');
+    // Its history arrives (no call in it): now it is known to wait.
+    await db.wholeLeads.put({ leadId: '2' });
+    await waitFor(() => expect(ageOf('2')).toBe('No call yet · 40 min'));
+  });
 });

@@ -55,7 +55,8 @@ export function syncPageOf(rows: { leads?: Lead[]; activities?: Activity[] }): S
  */
 export async function renderWithReplica(ui: ReactNode, seed: { leads: Lead[]; activities?: Activity[] }, crmStub: Partial<CrmApi> = {}) {
   const db = new ReplicaDb(`board-test-${++dbCount}-${Date.now()}`);
-  await applySyncPage(db, { ...syncPageOf(seed), stages: defaultStages() });
+  // Seeded as a synced replica holds them: each lead whole (its history here).
+  await applySyncPage(db, { ...syncPageOf(seed), stages: defaultStages(), wholeLeadIds: seed.leads.map((lead) => lead.id) });
   window.crm = crmStub as CrmApi;
   useUiStore.setState({ toasts: [], openLeadId: null });
   const view = render(<ReplicaContextForTests value={{ db, outbox: { kick: () => undefined, stop: () => undefined } as never }}>{ui}</ReplicaContextForTests>);

@@ -2,20 +2,24 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaDb } from '../../db/replica-db';
 
 /**
- * Which of these leads have a call logged: in the replica, or recorded here and still in the outbox (a call
- * logged offline ends the wait too). Live, so a card stops counting as soon as the call is logged.
+ * Which of these leads this workstation knows to wait for no first call: a call logged in the replica, or
+ * recorded here and still in the outbox (a call logged offline ends the wait too), or a lead whose history is not
+ * here yet (a first sync brings lead rows before their calls: "No call yet" would be a guess). Live, so a card
+ * stops counting as soon as the call is logged.
  */
 export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): Promise<ReadonlySet<string>> {
   if (leadIds.length === 0) return new Set();
-  const [logged, queued] = await Promise.all([
+  const [logged, queued, whole] = await Promise.all([
     db.callLogs.where('leadId').anyOf([...leadIds]).keys(),
     db.outbox
       .where('leadId')
       .anyOf([...leadIds])
       .filter((item) => item.kind === 'call')
       .toArray(),
+    db.wholeLeads.bulkGet([...leadIds]),
   ]);
-  return new Set([...logged.map(String), ...queued.map((item) => item.leadId)]);
+  const historyMissing = leadIds.filter((_id, index) => whole[index] === undefined);
+  return new Set([...logged.map(String), ...queued.map((item) => item.leadId), ...historyMissing]);
 }
 
 /** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */
