@@ -99,4 +99,25 @@ describe('outbox', () => {
     await expect.poll(() => hub.received.size).toBe(1);
     pump.stop();
   });
+
+  it('a flush asked for while the pump sends (sign-out) waits for it: each item is sent once', async () => {
+    const db = freshDb();
+    await enqueue(db, 'note', '1', { body: 'once' });
+    const sent: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pump = new OutboxPump(db, async (item) => {
+      sent.push(item.clientId);
+      await held; // the hub is slow to answer the pump's send
+      return { ok: true, value: { id: item.clientId } };
+    });
+    pump.kick();
+    await expect.poll(() => sent.length).toBe(1);
+    const signOutFlush = pump.flushNow();
+    release();
+    expect(await signOutFlush).toEqual({ sent: 0, failed: 0, stalled: false });
+    expect(sent).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+    pump.stop();
+  });
 });

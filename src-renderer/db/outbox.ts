@@ -56,6 +56,8 @@ export async function flushOutbox(db: ReplicaDb, send: OutboxSender): Promise<Fl
 export class OutboxPump {
   private running = false;
   private again = false;
+  /** Flushes (the pump's and flushNow's) run one after another, so no item is sent twice at once. */
+  private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stalls = 0;
 
@@ -65,9 +67,15 @@ export class OutboxPump {
     private readonly backoffMs: readonly number[] = [1000, 2000, 5000, 10_000, 30_000],
   ) {}
 
-  /** One flush now, awaited (sign-out sends what waits before the token is revoked). */
+  /** One flush now, awaited (sign-out sends what waits before the token is revoked), after any under way. */
   flushNow(): Promise<FlushOutcome> {
-    return flushOutbox(this.db, this.send);
+    return this.flush();
+  }
+
+  private flush(): Promise<FlushOutcome> {
+    const next = this.queue.catch(() => undefined).then(() => flushOutbox(this.db, this.send));
+    this.queue = next;
+    return next;
   }
 
   kick(): void {
@@ -91,7 +99,7 @@ export class OutboxPump {
     try {
       do {
         this.again = false;
-        stalled = (await flushOutbox(this.db, this.send)).stalled;
+        stalled = (await this.flush()).stalled;
       } while (this.again && !stalled);
     } catch {
       stalled = true;

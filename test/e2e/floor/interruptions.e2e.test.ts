@@ -53,10 +53,15 @@ describe('floor rehearsal: interruptions', () => {
         maria.proxy.cut();
         await expect.poll(() => maria.page.getByText(OFFLINE_BANNER).count(), { message: maria.says(`the offline banner "${OFFLINE_BANNER}"`), timeout: 20_000 }).toBe(1);
         expect(await board(maria.page, 'My Pipeline').locator('.card').count(), maria.says('her pipeline still on screen')).toBeGreaterThan(0);
-        // A pool lead's history is not kept on the workstation: offline, its form says so plainly.
+      });
+
+      await maria.step('a pool lead offline: its history is not on this workstation, and the form says so', async () => {
         await openView(maria.page, 'Open Leads');
         await board(maria.page, 'Open Leads').locator('.card').first().click();
         await expect.poll(() => chatter(maria.page).getByText(/History not downloaded on this workstation/).count(), { message: maria.says('a pool lead offline: "History not downloaded on this workstation"'), timeout: 10_000 }).toBe(1);
+      });
+
+      await maria.step('her own lead offline: its whole history is here', async () => {
         await closeLead(maria.page);
         await openView(maria.page, 'My Pipeline');
         await card(pipelineColumn(maria.page, 'New'), leadId).click();
