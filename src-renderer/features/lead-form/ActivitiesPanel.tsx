@@ -12,8 +12,12 @@ const STATE_PILLS: Record<ActivityState, string> = { overdue: 'pill-red', today:
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The lead's open activities, most urgent first, each with its state pill and a Done button. */
-export function ActivitiesPanel({ activities, canWork, onSchedule }: { activities: Activity[]; canWork: boolean; onSchedule?: () => void }) {
+/**
+ * The lead's open activities, most urgent first, each with its state pill and a Done button. `historyShown`
+ * false (another lead's history not on this workstation, the hub out of reach): an empty list says so instead
+ * of "No planned activity".
+ */
+export function ActivitiesPanel({ activities, canWork, onSchedule, historyShown = true }: { activities: Activity[]; canWork: boolean; onSchedule?: () => void; historyShown?: boolean }) {
   const toast = useUiStore((state) => state.toast);
   const [marking, setMarking] = useState<string | null>(null);
   const open = activities.filter((activity) => !activity.done).sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
@@ -44,7 +48,7 @@ export function ActivitiesPanel({ activities, canWork, onSchedule }: { activitie
         )}
       </h3>
       {open.length === 0 ? (
-        <p className="muted empty">No planned activity.</p>
+        <p className="muted empty">{historyShown ? 'No planned activity.' : 'Activities not downloaded on this workstation.'}</p>
       ) : (
         <ul className="activity-list">
           {open.map((activity) => {

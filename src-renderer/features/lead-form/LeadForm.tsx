@@ -84,7 +84,7 @@ export function LeadForm({ leadId, onClose }: { leadId: string; onClose: () => v
       <div className="lead-body">
         <div className="lead-main">
           <LeadFields lead={lead} dealership={state.view.dealership} users={state.view.users} role={user.role} readOnly={readOnly} onEdit={canWork ? () => setEditing(true) : undefined} />
-          <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setScheduling(true)} />
+          <ActivitiesPanel activities={state.view.activities} canWork={canWork} onSchedule={() => setScheduling(true)} historyShown={state.view.history.source !== 'missing'} />
         </div>
         <Chatter
           leadId={lead.id}

@@ -41,6 +41,9 @@ describe('LeadForm history of a lead the replica holds without it', () => {
     const chatter = await screen.findByRole('region', { name: 'Chatter' });
     expect(await within(chatter).findByText(/History not downloaded on this workstation/)).toBeTruthy();
     expect(within(chatter).queryByText('Nothing here yet.')).toBeNull();
+    const activities = screen.getByRole('region', { name: 'Activities' });
+    expect(within(activities).getByText('Activities not downloaded on this workstation.')).toBeTruthy();
+    expect(within(activities).queryByText('No planned activity.')).toBeNull();
   });
 
   it('shows the history once the hub is back, without reopening the form', async () => {
