@@ -44,14 +44,16 @@ function stepOf(from: Screen, to: Screen, under: Exclude<Screen, 'lead'>, pick: 
   return { click: { selector: 'nav[aria-label="Main menu"] button', text: MENU[to], index: 0 }, ready: READY[to] };
 }
 
-/** The little of the DOM the page functions use (this tsconfig has no DOM lib). */
-interface PageElement {
+/** The little of the DOM the board bench's page functions use (this tsconfig has no DOM lib). */
+export interface PageElement {
   textContent: string | null;
+  scrollTop: number;
+  scrollHeight: number;
   click(): void;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
 }
-interface PageGlobals {
+export interface PageGlobals {
   document: PageElement;
   requestAnimationFrame(callback: (time: number) => void): number;
 }

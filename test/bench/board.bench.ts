@@ -12,7 +12,7 @@ import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { startHubProcess } from './hub-process';
-import { calibrateBusyWork, settle, walkRoute } from './board-navigation';
+import { calibrateBusyWork, settle, walkRoute, type PageGlobals } from './board-navigation';
 
 /**
  * `npm run bench:board`: in real Chromium through the harness, an agent whose replica holds 10,000 unclaimed
@@ -31,20 +31,6 @@ const PASSWORD = 'bench-password';
 /** Settled walks of the route (about 20 samples of the pairs that come twice, 10 of the others); hurried walks. */
 const RUNS = 10;
 const HURRIED_RUNS = 5;
-
-/** The little of the DOM the page functions use (this tsconfig has no DOM lib). */
-interface PageElement {
-  textContent: string | null;
-  scrollTop: number;
-  scrollHeight: number;
-  click(): void;
-  querySelector(selector: string): PageElement | null;
-  querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
-}
-interface PageGlobals {
-  document: PageElement;
-  requestAnimationFrame(callback: (time: number) => void): number;
-}
 
 async function seed(url: string): Promise<void> {
   const passwordHash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
