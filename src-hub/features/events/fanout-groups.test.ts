@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wakes, type EventListener } from './change-fanout';
 import { FanoutGroups } from './fanout-groups';
 
 const audience = (groups: FanoutGroups<string>, notice: Parameters<FanoutGroups<string>['audience']>[0]) => [...groups.audience(notice)].sort();
@@ -22,6 +23,14 @@ describe('FanoutGroups', () => {
     expect(audience(groups, { leadId: '5', users: ['42'], pool: false })).toEqual(['sup']);
     expect(audience(groups, { leadId: null, users: [], pool: true })).toEqual(['a1', 'a1-second-window', 'a2', 'a3', 'sup']);
     expect(audience(groups, null)).toHaveLength(5);
+  });
+
+  it('finds exactly the members the one visibility rule (`wakes`) would wake, one by one', () => {
+    const members: Array<[string, EventListener]> = [['a1', { userId: '1', seeAll: false }], ['a2', { userId: '2', seeAll: false }], ['sup', { userId: '9', seeAll: true }]];
+    const groups = new FanoutGroups<string>();
+    for (const [member, listener] of members) groups.add(member, listener);
+    const notices = [null, { leadId: null, users: [], pool: false }, { leadId: '5', users: ['1'], pool: false }, { leadId: '5', users: ['2', '9'], pool: false }, { leadId: '5', users: [], pool: true }, { leadId: '5', users: ['7'], pool: false }];
+    for (const notice of notices) expect(audience(groups, notice)).toEqual(members.filter(([, listener]) => wakes(listener, notice)).map(([member]) => member).sort());
   });
 
   it('moves a member when its visibility changes and forgets it when removed', () => {
