@@ -2,6 +2,7 @@ import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity } from './activity-key';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
+import type { Table } from 'dexie';
 import type { ReplicaDb } from './replica-db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ export const CLOSED_RETENTION_DAYS = 90;
  * Leads are stored with their Open Leads `pool` key, worked out from the stages as they stand after the page.
  */
 export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void> {
-  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
+  await db.transaction('rw', tablesOf(db, page), async () => {
     if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
@@ -31,6 +32,26 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     // every page rewrites (a live query on the cursor would run again after every page).
     if (!(await db.meta.get('synced'))) await db.meta.put({ key: 'synced', value: 'yes' });
   });
+}
+
+/**
+ * The stores a page writes (or reads to write), and no others: IndexedDB runs a transaction only after every
+ * earlier one that shares a store with it, so a history page that named `leads` too would hold every board read
+ * of the leads until its thousands of messages were written.
+ */
+function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
+  const removes = page.removedLeadIds.length > 0;
+  const tables: Table[] = [db.meta];
+  // putLeads reads the stages for the pool key; putStages rewrites the pool key of leads whose stage turned.
+  if (page.leads.length || page.stages.length) tables.push(db.leads, db.stages);
+  else if (removes) tables.push(db.leads);
+  if (page.users.length) tables.push(db.users);
+  if (page.dealerships.length) tables.push(db.dealerships);
+  if (page.messages.length || removes) tables.push(db.messages);
+  if (page.callLogs.length || removes) tables.push(db.callLogs);
+  if (page.activities.length || removes) tables.push(db.activities);
+  if (page.wholeLeadIds?.length || removes) tables.push(db.wholeLeads);
+  return tables;
 }
 
 /**
@@ -69,10 +90,9 @@ async function putStages(db: ReplicaDb, incoming: Stage[]): Promise<void> {
   await db.stages.bulkPut(incoming);
   if (!turned.length) return;
   const stages = await db.stages.toArray();
-  await db.leads
-    .where('stageId')
-    .anyOf(turned.map((stage) => stage.id))
-    .modify((lead) => refreshPoolKey(lead, stages));
+  const turnedIds = new Set(turned.map((stage) => stage.id));
+  // A stage turning open or closed is a manager's rare change: a pass over the leads, not an index written with every lead.
+  await db.leads.filter((lead) => turnedIds.has(lead.stageId)).modify((lead) => refreshPoolKey(lead, stages));
 }
 
 async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
