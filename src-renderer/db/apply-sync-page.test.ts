@@ -20,6 +20,11 @@ function freshDb(): ReplicaDb {
   return db;
 }
 
+/** Every message the replica's chatter records hold, by id. */
+async function messageIds(db: ReplicaDb): Promise<string[]> {
+  return (await db.chatter.toArray()).flatMap((row) => row.messages.map((message) => message.id)).sort();
+}
+
 /** Counts the lead records each write to the leads table carries (a DBCore middleware: below Dexie's own API). */
 function countLeadWrites(db: ReplicaDb): { written: number } {
   const counter = { written: 0 };
@@ -48,7 +53,7 @@ describe('applying a sync page', () => {
     // A note on a lead: the hub sends the lead too, unchanged; only the note is new.
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [{ ...exampleMessage, id: 'm-new' }] });
     expect(writes.written).toBe(2);
-    expect(await db.messages.get('m-new')).toBeDefined();
+    expect(await messageIds(db)).toContain('m-new');
     await applySyncPage(db, { ...empty, cursor: 'c2', leads: [exampleLead, { ...other, version: other.version + 1, vehicleModel: 'Renamed' }] });
     expect(writes.written).toBe(3);
     expect((await db.leads.get('other'))?.vehicleModel).toBe('Renamed');
@@ -85,7 +90,7 @@ describe('applying a sync page', () => {
         ...down,
         table: (name) => {
           const table = down.table(name);
-          if (name !== 'messages') return table;
+          if (name !== 'chatter') return table;
           return { ...table, mutate: (request) => ((read ??= Dexie.ignoreTransaction(() => db.leads.count()).then(() => finished.push('leads read'))), table.mutate(request)) };
         },
       }),
@@ -95,7 +100,21 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
     await read;
     expect(finished).toEqual(['leads read', 'history page']);
-    expect(await db.messages.count()).toBe(2000);
+    expect(await messageIds(db)).toHaveLength(2000);
+  });
+
+  it('keeps one chatter record per lead: new messages join it oldest first, a message sent again replaces itself', async () => {
+    const db = freshDb();
+    const note = (id: string, createdAt: string, body = 'Note') => ({ ...exampleMessage, id, kind: 'note' as const, body, createdAt, tracking: undefined });
+    await applySyncPage(db, { ...empty, leads: [exampleLead], messages: [note('m-b', '2026-02-02T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z')] });
+    await applySyncPage(db, { ...empty, cursor: 'c1', messages: [note('m-c', '2026-02-03T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z', 'Edited')] });
+    const rows = await db.chatter.toArray();
+    expect(rows.map((row) => row.leadId)).toEqual([exampleLead.id]);
+    expect(rows[0]?.messages.map((message) => [message.id, message.body])).toEqual([
+      ['m-a', 'Edited'],
+      ['m-b', 'Note'],
+      ['m-c', 'Note'],
+    ]);
   });
 
   it('upserts everything and stores the cursor in the same transaction', async () => {
@@ -103,11 +122,11 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
     // stored with its Open Leads pool key (unclaimed, open stage): see pool-index.test.ts
     expect(await db.leads.get(exampleLead.id)).toEqual({ ...exampleLead, pool: exampleLead.brand });
-    expect(await db.messages.count()).toBe(1);
+    expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c1');
     await applySyncPage(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });
     expect((await db.leads.get(exampleLead.id))?.version).toBe(exampleLead.version + 1);
-    expect(await db.messages.count()).toBe(1);
+    expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c2');
   });
 
@@ -117,7 +136,7 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, leads: [exampleLead, other], messages: [exampleMessage, { ...exampleMessage, id: 'm2', leadId: 'other' }], callLogs: [exampleCallLog], activities: [exampleActivity] });
     await applySyncPage(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
     expect(await db.leads.toCollection().primaryKeys()).toEqual(['other']);
-    expect(await db.messages.toCollection().primaryKeys()).toEqual(['m2']);
+    expect(await messageIds(db)).toEqual(['m2']);
     expect(await db.callLogs.count()).toBe(0);
     expect(await db.activities.count()).toBe(0);
   });
@@ -125,7 +144,7 @@ describe('applying a sync page', () => {
   it('leaves nothing behind when the transaction fails: page and cursor together or not at all', async () => {
     const db = freshDb();
     await applySyncPage(db, { ...empty, cursor: 'before', leads: [exampleLead] });
-    const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], messages: [{ ...exampleMessage, id: undefined as unknown as string }] };
+    const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], activities: [{ ...exampleActivity, id: undefined as unknown as string }] };
     await expect(applySyncPage(db, broken)).rejects.toThrow();
     expect(await replicaCursor(db)).toBe('before');
     expect(await db.leads.get('new-one')).toBeUndefined();
@@ -150,7 +169,7 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, stages: [exampleStage, won], leads: [old, recent, open], messages: [{ ...exampleMessage, leadId: 'old' }] });
     expect(await dropOldClosedLeads(db, 'u1', new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect((await db.leads.toCollection().primaryKeys()).sort()).toEqual(['open', 'recent']);
-    expect(await db.messages.count()).toBe(0);
+    expect(await messageIds(db)).toHaveLength(0);
   });
 });
 
@@ -183,10 +202,18 @@ describe('leads held whole (lazy history)', () => {
     const name = `whole-upgrade-${n++}`;
     const v3 = shippedReplica(name, 3);
     await v3.table('leads').bulkPut([exampleLead, { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' }]);
+    const later = { ...exampleMessage, id: 'm-later', createdAt: '2026-02-01T09:00:00Z' };
+    await v3.table('messages').bulkPut([later, exampleMessage, { ...exampleMessage, id: 'm-other', leadId: 'other' }]);
     v3.close();
     const upgraded = new ReplicaDb(name);
     dbs.push(upgraded);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
+    // Its messages moved into one chatter record per lead, oldest first; the old table is gone.
+    expect((await upgraded.chatter.toArray()).map((row) => [row.leadId, row.messages.map((message) => message.id)])).toEqual([
+      [exampleLead.id, [exampleMessage.id, 'm-later']],
+      ['other', ['m-other']],
+    ]);
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('messages');
     expect(await wholeIds(upgraded)).toEqual([exampleLead.id, 'other'].sort());
     // Only the indexes something reads are written with each lead; the pool's still answers.
     expect(upgraded.leads.schema.indexes.map((index) => index.name).sort()).toEqual(['[pool+createdAt]', 'createdAt', 'pool', 'userId']);

@@ -1,6 +1,7 @@
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity } from './activity-key';
+import { putMessages } from './chatter';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { Table } from 'dexie';
 import type { ReplicaDb } from './replica-db';
@@ -19,7 +20,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
     if (page.leads.length) await putLeads(db, page.leads);
-    if (page.messages.length) await db.messages.bulkPut(page.messages);
+    if (page.messages.length) await putMessages(db.chatter, page.messages);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
     if (page.wholeLeadIds?.length) await db.wholeLeads.bulkPut(page.wholeLeadIds.map((leadId) => ({ leadId })));
@@ -47,7 +48,7 @@ function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
   else if (removes) tables.push(db.leads);
   if (page.users.length) tables.push(db.users);
   if (page.dealerships.length) tables.push(db.dealerships);
-  if (page.messages.length || removes) tables.push(db.messages);
+  if (page.messages.length || removes) tables.push(db.chatter);
   if (page.callLogs.length || removes) tables.push(db.callLogs);
   if (page.activities.length || removes) tables.push(db.activities);
   if (page.wholeLeadIds?.length || removes) tables.push(db.wholeLeads);
@@ -97,7 +98,7 @@ async function putStages(db: ReplicaDb, incoming: Stage[]): Promise<void> {
 
 async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
   await db.leads.bulkDelete(ids);
-  await db.messages.where('leadId').anyOf(ids).delete();
+  await db.chatter.bulkDelete(ids);
   await db.callLogs.where('leadId').anyOf(ids).delete();
   await db.activities.where('leadId').anyOf(ids).delete();
   await db.wholeLeads.bulkDelete(ids);
@@ -105,8 +106,8 @@ async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
 
 /** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
-    await Promise.all([db.leads.clear(), db.messages.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
+  await db.transaction('rw', [db.leads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
+    await Promise.all([db.leads.clear(), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
   });
 }
 
@@ -119,6 +120,6 @@ export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Dat
   const closedStageIds = new Set((await db.stages.toArray()).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
   const cutoff = new Date(now.getTime() - CLOSED_RETENTION_DAYS * DAY_MS).toISOString();
   const old = await db.leads.where('userId').equals(userId).filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff).primaryKeys();
-  if (old.length) await db.transaction('rw', [db.leads, db.messages, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
+  if (old.length) await db.transaction('rw', [db.leads, db.chatter, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
   return old.length;
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
 import type { Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
+import { mergeMessages, messagesByLead, type ChatterRow } from './chatter';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
@@ -35,7 +36,7 @@ export interface MetaRow {
  */
 export class ReplicaDb extends Dexie {
   leads!: EntityTable<ReplicaLead, 'id'>;
-  messages!: EntityTable<Message, 'id'>;
+  chatter!: EntityTable<ChatterRow, 'leadId'>;
   callLogs!: EntityTable<CallLog, 'id'>;
   activities!: EntityTable<ReplicaActivity, 'id'>;
   stages!: EntityTable<Stage, 'id'>;
@@ -97,7 +98,15 @@ export class ReplicaDb extends Dexie {
     // reports' brand filter reads the leads once per visit, see lead-facets.ts): a first sync writes two index
     // entries fewer for every lead it brings. `userId` and the pool's indexes hold only some leads (a record without
     // the key is left out), `createdAt` every lead.
-    this.version(5).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]' });
+    // Messages move into one `chatter` record per lead (see chatter.ts): a first sync writes a record per own lead
+    // instead of one per message. Version 6 drops the old table once version 5 has moved its messages.
+    this.version(5)
+      .stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId' })
+      .upgrade(async (tx) => {
+        const byLead = messagesByLead(await tx.table<Message, string>('messages').toArray());
+        await tx.table<ChatterRow, string>('chatter').bulkPut([...byLead].map(([leadId, messages]) => ({ leadId, messages: mergeMessages([], messages) })));
+      });
+    this.version(6).stores({ messages: null });
   }
 }
 

@@ -94,7 +94,7 @@ interface IdbRequest<T> {
 }
 
 interface IdbDatabase {
-  transaction(store: string, mode: 'readonly'): { objectStore(name: string): { count(): IdbRequest<number> } };
+  transaction(store: string, mode: 'readonly'): { objectStore(name: string): { count(): IdbRequest<number>; getAll(): IdbRequest<unknown[]> } };
   close(): void;
 }
 
@@ -261,8 +261,15 @@ export async function replicaCounts(page: Page): Promise<{ leads: number; messag
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error ?? new Error('count failed'));
         });
+      // Messages live in one chatter record per lead: the records' messages are counted.
+      const chatterMessages = () =>
+        new Promise<number>((resolve, reject) => {
+          const request = db.transaction('chatter', 'readonly').objectStore('chatter').getAll();
+          request.onsuccess = () => resolve((request.result as Array<{ messages: unknown[] }>).reduce((sum, row) => sum + row.messages.length, 0));
+          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+        });
       leads += await count('leads');
-      messages += await count('messages');
+      messages += await chatterMessages();
       db.close();
     }
     return { leads, messages };

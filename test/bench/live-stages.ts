@@ -24,17 +24,17 @@ const now = (): number => performance.timeOrigin + performance.now();
  * Run in the page (a string: the Node project has no DOM types): polls every IndexedDB replica of the page
  * for the message until it is there; answers the wall-clock time it was first read, or null.
  */
-const POLL_REPLICA_IN_PAGE = `async (id, limit) => {
+const POLL_REPLICA_IN_PAGE = `async (leadId, id, limit) => {
   const names = (await indexedDB.databases()).map((db) => db.name || '').filter((name) => name && name !== 'raw-baseline');
   const open = (name) => new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const dbs = (await Promise.all(names.map(open))).filter((db) => db.objectStoreNames.contains('messages'));
+  const dbs = (await Promise.all(names.map(open))).filter((db) => db.objectStoreNames.contains('chatter'));
   const has = (db) => new Promise((resolve) => {
-    const request = db.transaction('messages', 'readonly').objectStore('messages').getKey(id);
-    request.onsuccess = () => resolve(request.result !== undefined);
+    const request = db.transaction('chatter', 'readonly').objectStore('chatter').get(leadId);
+    request.onsuccess = () => resolve(request.result !== undefined && request.result.messages.some((message) => message.id === id));
     request.onerror = () => resolve(false);
   });
   const until = performance.now() + limit;
@@ -101,9 +101,9 @@ export class StageClock {
     this.probe?.mark('applied');
   }
 
-  /** Waits until the page's replica holds `messageId`, polling IndexedDB in the page, and marks `visible`. */
-  async visible(page: Page, messageId: string, timeoutMs = 10_000): Promise<void> {
-    const seenAt = (await page.evaluate(`(${POLL_REPLICA_IN_PAGE})(${JSON.stringify(messageId)}, ${timeoutMs})`)) as number | null;
+  /** Waits until the page's replica holds `messageId` in the lead's chatter, polling IndexedDB in the page, and marks `visible`. */
+  async visible(page: Page, leadId: string, messageId: string, timeoutMs = 10_000): Promise<void> {
+    const seenAt = (await page.evaluate(`(${POLL_REPLICA_IN_PAGE})(${JSON.stringify(leadId)}, ${JSON.stringify(messageId)}, ${timeoutMs})`)) as number | null;
     if (seenAt === null) throw new Error(`message ${messageId} never reached the replica`);
     this.probe?.mark('visible', seenAt);
   }
@@ -228,7 +228,8 @@ export async function measureIncremental(options: IncrementalOptions): Promise<{
     for (let index = 0; index < options.changes; index++) {
       const appliedSeen = new Promise<void>((resolve) => (changed = resolve));
       clock.begin();
-      const response = await fetch(`${options.hubUrl}/leads/${options.leadIds[index % options.leadIds.length]}/notes`, {
+      const leadId = options.leadIds[index % options.leadIds.length] ?? '';
+      const response = await fetch(`${options.hubUrl}/leads/${leadId}/notes`, {
         method: 'POST',
         headers: { authorization: `Bearer ${options.token ?? 'bench-token-supervisor'}`, 'content-type': 'application/json' },
         body: JSON.stringify({ body: `Supervisor note ${index}` }),
@@ -236,7 +237,7 @@ export async function measureIncremental(options: IncrementalOptions): Promise<{
       const note = (await response.json()) as { id: string };
       clock.committed();
       try {
-        await withTimeLimit(10_000, 'incremental sync', Promise.all([appliedSeen, clock.visible(options.page, note.id)]));
+        await withTimeLimit(10_000, 'incremental sync', Promise.all([appliedSeen, clock.visible(options.page, leadId, note.id)]));
       } catch (error) {
         // Said with the stages it got through, so a lost change names where it was lost; the run goes on.
         console.warn(`note ${index} (message ${note.id}): ${error instanceof Error ? error.message : String(error)}; stages seen: ${clock.seen().join(', ') || 'none'}`);

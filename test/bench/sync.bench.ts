@@ -91,15 +91,19 @@ async function main(): Promise<void> {
     const rawBulkPut = await page.evaluate(async (allPages) => {
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
-      raw.version(1).stores({ leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', messages: 'id, leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', meta: 'key' });
+      // The replica's own stores and indexes (replica-db.ts): messages as one chatter record per lead.
+      raw.version(1).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeads: 'leadId', meta: 'key' });
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
       for (const p of allPages as Array<Record<string, unknown[]>>) {
         const pageStart = performance.now();
-        await raw.transaction('rw', ['leads', 'messages', 'callLogs', 'activities', 'meta'], async () => {
+        await raw.transaction('rw', ['leads', 'chatter', 'callLogs', 'activities', 'wholeLeads', 'meta'], async () => {
           await raw.table('leads').bulkPut(p['leads'] ?? []);
-          await raw.table('messages').bulkPut(p['messages'] ?? []);
+          const chatter = new Map<string, unknown[]>();
+          for (const message of (p['messages'] ?? []) as Array<{ leadId: string }>) chatter.set(message.leadId, [...(chatter.get(message.leadId) ?? []), message]);
+          await raw.table('chatter').bulkPut([...chatter].map(([leadId, messages]) => ({ leadId, messages })));
+          await raw.table('wholeLeads').bulkPut(((p['wholeLeadIds'] ?? []) as string[]).map((leadId) => ({ leadId })));
           await raw.table('callLogs').bulkPut(p['callLogs'] ?? []);
           await raw.table('activities').bulkPut(p['activities'] ?? []);
         });
@@ -149,6 +153,8 @@ async function main(): Promise<void> {
       usableBoardMs,
       leadRowsMs: round(leadRowsAt - agent.clickedAt, 0),
       syncPages: progress.length,
+      // When each page of the first sync was applied (ms after the click) and the leads it had brought by then.
+      pageTimeline: progress.map((step) => ({ ms: round(step.at - agent.clickedAt, 0), leads: step.leads })),
       supervisorUsableMs: round(supervisor.usableAt - supervisor.clickedAt, 0),
       supervisorSyncDoneMs: round(supervisorDone - supervisor.clickedAt, 0),
       ownPipelineCompleteMs,

@@ -82,13 +82,16 @@ describe('replica model', () => {
             // The history of the user's own leads is whole in the replica; another lead's is fetched when opened,
             // and what the replica holds of it (changes synced since) is the hub's.
             const hubMessages = (await api(env.url, user.token).get<Array<{ id: string }>>(`/leads/${id}/messages`)).body.map((message) => message.id).sort();
-            const localMessages = (await replica?.db.messages.where('leadId').equals(id).sortBy('id'))?.map((message) => message.id).sort() ?? [];
+            const localMessages = ((await replica?.db.chatter.get(id))?.messages ?? []).map((message) => message.id).sort();
             const whole = (await replica?.db.wholeLeads.get(id)) !== undefined;
             if (row?.user_id === user.id) expect({ lead: id, whole }).toEqual({ lead: id, whole: true });
             if (whole) expect(localMessages).toEqual(hubMessages);
             else expect(hubMessages).toEqual(expect.arrayContaining(localMessages));
           }
-          const strayMessages = await replica?.db.messages.filter((message) => !expectedIds.includes(message.leadId)).count();
+          // A chatter record is one lead's: it holds that lead's messages only, and no lead outside the view has one.
+          const chatter = (await replica?.db.chatter.toArray()) ?? [];
+          expect(chatter.flatMap((record) => record.messages.filter((message) => message.leadId !== record.leadId))).toEqual([]);
+          const strayMessages = chatter.filter((record) => !expectedIds.includes(record.leadId)).length;
           expect(strayMessages).toBe(0);
         }
       }),

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { forwardOnlyMessage } from '../../../src-shared/domain/transitions';
 import { useUiStore } from '../../app/ui-store';
+import { putMessages } from '../../db/chatter';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from './lead-form.fixture';
 
@@ -124,7 +125,7 @@ describe('LeadForm chatter', () => {
     stubCrm({});
     const lead = makeLead({ userId: 'u-agent1' });
     const db = await seedReplica([lead]);
-    await db.messages.bulkAdd([
+    await putMessages(db.chatter, [
       { id: 'm2', leadId: lead.id, kind: 'tracking', body: '', authorId: 'u-agent1', createdAt: '2026-03-02T10:00:00Z', tracking: [{ field: 'Stage', from: 'New', to: 'Qualified' }] },
       { id: 'm1', leadId: lead.id, kind: 'duplicate', body: 'Same customer again from web-form', authorId: null, createdAt: '2026-03-01T10:00:00Z' },
     ]);

@@ -40,7 +40,7 @@ export function useLeadView(leadId: string): LeadViewState {
   const { db } = useReplica();
   // undefined while the query runs; null when the replica does not hold the lead.
   const local = useLiveQuery(async () => (await db.leads.get(leadId)) ?? null, [db, leadId]);
-  const localMessages = useLiveQuery(() => db.messages.where('leadId').equals(leadId).toArray(), [db, leadId], []);
+  const localMessages = useLiveQuery(async () => (await db.chatter.get(leadId))?.messages ?? [], [db, leadId], []);
   const localActivities = useLiveQuery(() => db.activities.where('leadId').equals(leadId).toArray(), [db, leadId], []);
   const pending = useLiveQuery(() => db.outbox.where('leadId').equals(leadId).sortBy('seq'), [db, leadId], []);
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);

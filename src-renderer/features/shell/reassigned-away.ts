@@ -48,7 +48,7 @@ export async function reassignedAway(db: ReplicaDb, userId: string, leadId: stri
     return { ref, toName: told?.toName ?? SOMEONE.toName, byName: told?.byName ?? SOMEONE.byName };
   }
   if (lead.userId === null || lead.userId === userId) return null;
-  const messages = await db.messages.where('leadId').equals(leadId).toArray();
+  const messages = (await db.chatter.get(leadId))?.messages ?? [];
   const change = messages
     .filter((message) => message.tracking?.some((tracked) => tracked.field === ASSIGNED_AGENT_FIELD))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];

@@ -1,0 +1,40 @@
+import type { EntityTable } from 'dexie';
+import type { Message } from '../../src-shared/contract/entities.schema';
+
+/**
+ * A lead's chatter as the replica stores it: one record per lead holding all its messages, oldest first. A
+ * first sync brings five or more messages for every own lead, and IndexedDB's cost is mostly per record: one
+ * record per lead instead of one per message takes most of the own pipeline's history off the first sync.
+ */
+export interface ChatterRow {
+  leadId: string;
+  messages: Message[];
+}
+
+const byCreatedThenId = (a: Message, b: Message) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The stored messages with the incoming ones: an incoming message replaces a stored one of the same id. */
+export function mergeMessages(stored: readonly Message[], incoming: readonly Message[]): Message[] {
+  const byId = new Map(stored.map((message) => [message.id, message]));
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort(byCreatedThenId);
+}
+
+/** Incoming messages by lead, each lead's in arrival order. */
+export function messagesByLead(messages: readonly Message[]): Map<string, Message[]> {
+  const byLead = new Map<string, Message[]>();
+  for (const message of messages) {
+    const list = byLead.get(message.leadId);
+    if (list) list.push(message);
+    else byLead.set(message.leadId, [message]);
+  }
+  return byLead;
+}
+
+/** Each lead's new messages join its chatter record (read, merged, written back: one record per lead). */
+export async function putMessages(chatter: EntityTable<ChatterRow, 'leadId'>, messages: readonly Message[]): Promise<void> {
+  const byLead = messagesByLead(messages);
+  const leadIds = [...byLead.keys()];
+  const stored = await chatter.bulkGet(leadIds);
+  await chatter.bulkPut(leadIds.map((leadId, index) => ({ leadId, messages: mergeMessages(stored[index]?.messages ?? [], byLead.get(leadId) ?? []) })));
+}
