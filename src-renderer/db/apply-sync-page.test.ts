@@ -117,6 +117,19 @@ describe('applying a sync page', () => {
     ]);
   });
 
+  it('writes the chatter of a lead the page brings whole as the page has it: all its messages, without reading the stored record', async () => {
+    const db = freshDb();
+    const note = (id: string, createdAt: string) => ({ ...exampleMessage, id, kind: 'note' as const, body: id, createdAt, tracking: undefined });
+    let chatterReads = 0;
+    db.use({ stack: 'dbcore', name: 'count-chatter-reads', create: (down) => ({ ...down, table: (name) => (name === 'chatter' ? { ...down.table(name), getMany: (request) => ((chatterReads += 1), down.table(name).getMany(request)) } : down.table(name)) }) });
+    await applySyncPage(db, { ...empty, leads: [exampleLead], messages: [note('m-a', '2026-02-01T09:00:00Z')] });
+    expect(chatterReads).toBe(1);
+    chatterReads = 0;
+    await applySyncPage(db, { ...empty, cursor: 'c1', wholeLeadIds: [exampleLead.id], messages: [note('m-a', '2026-02-01T09:00:00Z'), note('m-b', '2026-02-02T09:00:00Z')] });
+    expect(chatterReads).toBe(0);
+    expect((await db.chatter.get(exampleLead.id))?.messages.map((message) => message.id)).toEqual(['m-a', 'm-b']);
+  });
+
   it('upserts everything and stores the cursor in the same transaction', async () => {
     const db = freshDb();
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });

@@ -20,7 +20,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
     if (page.leads.length) await putLeads(db, page.leads);
-    if (page.messages.length) await putMessages(db.chatter, page.messages);
+    if (page.messages.length) await putMessages(db.chatter, page.messages, page.wholeLeadIds);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
     if (page.wholeLeadIds?.length) await db.wholeLeads.bulkPut(page.wholeLeadIds.map((leadId) => ({ leadId })));

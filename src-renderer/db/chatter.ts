@@ -31,10 +31,16 @@ export function messagesByLead(messages: readonly Message[]): Map<string, Messag
   return byLead;
 }
 
-/** Each lead's new messages join its chatter record (read, merged, written back: one record per lead). */
-export async function putMessages(chatter: EntityTable<ChatterRow, 'leadId'>, messages: readonly Message[]): Promise<void> {
+/**
+ * Each lead's new messages join its chatter record (read, merged, written back: one record per lead). A lead the
+ * page brings whole comes with every message it has, so its record is written without reading the stored one
+ * (a first sync's history pages read nothing).
+ */
+export async function putMessages(chatter: EntityTable<ChatterRow, 'leadId'>, messages: readonly Message[], wholeLeadIds: readonly string[] = []): Promise<void> {
   const byLead = messagesByLead(messages);
-  const leadIds = [...byLead.keys()];
-  const stored = await chatter.bulkGet(leadIds);
-  await chatter.bulkPut(leadIds.map((leadId, index) => ({ leadId, messages: mergeMessages(stored[index]?.messages ?? [], byLead.get(leadId) ?? []) })));
+  const whole = new Set(wholeLeadIds);
+  const merged = [...byLead.keys()].filter((leadId) => !whole.has(leadId));
+  const stored = merged.length > 0 ? await chatter.bulkGet(merged) : [];
+  const storedOf = new Map(merged.map((leadId, index) => [leadId, stored[index]?.messages ?? []]));
+  await chatter.bulkPut([...byLead].map(([leadId, incoming]) => ({ leadId, messages: mergeMessages(storedOf.get(leadId) ?? [], incoming) })));
 }
