@@ -56,10 +56,10 @@ describe('Open Leads floor view (supervisors and managers)', () => {
     expect([...(select as HTMLSelectElement).options].map((option) => option.textContent)).toEqual(['30 min', '1 h', '2 h', '4 h', '1 day']);
     await userEvent.selectOptions(select, '30 min');
     await waitFor(() => expect(staleIn('Toyota')).toEqual(['3', '2']));
-    expect(staleCount('Toyota')).toBe('2 stale');
+    await waitFor(() => expect(staleCount('Toyota')).toBe('2 stale'));
     await userEvent.selectOptions(select, '1 day');
     await waitFor(() => expect(staleIn('Toyota')).toEqual([]));
-    expect(staleCount('Toyota')).toBe('0 stale');
+    await waitFor(() => expect(staleCount('Toyota')).toBe('0 stale'));
     expect(staleIn('Honda')).toEqual(['5']);
     expect(useOpenLeadsFilter.getState().staleAfterMin).toBe(1440);
     expect(JSON.parse(localStorage.getItem('crm:open-leads-filter') ?? '{}')).toMatchObject({ state: { staleAfterMin: 1440 } });

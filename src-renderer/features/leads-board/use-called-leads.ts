@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaDb } from '../../db/replica-db';
+import { keysPresent, rowsOfLeads } from '../../db/rows-of-leads';
 
 /**
  * Which of these leads this workstation knows to wait for no first call: a call logged in the replica, or
@@ -10,16 +11,16 @@ import type { ReplicaDb } from '../../db/replica-db';
 export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): Promise<ReadonlySet<string>> {
   if (leadIds.length === 0) return new Set();
   const [logged, queued, whole] = await Promise.all([
-    db.callLogs.where('leadId').anyOf([...leadIds]).keys(),
+    rowsOfLeads(db.callLogs, leadIds),
     db.outbox
       .where('leadId')
       .anyOf([...leadIds])
       .filter((item) => item.kind === 'call')
       .toArray(),
-    db.wholeLeads.bulkGet([...leadIds]),
+    keysPresent(db.wholeLeads, leadIds),
   ]);
-  const historyMissing = leadIds.filter((_id, index) => whole[index] === undefined);
-  return new Set([...logged.map(String), ...queued.map((item) => item.leadId), ...historyMissing]);
+  const historyMissing = leadIds.filter((id) => !whole.has(id));
+  return new Set([...logged.map((call) => call.leadId), ...queued.map((item) => item.leadId), ...historyMissing]);
 }
 
 /** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */

@@ -2,19 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { hubActivityOf } from '../../db/activity-key';
 import type { ReplicaDb } from '../../db/replica-db';
+import { rowsOfLeads } from '../../db/rows-of-leads';
 
 /**
- * The open activities of these leads (whoever they are assigned to), read by the `leadId` index: the board's
- * own leads only, not every activity of the replica (the pool's leads have theirs too).
+ * The open activities of these leads (whoever they are assigned to), read by the `leadId` index (or, for
+ * many leads, one read of the table): the board's own leads only, not the pool's leads' activities.
  */
 export async function loadOpenActivitiesOf(db: ReplicaDb, leadIds: readonly string[]): Promise<Activity[]> {
-  if (leadIds.length === 0) return [];
-  const rows = await db.activities
-    .where('leadId')
-    .anyOf([...leadIds])
-    .filter((activity) => !activity.done)
-    .toArray();
-  return rows.map(hubActivityOf);
+  const rows = await rowsOfLeads(db.activities, leadIds);
+  return rows.filter((activity) => !activity.done).map(hubActivityOf);
 }
 
 /** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */
