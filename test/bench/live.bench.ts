@@ -197,6 +197,7 @@ async function main(): Promise<void> {
       incrementalP95Ms: round(percentile(incremental.samples, 95)),
       incrementalStages: incremental.stages,
       incrementalMissed: incremental.missed,
+      incrementalDroppedSamples: incremental.droppedSamples,
       oneHub,
       twoHubs,
     };

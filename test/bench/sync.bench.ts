@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       incrementalP95Ms: round(percentile(samples, 95)),
       incrementalStages: incremental.stages,
       incrementalMissed: incremental.missed,
+      incrementalDroppedSamples: incremental.droppedSamples,
       heapMb,
     };
     console.table(incremental.stages);
