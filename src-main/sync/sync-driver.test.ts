@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import type { HubClient } from '../hub/hub-client';
-import { SyncDriver, type ReplicaPort } from './sync-driver';
+import { FIRST_PAGE_LIMIT, SyncDriver, type ReplicaPort } from './sync-driver';
 
 const page = (cursor: string, hasMore: boolean): SyncPage => ({
   cursor,
@@ -18,6 +18,27 @@ const page = (cursor: string, hasMore: boolean): SyncPage => ({
 });
 
 describe('SyncDriver', () => {
+  it('asks for a small first page from an empty replica (writing starts sooner), then full pages', async () => {
+    const limits: Array<[string, number]> = [];
+    const pages = new Map([
+      ['start', page('c1', true)],
+      ['c1', page('c2', false)],
+    ]);
+    const hub = {
+      request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
+        limits.push([query.cursor ?? 'start', query.limit]);
+        return pages.get(query.cursor ?? 'start');
+      },
+    } as unknown as HubClient;
+    let stored: string | null = null;
+    const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
+    await new SyncDriver(() => hub, replica, undefined, 1000).pull();
+    expect(limits).toEqual([
+      ['start', FIRST_PAGE_LIMIT],
+      ['c1', 1000],
+    ]);
+  });
+
   it('asks for the next page while the renderer applies one, and still applies them one at a time, in order', async () => {
     const log: string[] = [];
     const pages = new Map([

@@ -12,6 +12,13 @@ export interface ReplicaPort {
   reset(): Promise<void>;
 }
 
+/**
+ * A first sync's first page asks for this much (the hub sends ten lead rows per unit while bootstrapping): it comes
+ * back in a fraction of a full page's time, so the renderer starts writing while the full pages after it are
+ * fetched — the first full page's fetch is no longer waited for with nothing to do.
+ */
+export const FIRST_PAGE_LIMIT = 100;
+
 export interface SyncProgress {
   pages: number;
   leads: number;
@@ -95,7 +102,7 @@ export class SyncDriver {
         method: 'GET',
         path: '/sync',
         // Lead rows first, then the own leads' history; other leads' history is read when a lead is opened.
-        query: { cursor: cursor ?? undefined, limit: this.pageSize, history: 'own' },
+        query: { cursor: cursor ?? undefined, limit: cursor === null ? Math.min(FIRST_PAGE_LIMIT, this.pageSize) : this.pageSize, history: 'own' },
         schema: syncPageSchema,
         idempotent: true,
       });
