@@ -22,6 +22,9 @@ import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
  * if the hub did nothing but answer an authenticated request and run the claim's statement (its pg client work
  * included: the statement's rate is measured through a pg pool in this process): how far the claims are from
  * that is the hub's own cost; how far that floor is from the bare UPDATE is the price of HTTP on these cores.
+ * Every path runs untimed on its own leads first (WARM), so none is timed while its code is being compiled.
+ * `cpuPerOperationUs` splits each operation's CPU between this process (the load generator), the hub process
+ * and the PostgreSQL processes of the bench's database (Linux /proc): where a claim's cost goes.
  *
  * Then the morning burst: 1,000 agents, each already connected (a keep-alive connection of its own, as the
  * signed-in app holds), claim 1,000 distinct leads at once (p99 from the common start), and 100 shared leads

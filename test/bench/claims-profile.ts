@@ -12,7 +12,8 @@ import { BENCH_AGENTS, POOL_EVERY, SYNC_AGENT_LEADS, benchToken, seedMillion } f
  * conditional UPDATE, the claim over HTTP, an authenticated no-op request (`GET /me`) and `/healthz`, each with
  * the CPU it cost per request in the load generator, the hub and PostgreSQL. `PROBE_PHASES=claim,me` runs only the
  * rows whose names hold one of those words. `HUB_NODE_ARGS` go to the hub's
- * node (`--cpu-prof --cpu-prof-dir=…` for a profile, written when the hub stops).
+ * node (`--cpu-prof --cpu-prof-dir=…` for a profile, written when the hub stops). PROBE_DATABASE_URL: a database
+ * seeded before (its pool leads are returned to the pool first) instead of a new one.
  */
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 100_000);
 const N = Number(process.env['PROBE_REQUESTS'] ?? 3_000);
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   const db = given ? { url: given, stop: async () => undefined } : await benchDatabase();
   let child: ChildProcess | undefined;
   try {
-    const { command, args } = hubCommand(['serve', '--port', '0']);
+    // PROBE_HUB_BUNDLE: another build of the hub (an older commit's), to compare on the same database.
+    const bundle = process.env['PROBE_HUB_BUNDLE'];
+    const { command, args } = bundle ? { command: process.execPath, args: [bundle, 'serve', '--port', '0'] } : hubCommand(['serve', '--port', '0']);
     const nodeArgs = (process.env['HUB_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
     child = spawn(command, [...nodeArgs, ...args], { env: { ...process.env, DATABASE_URL: db.url, HUB_SECRET: 'bench secret for the claims probe' }, stdio: ['ignore', 'pipe', 'inherit'] });
     const base = await new Promise<string>((resolve, reject) => {
