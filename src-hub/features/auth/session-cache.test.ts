@@ -177,7 +177,7 @@ describe('sessions answered from memory by two hubs sharing one PostgreSQL', () 
   });
 });
 
-describe('a session cache whose LISTEN connection is lost (PostgreSQL)', () => {
+describe('a session cache that loses its LISTEN connection, or holds a session long, or too many (PostgreSQL)', () => {
   let env: TestHub;
   beforeAll(async () => {
     env = await startTestHub('postgres');
@@ -240,6 +240,27 @@ describe('a session cache whose LISTEN connection is lost (PostgreSQL)', () => {
         monotonic += 1;
         await cache.find(hashToken(user.token), env.clock.now());
         expect(queries.count()).toBe(2);
+      } finally {
+        queries.stop();
+      }
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('lets the oldest session go when it holds as many as it may', async () => {
+    const cache = new SessionCache(env.db, quietLog, { maxEntries: 2 });
+    try {
+      const users = await Promise.all(['first', 'second', 'third'].map((login) => createUser(env.db, `held-${login}`, 'agent')));
+      const find = (token: string) => cache.find(hashToken(token), env.clock.now());
+      for (const user of users) await find(user.token);
+      const queries = countQueries(env.db);
+      try {
+        await find(users[2]!.token);
+        await find(users[1]!.token);
+        expect(queries.count()).toBe(0);
+        await find(users[0]!.token);
+        expect(queries.count()).toBe(1);
       } finally {
         queries.stop();
       }

@@ -95,11 +95,6 @@ export class SessionCache {
     await live?.close();
   }
 
-  /** How many sessions are held (for tests). */
-  get size(): number {
-    return this.entries.size;
-  }
-
   private async subscription(): Promise<ChannelSubscription | null> {
     if (!this.live && !this.closed && !this.starting && this.monotonicMs() >= this.retryAt) this.starting = this.start();
     if (this.starting) await this.starting;
