@@ -8,6 +8,8 @@ import { systemClock, type Clock } from './http/clock';
 import type { TrustProxy } from './http/trust-proxy';
 import type { HubConfig, HubContext, HubLog } from './hub-context';
 import { AuthService } from './features/auth/auth.service';
+import { SessionCache } from './features/auth/session-cache';
+import { flushCommittedNotices } from './features/changes/change-log';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottleLimits } from './features/auth/login-throttle';
 import { DEFAULT_PASSWORD_COST } from './features/auth/password';
 import type { SecretBox } from './features/secrets/secret-box';
@@ -90,7 +92,7 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     db,
     clock,
     config,
-    auth: new AuthService(db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE)),
+    auth: new AuthService(db, clock, new LoginThrottle(clock, options.throttle ?? DEFAULT_THROTTLE), new SessionCache(db, log)),
     secrets: options.secrets,
     routes: [],
     log,
@@ -108,6 +110,9 @@ export async function buildHub(options: HubOptions): Promise<{ app: FastifyInsta
     return503OnClosing: false,
     ...(options.tls ? { https: options.tls } : {}),
   }) as unknown as FastifyInstance; // the https variant has the same surface for our routes
+  app.addHook('onClose', async () => {
+    await Promise.all([hub.auth.close(), flushCommittedNotices(hub.db)]);
+  });
   options.instrument?.(app, hub);
   installJsonParser(app, BODY_LIMIT_BYTES);
   installErrorHandling(app, { internal: (requestId, error) => log.error(`request ${requestId} failed`, error, { reqId: requestId }) }, allowedMethodsFor(hub.routes, API_PREFIX));

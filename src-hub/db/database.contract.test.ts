@@ -136,4 +136,53 @@ describe.each(BACKENDS)('storage contract on %s', (backend) => {
     expect(received).toEqual(['plain', 'committed']);
     await otherUnsubscribe();
   });
+
+  // What the session cache relies on: after caughtUp(), every notice committed before the call has been heard.
+  // Each round commits a notice from another connection (the pool, on PostgreSQL) and asks at once; a
+  // subscription that merely waited for the next message, or answered from memory, would be behind in some.
+  it('has heard, once caughtUp() resolves, every notification committed before it was called', async () => {
+    const heard: string[] = [];
+    const subscription = await db.subscribe('contract_caught_up', { onPayload: (payload) => heard.push(payload) });
+    try {
+      for (let round = 0; round < 200; round++) {
+        await db.query(`select pg_notify('contract_caught_up', $1)`, [String(round)]);
+        if (round % 2 === 1) {
+          await db.transaction(async (tx) => {
+            await tx.query(`select pg_notify('contract_caught_up', $1)`, [`${round} in a transaction`]);
+          });
+        }
+        await subscription.caughtUp();
+        expect(heard.at(-1)).toBe(round % 2 === 1 ? `${round} in a transaction` : String(round));
+      }
+      // several callers at once share round trips, and every one of them is caught up
+      await db.query(`select pg_notify('contract_caught_up', 'together')`);
+      await Promise.all(Array.from({ length: 20 }, () => subscription.caughtUp()));
+      expect(heard.at(-1)).toBe('together');
+    } finally {
+      await subscription.close();
+    }
+  });
+});
+
+describe('a subscription on PostgreSQL whose connection is lost', () => {
+  it('says so through onLost, and caughtUp() rejects instead of answering as if nothing was missed', async () => {
+    const fresh = await freshPostgresDatabase();
+    const db = await openPostgresDatabase(fresh.url, 2, { error: () => undefined });
+    try {
+      let lost: unknown = null;
+      const subscription = await db.subscribe('contract_lost', { onPayload: () => undefined, onLost: (error) => (lost = error) });
+      await subscription.caughtUp();
+      const [terminated] = await db.query<{ done: boolean }>(
+        `select pg_terminate_backend(pid) as done from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and query in ('', 'listen "contract_lost"')`,
+      );
+      expect(terminated?.done).toBe(true);
+      await expect(subscription.caughtUp()).rejects.toThrow();
+      await expect.poll(() => lost).not.toBeNull();
+      await subscription.close();
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
 });

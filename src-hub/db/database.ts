@@ -14,12 +14,31 @@ export interface Sql {
   query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
+/** A LISTEN on one channel (`Database.subscribe`). */
+export interface ChannelSubscription {
+  /**
+   * Resolves once every notification on the channel committed before this call has reached `onPayload`: a
+   * process that caches what the notifications invalidate reads its cache after this and is never behind a
+   * commit it could have known of. Rejects when the LISTEN connection is gone (`onLost` has been called).
+   */
+  caughtUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SubscriptionHandlers {
+  onPayload: (payload: string) => void;
+  /** The LISTEN connection failed or ended: notifications may have been missed, and no more will come. */
+  onLost?: (error: unknown) => void;
+}
+
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Subscribes to a NOTIFY channel, with the means to catch up with it and to hear of its loss. */
+  subscribe(channel: string, handlers: SubscriptionHandlers): Promise<ChannelSubscription>;
   close(): Promise<void>;
   /** PostgreSQL's pool: open, idle and waiting connections (for the metrics); PGlite has none. */
   poolStats?(): { total: number; idle: number; waiting: number } | null;

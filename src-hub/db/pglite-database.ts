@@ -63,6 +63,16 @@ export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob
       const unsubscribe = await db.listen(channel, onPayload);
       return async () => unsubscribe();
     },
+    async subscribe(channel, { onPayload }) {
+      const unsubscribe = await db.listen(channel, onPayload);
+      return {
+        // One process, one connection: PGlite hands a commit's notifications to the listeners (as microtasks)
+        // while it reads the committing statement's answer, before that statement's caller resumes, so whatever
+        // committed before this call has been heard. There is no connection to lose.
+        caughtUp: async () => undefined,
+        close: async () => unsubscribe(),
+      };
+    },
     async close() {
       try {
         await db.close();

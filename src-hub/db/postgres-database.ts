@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { HubLog } from '../hub-context';
-import type { Database, QueryOptions, Row, Sql } from './database';
+import type { ChannelSubscription, Database, QueryOptions, Row, Sql, SubscriptionHandlers } from './database';
+import { sharedRoundTrips } from './shared-round-trips';
 
 const consoleErrors: Pick<HubLog, 'error'> = { error: (message, error) => console.error(`[hub] ${message}:`, error instanceof Error ? error.message : error) };
 
@@ -17,6 +18,49 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
     },
   });
   const listeners: pg.Client[] = [];
+  // LISTEN needs a connection of its own, outside the pool.
+  async function subscribe(channel: string, handlers: SubscriptionHandlers): Promise<ChannelSubscription> {
+    const client = new pg.Client({ connectionString });
+    let open = false; // lost only once it was established: a failure to establish rejects instead
+    const lose = (error: unknown): void => {
+      if (!open) return;
+      open = false;
+      handlers.onLost?.(error);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onPayload(message.payload ?? '');
+    });
+    client.on('error', (error) => {
+      log.error('LISTEN connection failed', error);
+      lose(error);
+    });
+    client.on('end', () => lose(new Error('the LISTEN connection ended')));
+    try {
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    open = true;
+    listeners.push(client);
+    // PostgreSQL sends a listening session the notifications of every transaction committed before it answers
+    // a query (they precede its ReadyForQuery), and node-postgres hands them over as it reads them: once an
+    // empty query on this connection is answered, everything committed before it was sent has been heard.
+    const caughtUp = sharedRoundTrips(async () => {
+      if (!open) throw new Error('the LISTEN connection is closed');
+      await client.query('');
+    });
+    return {
+      caughtUp,
+      async close() {
+        open = false;
+        const index = listeners.indexOf(client);
+        if (index >= 0) listeners.splice(index, 1);
+        await client.end().catch(() => undefined);
+      },
+    };
+  }
   return {
     kind: 'postgres',
     ...asSql(pool),
@@ -35,20 +79,10 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
       }
     },
     async listen(channel, onPayload) {
-      // LISTEN needs a connection of its own, outside the pool.
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      client.on('error', (error) => log.error('LISTEN connection failed', error));
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => undefined);
-      };
+      const subscription = await subscribe(channel, { onPayload });
+      return () => subscription.close();
     },
+    subscribe,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await Promise.all(listeners.splice(0).map((client) => client.end().catch(() => undefined)));

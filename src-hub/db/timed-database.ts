@@ -41,6 +41,7 @@ export function timedDatabase(db: Database, observe: (sample: QuerySample) => vo
     query: timed(db).query,
     transaction: (work) => db.transaction((tx) => work(timed(tx))),
     listen: (channel, onPayload) => db.listen(channel, onPayload),
+    subscribe: (channel, handlers) => db.subscribe(channel, handlers),
     close: () => db.close(),
     poolStats: () => db.poolStats?.() ?? null,
   };

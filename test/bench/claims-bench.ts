@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile, round } from './bench-stats';
 import { CLAIM_LEAD_SQL } from '../../src-hub/features/leads/claim.service';
+import { cpuSince, type CpuSplit } from './cpu-accounting';
 import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
 
 /**
@@ -14,7 +15,16 @@ import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
  * update, its tracking message and two change rows, prepared as the hub prepares it) through that pool in the same
  * rounds: the database's floor for a claim, which writes four rows where the bare UPDATE writes one.
  * `clientFloorPerSec` is what the load generator itself can do: the same
- * clients and keep-alive agent against `/healthz` (no database).
+ * clients and keep-alive agent against `/healthz` (no database). `authNoopPerSec` is an authenticated request
+ * that does nothing (`GET /me`, the same clients and agents' tokens) in the same rounds: HTTP, the session and
+ * the request log on these shared cores. Where the cores are the limit, costs per request add up, so
+ * `claimFloorPerSec` = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec) is what a claim over HTTP could reach
+ * if the hub did nothing but answer an authenticated request and run the claim's statement (its pg client work
+ * included: the statement's rate is measured through a pg pool in this process): how far the claims are from
+ * that is the hub's own cost; how far that floor is from the bare UPDATE is the price of HTTP on these cores.
+ * Every path runs untimed on its own leads first (WARM), so none is timed while its code is being compiled.
+ * `cpuPerOperationUs` splits each operation's CPU between this process (the load generator), the hub process
+ * and the PostgreSQL processes of the bench's database (Linux /proc): where a claim's cost goes.
  *
  * Then the morning burst: 1,000 agents, each already connected (a keep-alive connection of its own, as the
  * signed-in app holds), claim 1,000 distinct leads at once (p99 from the common start), and 100 shared leads
@@ -27,6 +37,8 @@ const CLAIMS = Number(process.env['BENCH_CLAIMS'] ?? 2_400);
 const BURST = 1_000;
 const SHARED_LEADS = 100;
 const CLAIMERS_PER_SHARED = 10;
+/** Leads per path claimed before the timed rounds, untimed. */
+const WARM = 100;
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -44,10 +56,19 @@ function send(url: string, method: 'GET' | 'POST', token: string | null, via: Ag
   });
 }
 
-/** `work` over `items` with `clients` concurrent workers; answers items per second and the failures. */
-async function perSecond<T>(items: readonly T[], clients: number, work: (item: T, worker: number) => Promise<boolean>): Promise<{ perSec: number; failures: number; ms: number }> {
+/** CPU per operation (µs) of the load generator, the hub and PostgreSQL, summed over the rounds; null without /proc. */
+type CpuPerOperation = Record<'loadGenerator' | 'hub' | 'postgres', number> | null;
+
+/** `work` over `items` with `clients` concurrent workers; answers items per second, the failures and the CPU spent. */
+async function perSecond<T>(
+  items: readonly T[],
+  clients: number,
+  work: (item: T, worker: number) => Promise<boolean>,
+  cpu?: { hubPid: number | undefined; database: string },
+): Promise<{ perSec: number; failures: number; ms: number; cpu: CpuSplit | null }> {
   let next = 0;
   let failures = 0;
+  const counting = cpu ? cpuSince(cpu.hubPid, cpu.database) : null;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_unused, worker) => {
@@ -59,7 +80,24 @@ async function perSecond<T>(items: readonly T[], clients: number, work: (item: T
     }),
   );
   const ms = performance.now() - start;
-  return { perSec: items.length / (ms / 1000), failures, ms };
+  return { perSec: items.length / (ms / 1000), failures, ms, cpu: counting?.stop() ?? null };
+}
+
+function addCpu(total: CpuSplit | null, more: CpuSplit | null): CpuSplit | null {
+  if (!more) return total;
+  if (!total) return more;
+  return {
+    loadGeneratorMs: total.loadGeneratorMs + more.loadGeneratorMs,
+    hubMs: total.hubMs + more.hubMs,
+    postgresMs: total.postgresMs + more.postgresMs,
+    hubSyscalls: total.hubSyscalls + more.hubSyscalls,
+  };
+}
+
+function perOperation(cpu: CpuSplit | null, operations: number): CpuPerOperation {
+  if (!cpu) return null;
+  const us = (ms: number) => Math.round((ms / operations) * 1000);
+  return { loadGenerator: us(cpu.loadGeneratorMs), hub: us(cpu.hubMs), postgres: us(cpu.postgresMs) };
 }
 
 export interface ClaimFigures {
@@ -70,11 +108,17 @@ export interface ClaimFigures {
   bareUpdatePerSec: number;
   claimsToBareUpdate: number;
   clientFloorPerSec: number;
+  authNoopPerSec: number;
+  claimFloorPerSec: number;
+  claimFloorToBareUpdate: number;
+  claimsToFloor: number;
   claimFailures: number;
   claimStatementPerSec: number;
   claimStatementToBareUpdate: number;
   claimStatementBurstP99Ms: number;
-  claimRounds: Array<{ bareUpdatePerSec: number; claimsPerSec: number; claimStatementPerSec: number }>;
+  claimRounds: Array<{ bareUpdatePerSec: number; claimsPerSec: number; claimStatementPerSec: number; authNoopPerSec: number }>;
+  /** Where each operation's CPU went (µs per operation, summed over the rounds): the load generator, the hub, PostgreSQL. */
+  cpuPerOperationUs: Record<'bareUpdate' | 'claim' | 'claimStatement' | 'authNoop', CpuPerOperation>;
   claimBurstAgents: number;
   claimBurstP50Ms: number;
   claimBurstP99Ms: number;
@@ -87,12 +131,13 @@ export interface ClaimFigures {
   sharedClaimP99Ms: number;
 }
 
-export async function measureClaims(hubUrl: string, databaseUrl: string): Promise<ClaimFigures> {
+/** The hub process's id gives the CPU split (cpu-accounting.ts). */
+export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?: number): Promise<ClaimFigures> {
   const burstUsers = await seedBurstAgents(databaseUrl, BURST);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: HUB_POOL_SIZE });
   try {
     const agentIds = (await pool.query<{ id: string }>(`select id from users where login like 'agent%' order by id limit ${CLIENTS}`)).rows.map((row) => row.id);
-    const needed = 3 * CLAIMS + 2 * BURST + SHARED_LEADS;
+    const needed = 3 * CLAIMS + 2 * BURST + SHARED_LEADS + 3 * WARM;
     const leads = (await pool.query<{ id: string }>(`select id from leads where user_id is null and not closed order by id limit ${needed}`)).rows.map((row) => row.id);
     if (leads.length < needed) throw new Error(`the seed has ${leads.length} pool leads; the claims bench needs ${needed} (BENCH_CLAIMS=${CLAIMS})`);
     const perRound = Math.floor(CLAIMS / ROUNDS);
@@ -101,7 +146,9 @@ export async function measureClaims(hubUrl: string, databaseUrl: string): Promis
     const statementLeads = leads.slice(2 * CLAIMS, 3 * CLAIMS);
     const burstLeads = leads.slice(3 * CLAIMS, 3 * CLAIMS + BURST);
     const statementBurstLeads = leads.slice(3 * CLAIMS + BURST, 3 * CLAIMS + 2 * BURST);
-    const sharedLeads = leads.slice(3 * CLAIMS + 2 * BURST);
+    const sharedLeads = leads.slice(3 * CLAIMS + 2 * BURST, 3 * CLAIMS + 2 * BURST + SHARED_LEADS);
+    const warmLeads = leads.slice(3 * CLAIMS + 2 * BURST + SHARED_LEADS);
+    const cpu = { hubPid, database: new URL(databaseUrl).pathname.slice(1) };
     const claimStatement = (id: string, userId: string | undefined) =>
       pool.query({ name: 'claim_lead', text: CLAIM_LEAD_SQL, values: [id, userId, new Date(), 'Assigned Agent: None → Bench', '[]'] });
 
@@ -109,32 +156,56 @@ export async function measureClaims(hubUrl: string, databaseUrl: string): Promis
     await perSecond(Array.from({ length: 500 }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200); // warm
     const clientFloor = await perSecond(Array.from({ length: perRound }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200);
 
+    const bareUpdate = async (id: string, worker: number) =>
+      (await pool.query('update leads set user_id = $2 where id = $1 and user_id is null', [id, agentIds[worker % agentIds.length]])).rowCount === 1;
+    const claimOverHttp = async (id: string, worker: number) => (await send(`${hubUrl}/leads/${id}/claim`, 'POST', benchToken(`agent${1 + (worker % BENCH_AGENTS)}`))) === 200;
+    const statementOnly = async (id: string, worker: number) => (await claimStatement(id, agentIds[worker % agentIds.length])).rowCount === 1;
+    const authNoop = async (_id: string, worker: number) => (await send(`${hubUrl}/me`, 'GET', benchToken(`agent${1 + (worker % BENCH_AGENTS)}`))) === 200;
+    // Untimed, so that no side is measured while its code is still being compiled (the hub's claim path is
+    // otherwise first run in the first timed round).
+    await perSecond(warmLeads.slice(0, WARM), CLIENTS, bareUpdate);
+    await perSecond(warmLeads.slice(WARM, 2 * WARM), CLIENTS, claimOverHttp);
+    await perSecond(warmLeads.slice(2 * WARM), CLIENTS, statementOnly);
+    await perSecond(warmLeads.slice(0, WARM), CLIENTS, authNoop);
+
     const rounds: ClaimFigures['claimRounds'] = [];
+    let bareCpu: CpuSplit | null = null;
+    let claimCpu: CpuSplit | null = null;
+    let statementCpu: CpuSplit | null = null;
+    let noopCpu: CpuSplit | null = null;
     let bareMs = 0;
     let claimMs = 0;
     let statementMs = 0;
+    let noopMs = 0;
     let failures = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const slice = (ids: string[]) => ids.slice(round * perRound, (round + 1) * perRound);
-      const bare = await perSecond(slice(bareLeads), CLIENTS, async (id, worker) => {
-        const result = await pool.query('update leads set user_id = $2 where id = $1 and user_id is null', [id, agentIds[worker % agentIds.length]]);
-        return result.rowCount === 1;
-      });
-      const claimed = await perSecond(slice(claimLeads), CLIENTS, async (id, worker) => {
-        const token = benchToken(`agent${1 + (worker % BENCH_AGENTS)}`);
-        return (await send(`${hubUrl}/leads/${id}/claim`, 'POST', token)) === 200;
-      });
-      const statement = await perSecond(slice(statementLeads), CLIENTS, async (id, worker) => (await claimStatement(id, agentIds[worker % agentIds.length])).rowCount === 1);
+      const bare = await perSecond(slice(bareLeads), CLIENTS, bareUpdate, cpu);
+      const claimed = await perSecond(slice(claimLeads), CLIENTS, claimOverHttp, cpu);
+      const statement = await perSecond(slice(statementLeads), CLIENTS, statementOnly, cpu);
+      const noop = await perSecond(slice(claimLeads), CLIENTS, authNoop, cpu);
+      bareCpu = addCpu(bareCpu, bare.cpu);
+      claimCpu = addCpu(claimCpu, claimed.cpu);
+      statementCpu = addCpu(statementCpu, statement.cpu);
+      noopCpu = addCpu(noopCpu, noop.cpu);
       bareMs += bare.ms;
       claimMs += claimed.ms;
       statementMs += statement.ms;
-      failures += bare.failures + claimed.failures + statement.failures;
-      rounds.push({ bareUpdatePerSec: Math.round(bare.perSec), claimsPerSec: Math.round(claimed.perSec), claimStatementPerSec: Math.round(statement.perSec) });
+      noopMs += noop.ms;
+      failures += bare.failures + claimed.failures + statement.failures + noop.failures;
+      rounds.push({
+        bareUpdatePerSec: Math.round(bare.perSec),
+        claimsPerSec: Math.round(claimed.perSec),
+        claimStatementPerSec: Math.round(statement.perSec),
+        authNoopPerSec: Math.round(noop.perSec),
+      });
     }
     const total = perRound * ROUNDS;
     const bareUpdatePerSec = total / (bareMs / 1000);
     const claimsPerSec = total / (claimMs / 1000);
     const claimStatementPerSec = total / (statementMs / 1000);
+    const authNoopPerSec = total / (noopMs / 1000);
+    const claimFloorPerSec = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec);
 
     // The burst's database floor: the same 1,000 claim statements at once through the pool, no HTTP.
     const statementBurstStart = performance.now();
@@ -181,8 +252,18 @@ export async function measureClaims(hubUrl: string, databaseUrl: string): Promis
       claimStatementToBareUpdate: round(claimStatementPerSec / bareUpdatePerSec, 2),
       claimStatementBurstP99Ms: round(percentile(statementBurstMs, 99)),
       clientFloorPerSec: Math.round(clientFloor.perSec),
+      authNoopPerSec: Math.round(authNoopPerSec),
+      claimFloorPerSec: Math.round(claimFloorPerSec),
+      claimFloorToBareUpdate: round(claimFloorPerSec / bareUpdatePerSec, 2),
+      claimsToFloor: round(claimsPerSec / claimFloorPerSec, 2),
       claimFailures: failures,
       claimRounds: rounds,
+      cpuPerOperationUs: {
+        bareUpdate: perOperation(bareCpu, total),
+        claim: perOperation(claimCpu, total),
+        claimStatement: perOperation(statementCpu, total),
+        authNoop: perOperation(noopCpu, total),
+      },
       claimBurstAgents: burst.length,
       claimBurstP50Ms: round(percentile(burstMs, 50)),
       claimBurstP99Ms: round(percentile(burstMs, 99)),
@@ -205,7 +286,15 @@ export function printClaims(figures: ClaimFigures): void {
       `the claim's own statement through that pool: ${figures.claimStatementPerSec}/s (${Math.round(figures.claimStatementToBareUpdate * 100)} % of the bare UPDATE: the floor for claims); ` +
       `load generator alone: ${figures.clientFloorPerSec} requests/s to /healthz; ${figures.claimFailures} failures`,
   );
+  console.log(
+    `floor on these cores: an authenticated no-op request (GET /me) ${figures.authNoopPerSec}/s; with the claim's statement that makes ${figures.claimFloorPerSec}/s ` +
+      `(${Math.round(figures.claimFloorToBareUpdate * 100)} % of the bare UPDATE: the most claims over HTTP can reach here); the claims reach ${Math.round(figures.claimsToFloor * 100)} % of that floor`,
+  );
   console.table(figures.claimRounds);
+  if (figures.cpuPerOperationUs.claim) {
+    console.log('CPU per operation, µs (this process as the load generator, the hub process, the PostgreSQL processes of the bench database):');
+    console.table(figures.cpuPerOperationUs);
+  }
   console.log(
     `burst: ${figures.claimBurstAgents} connected agents claim distinct leads at once → p50 ${figures.claimBurstP50Ms} ms, p99 ${figures.claimBurstP99Ms} ms ` +
       `(goal ≤ 1,000), max ${figures.claimBurstMaxMs} ms, ${figures.claimBurstFailures} non-200; the same 1,000 claim statements at once through the pool: p99 ${figures.claimStatementBurstP99Ms} ms; ` +

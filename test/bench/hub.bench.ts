@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       syncMs = round(performance.now() - syncStart, 0);
     }
 
-    const claims = await measureClaims(hub.url, db.url);
+    const claims = await measureClaims(hub.url, db.url, hub.child.pid);
     console.log(`\nAll Leads over ${LEADS.toLocaleString('en')} leads (page of 50, ${SAMPLES} samples, over HTTP):`);
     console.table(allLeads);
     console.log(`\nFloor reports over ${LEADS.toLocaleString('en')} leads (${reports.samples} samples each, varied filters, over HTTP):`);

@@ -169,6 +169,38 @@ const CASES: Record<number, MigrationCase> = {
       expect(await leadDays()).toEqual([{ day: '2026-11-02', brand: 'Toyota', stage, closed: false, lost_reason: '', leads: 3 }]);
     },
   },
+  9: {
+    before: async (db) => {
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      await db.query(`insert into sessions (token_hash, user_id, expires_at) values ('hash-a', $1, now() + interval '1 hour'), ('hash-b', $1, now() + interval '1 hour')`, [
+        ana?.id,
+      ]);
+      return { ana: ana!.id };
+    },
+    after: async (db, { ana }) => {
+      // Existing sessions and users stay as they were; from now on every change to them is said on crm_sessions.
+      expect(await db.query(`select token_hash from sessions order by token_hash`)).toEqual([{ token_hash: 'hash-a' }, { token_hash: 'hash-b' }]);
+      const heard: string[] = [];
+      const subscription = await db.subscribe('crm_sessions', { onPayload: (payload) => heard.push(payload) });
+      try {
+        const after = async (sql: string): Promise<string[]> => {
+          heard.length = 0;
+          await db.query(sql);
+          await subscription.caughtUp();
+          return [...heard];
+        };
+        expect(await after(`insert into sessions (token_hash, user_id, expires_at) values ('hash-c', ${ana}, now())`)).toEqual([]);
+        expect(await after(`update sessions set revoked_at = now() where token_hash = 'hash-a'`)).toEqual([ana]);
+        expect(await after(`update sessions set expires_at = now() where token_hash = 'hash-b'`)).toEqual([ana]);
+        expect(await after(`delete from sessions where token_hash = 'hash-c'`)).toEqual([ana]);
+        expect(await after(`update users set active = false where id = ${ana}`)).toEqual([ana]);
+        expect(await after(`update users set role = 'supervisor', active = true where id = ${ana}`)).toEqual([ana]);
+        expect(await after(`truncate sessions`)).toEqual(['']);
+      } finally {
+        await subscription.close();
+      }
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

@@ -2,15 +2,20 @@ import { one, type Sql } from '../../db/database';
 import { USER_COLUMNS as USER_FIELDS, toUser, type UserRow as UserFieldsRow } from '../users/users.repo';
 import type { AuthUser } from './auth-user';
 
-/** The user's row as sign-in and sessions read it: the user's fields plus the sync epoch and the password hash. */
-interface UserRow extends UserFieldsRow {
+/** The user's row as sessions read it: the user's fields plus the sync epoch. */
+interface AuthUserRow extends UserFieldsRow {
   sync_epoch: number;
+}
+
+/** The user's row as sign-in reads it: with the password hash. */
+interface UserRow extends AuthUserRow {
   password_hash: string;
 }
 
-const USER_COLUMNS = `${USER_FIELDS}, u.sync_epoch, u.password_hash`;
+const AUTH_USER_COLUMNS = `${USER_FIELDS}, u.sync_epoch`;
+const USER_COLUMNS = `${AUTH_USER_COLUMNS}, u.password_hash`;
 
-export function toAuthUser(row: UserRow): AuthUser {
+export function toAuthUser(row: AuthUserRow): AuthUser {
   return { ...toUser(row), syncEpoch: Number(row.sync_epoch) };
 }
 
@@ -23,17 +28,26 @@ export async function insertSession(sql: Sql, tokenHash: string, userId: string,
   await sql.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt]);
 }
 
-/** A token's session: its user when it is live, `expired` once its end has passed, null when unknown, revoked or the user deactivated. */
-export async function findSessionUser(sql: Sql, tokenHash: string, now: Date): Promise<AuthUser | 'expired' | null> {
-  const row = await one<UserRow & { expired: boolean }>(
-    sql,
-    `select ${USER_COLUMNS}, s.expires_at <= $2 as expired from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and u.active`,
-    [tokenHash, now],
-    { prepareAs: 'session_user' }, // behind every request
+/** A live session as the database holds it: its user and its absolute end. */
+export interface StoredSession {
+  user: AuthUser;
+  /** The end in milliseconds since the epoch, with the database's sub-millisecond part (compared as it would). */
+  expiresAtMs: number;
+}
+
+/**
+ * The sessions of these token hashes that are neither revoked nor of a deactivated user, ended or not (the
+ * caller compares the end with its own time). One statement for many requests arriving at once.
+ */
+export async function findSessions(sql: Sql, tokenHashes: readonly string[]): Promise<Map<string, StoredSession>> {
+  const rows = await sql.query<AuthUserRow & { token_hash: string; expires_at_ms: number | string }>(
+    `select s.token_hash, ${AUTH_USER_COLUMNS}, extract(epoch from s.expires_at) * 1000 as expires_at_ms
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = any($1::text[]) and s.revoked_at is null and u.active`,
+    [tokenHashes],
+    { prepareAs: 'sessions_by_token' }, // behind every request the session cache cannot answer
   );
-  if (!row) return null;
-  return row.expired ? 'expired' : toAuthUser(row);
+  return new Map(rows.map((row) => [row.token_hash, { user: toAuthUser(row), expiresAtMs: Number(row.expires_at_ms) }]));
 }
 
 export async function findPasswordHash(sql: Sql, userId: string): Promise<string | null> {

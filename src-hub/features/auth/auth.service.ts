@@ -5,7 +5,8 @@ import type { Clock } from '../../http/clock';
 import { HubError } from '../../http/hub-error';
 import type { AuthUser } from './auth-user';
 import { readWorkstationSettings } from '../settings/settings.repo';
-import { findPasswordHash, findSessionUser, findUserByLogin, insertSession, intakeKeyExists, revokeSession } from './auth.repo';
+import { findPasswordHash, findUserByLogin, insertSession, intakeKeyExists, revokeSession } from './auth.repo';
+import type { SessionCache } from './session-cache';
 import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { hashToken, newToken } from './tokens';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionCache,
   ) {
     this.dummyHash = hashPassword('not a real password');
   }
@@ -52,10 +54,15 @@ export class AuthService {
   async authenticate(request: FastifyRequest): Promise<AuthUser> {
     const token = bearerToken(request);
     if (!token) throw new HubError('unauthenticated', 'Sign in first: this needs an Authorization: Bearer token.');
-    const user = await findSessionUser(this.db, hashToken(token), this.clock.now());
+    const user = await this.sessions.find(hashToken(token), this.clock.now());
     if (user === 'expired') throw new HubError('session_expired', SHIFT_OVER);
     if (!user) throw new HubError('unauthenticated', SIGN_IN_AGAIN);
     return user;
+  }
+
+  /** Stops the session cache's LISTEN (the hub is closing). */
+  close(): Promise<void> {
+    return this.sessions.close();
   }
 
   /**

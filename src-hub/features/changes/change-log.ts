@@ -35,18 +35,25 @@ function leadNotice(leadId: string, places: Array<LeadPlace | null>): ChangeNoti
   return { leadId, users: [...users], pool };
 }
 
+/** How long a committed change's notice waits for others to share its statement (events coalesce over 50 ms anyway). */
+export const NOTICE_BATCH_MS = 20;
+
 /**
  * Notices of changes already committed, sent in batches: a transaction that NOTIFYs takes PostgreSQL's one
  * notify lock while it commits, so on the floor's hottest path (a claim) every claim would commit behind every
  * other (measured: the claim statement ran at 40 % of its rate without its pg_notify). Here the claim commits
- * without it and its notice joins the next batch: one statement, one commit and one lock for every notice
- * that arrived while the previous batch was being sent. A listener still hears of a change only once it is
- * committed; the payload is the same ChangeNotice. Should the hub stop between the commit and the batch, the
- * change stays in the change log (what sync reads) and the other workstations see it at their next wake.
+ * without it and its notice joins a batch: the first notice of a batch waits NOTICE_BATCH_MS for the others of
+ * the moment, and notices arriving while a batch is being sent wait for the next. One statement, one commit and
+ * one lock per batch: a busy floor's claims share one statement per 20 ms instead of paying one round trip each
+ * (measured: most of a claim's cost in the hub after its own statement). A listener still hears of a change only
+ * once it is committed; the payload is the same ChangeNotice. Should the hub stop between the commit and the
+ * batch, the change stays in the change log (what sync reads) and the other workstations see it at their next
+ * wake; a hub that closes sends what is waiting first (`flushCommittedNotices`).
  */
 class CommittedNotices {
   private queue: Array<{ payload: string; sent: () => void }> = [];
-  private sending = false;
+  private sending: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -57,28 +64,47 @@ class CommittedNotices {
   send(notice: ChangeNotice): Promise<void> {
     return new Promise((sent) => {
       this.queue.push({ payload: JSON.stringify(notice), sent });
-      if (!this.sending) void this.drain();
+      if (!this.sending && !this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.sending = this.drain();
+        }, NOTICE_BATCH_MS);
+      }
     });
   }
 
+  /** Sends whatever waits, at once, and resolves when nothing is left. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.sending ??= this.drain();
+    }
+    await this.sending;
+  }
+
   private async drain(): Promise<void> {
-    this.sending = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 1000);
       try {
-        await this.db.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CHANGES_CHANNEL, batch.map((each) => each.payload)]);
+        await this.db.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CHANGES_CHANNEL, batch.map((each) => each.payload)], {
+          prepareAs: 'notify_committed',
+        });
       } catch (error) {
         this.log.error('change notices not sent (the changes are committed and in the change log)', error, { notices: batch.length });
       }
       for (const each of batch) each.sent();
     }
-    this.sending = false;
+    this.sending = null;
   }
 }
 
 const committedNotices = new WeakMap<Database, CommittedNotices>();
 
-/** After a one-statement change committed (a claim): its notice, batched with the others of the moment. */
+/**
+ * After a one-statement change committed (a claim): its notice, batched with the others of the moment. The
+ * caller need not wait for it (a claim answers at once); the promise says when it was sent.
+ */
 export function notifyCommitted(db: Database, log: Pick<HubLog, 'error'>, notice: ChangeNotice): Promise<void> {
   let notices = committedNotices.get(db);
   if (!notices) {
@@ -86,6 +112,11 @@ export function notifyCommitted(db: Database, log: Pick<HubLog, 'error'>, notice
     committedNotices.set(db, notices);
   }
   return notices.send(notice);
+}
+
+/** Sends the notices still waiting for their batch (the hub is closing: before its database closes). */
+export async function flushCommittedNotices(db: Database): Promise<void> {
+  await committedNotices.get(db)?.flush();
 }
 
 /** SQL expressions for one lead change row: the statement writers below and any one-round-trip statement share them. */

@@ -54,8 +54,9 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
     { prepareAs: 'claim_lead' },
   );
   if (claimed) {
-    // the lead left the pool for its new holder: the pool's agents and the holder are woken
-    await notifyCommitted(hub.db, hub.log, { leadId: claimed.id, users: [user.id], pool: true });
+    // The lead left the pool for its new holder: the pool's agents and the holder are woken. The notice goes
+    // with the next batch (a wake-up hint; the change log, already committed, is what sync reads): not waited for.
+    void notifyCommitted(hub.db, hub.log, { leadId: claimed.id, users: [user.id], pool: true });
     counted('won');
     return toLeadDto(claimed);
   }
