@@ -7,6 +7,7 @@ import { dealershipOdooCompany } from './migrations/005-dealership-odoo-company'
 import { leadTimingsAndWonFailures } from './migrations/006-lead-timings-and-won-failures';
 import { unclaimedAlerts } from './migrations/007-unclaimed-alerts';
 import { reportSummary } from './migrations/008-report-summary';
+import { speedAndCallsSummary } from './migrations/009-speed-and-calls-summary';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 6, name: 'lead timings and won failures', sql: leadTimingsAndWonFailures },
   { version: 7, name: 'unclaimed alerts', sql: unclaimedAlerts },
   { version: 8, name: 'report summary', sql: reportSummary },
+  { version: 9, name: 'speed and calls summary', sql: speedAndCallsSummary },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

@@ -1,66 +1,178 @@
 import type { ReportQuery, SpeedToLeadReport } from '../../../src-shared/contract/reports.schema';
-import type { Sql } from '../../db/database';
-import { countOf, leadRangeFilters, whereClause } from './report-filters';
+import type { Database, Sql } from '../../db/database';
+import { countOf, inReportTransaction, paramAdder, whereClause } from './report-filters';
+import { splitYears, type YearSplit } from './report-summary';
 
 interface Row extends Record<string, unknown> {
   dimension: 'overall' | 'brand' | 'source' | 'agent';
   key: string | null;
   label: string | null;
-  leads: string;
-  claimed: string;
+  leads: string | null;
+  claimed: string | null;
   claim_median: number | null;
   claim_p90: number | null;
-  called: string;
+  called: string | null;
   call_median: number | null;
   call_p90: number | null;
 }
 
-// GREATEST ignores NULL in PostgreSQL: a lead never claimed must stay NULL (left out), not count as 0 minutes.
-const TO_CLAIM = 'case when l.first_claimed_at is null then null else greatest(extract(epoch from (l.first_claimed_at - l.created_at)) / 60, 0) end';
-const TO_CALL = 'case when l.first_call_at is null then null else greatest(extract(epoch from (l.first_call_at - l.created_at)) / 60, 0) end';
-
 /**
- * Speed to lead over leads created in the range: one pass with grouping sets (overall, brand, source, first
- * claimer), percentiles over each lead's own durations. A clock running behind (a duration below 0) counts as 0.
+ * Speed to lead over leads created in the range: the minutes from arrival to the first claim and to the first
+ * call, each lead's counted at the resolution the report shows (`report_speed_tenths`, migration 9: tenths of
+ * a minute, tenths of an hour from an hour on; a clock running behind counts as 0), median and p90 as
+ * PostgreSQL's percentile_cont over those values — overall, per brand, per source, per first claimer.
+ *
+ * Whole UTC years come from the yearly counts (`report_speed_years`) and the partial years at the range's
+ * edges are scanned; a range without counts in its whole years (every range the Reports screen's presets send)
+ * is one scan with percentile_cont, the faster way over a few weeks of leads.
  */
-export async function speedToLeadReport(sql: Sql, query: ReportQuery): Promise<SpeedToLeadReport> {
-  const params: unknown[] = [];
-  const where = leadRangeFilters(query, params);
-  const rows = await sql.query<Row>(
-    `select case when grouping(l.brand) = 0 then 'brand' when grouping(l.source) = 0 then 'source'
-                 when grouping(l.first_claimed_by) = 0 then 'agent' else 'overall' end as dimension,
-            coalesce(l.brand, l.source, l.first_claimed_by::text) as key,
-            coalesce(l.brand, l.source, max(u.name)) as label,
-            count(*) as leads,
-            count(l.first_claimed_at) as claimed,
-            percentile_cont(0.5) within group (order by ${TO_CLAIM}) as claim_median,
-            percentile_cont(0.9) within group (order by ${TO_CLAIM}) as claim_p90,
-            count(l.first_call_at) as called,
-            percentile_cont(0.5) within group (order by ${TO_CALL}) as call_median,
-            percentile_cont(0.9) within group (order by ${TO_CALL}) as call_p90
-       from leads l left join users u on u.id = l.first_claimed_by
-      ${whereClause(where)}
-      group by grouping sets ((), (l.brand), (l.source), (l.first_claimed_by))`,
-    params,
-  );
+export async function speedToLeadReport(db: Database, query: ReportQuery): Promise<SpeedToLeadReport> {
+  const split = splitYears(query);
+  const rows = await inReportTransaction(db, async (tx) => {
+    const counted = split.years !== null && (await yearsCounted(tx, split.years));
+    return counted ? fromYearlyCounts(tx, query, split) : fromScan(tx, query);
+  });
   const stats = (row: Row) => ({
     toClaim: { leads: countOf(row.claimed), medianMinutes: minutes(row.claim_median), p90Minutes: minutes(row.claim_p90) },
     toFirstCall: { leads: countOf(row.called), medianMinutes: minutes(row.call_median), p90Minutes: minutes(row.call_p90) },
   });
-  const overall = rows.find((row) => row.dimension === 'overall');
+  const overall = rows.find((row) => row.dimension === 'overall' && countOf(row.leads) > 0);
   return {
     overall: overall ? { leads: countOf(overall.leads), ...stats(overall) } : { leads: 0, ...stats(emptyRow()) },
     groups: rows
-      // the agent group of leads nobody has claimed yet is not an agent
-      .filter((row): row is Row & { dimension: 'brand' | 'source' | 'agent'; key: string } => row.dimension !== 'overall' && row.key !== null)
+      // the agent group of leads nobody has claimed yet is not an agent; a count fallen to 0 is no group
+      .filter((row): row is Row & { dimension: 'brand' | 'source' | 'agent'; key: string } => row.dimension !== 'overall' && row.key !== null && countOf(row.leads) > 0)
       .map((row) => ({ dimension: row.dimension, key: row.key, label: row.label ?? row.key, leads: countOf(row.leads), ...stats(row) }))
       .sort((a, b) => a.dimension.localeCompare(b.dimension) || b.leads - a.leads || a.label.localeCompare(b.label)),
   };
 }
 
-/** Minutes to one decimal; percentile_cont over no value (nobody claimed) is null. */
-function minutes(value: number | string | null): number | null {
-  return value === null ? null : Math.round(Number(value) * 10) / 10;
+/** Whether the yearly counts hold anything in these whole years (an open end reaches years not come yet). */
+async function yearsCounted(sql: Sql, years: NonNullable<YearSplit['years']>): Promise<boolean> {
+  const params: unknown[] = [];
+  const add = paramAdder(params);
+  const where = ["span = 'b'"];
+  if (years.from) where.push(`year >= ${add(years.from)}::date`);
+  if (years.to) where.push(`year < ${add(years.to)}::date`);
+  const [row] = await sql.query<{ counted: boolean }>(`select exists (select 1 from report_speed_years ${whereClause(where)}) as counted`, params);
+  return row?.counted === true;
+}
+
+/** The agents' names, joined once the figures are grouped (a few rows, not every lead). */
+const withLabels = (grouped: string) => `select g.*, case when g.dimension = 'agent' then u.name else g.key end as label
+  from (${grouped}) g left join users u on g.dimension = 'agent' and u.id::text = g.key`;
+
+/** One pass over the range's leads: percentile_cont per grouping set over each lead's counted minutes. */
+async function fromScan(sql: Sql, query: ReportQuery): Promise<Row[]> {
+  const params: unknown[] = [];
+  const add = paramAdder(params);
+  const where: string[] = [];
+  if (query.from) where.push(`created_at >= ${add(query.from)}`);
+  if (query.to) where.push(`created_at < ${add(query.to)}`);
+  if (query.brand) where.push(`brand = ${add(query.brand)}`);
+  // one sort per duration and grouping set: both percentiles come from the same ordered-set aggregate
+  return sql.query<Row>(
+    withLabels(`select case when grouping(l.brand) = 0 then 'brand' when grouping(l.source) = 0 then 'source'
+                            when grouping(l.first_claimed_by) = 0 then 'agent' else 'overall' end as dimension,
+                       coalesce(l.brand, l.source, l.first_claimed_by::text) as key,
+                       count(*) as leads,
+                       count(l.c) as claimed,
+                       (percentile_cont(array[0.5, 0.9]) within group (order by l.c))[1] as claim_median,
+                       (percentile_cont(array[0.5, 0.9]) within group (order by l.c))[2] as claim_p90,
+                       count(l.f) as called,
+                       (percentile_cont(array[0.5, 0.9]) within group (order by l.f))[1] as call_median,
+                       (percentile_cont(array[0.5, 0.9]) within group (order by l.f))[2] as call_p90
+                  from (select brand, source, first_claimed_by,
+                               report_speed_tenths(created_at, first_claimed_at) as c, report_speed_tenths(created_at, first_call_at) as f
+                          from leads ${whereClause(where)}) l
+                 group by grouping sets ((), (l.brand), (l.source), (l.first_claimed_by))`),
+    params,
+  );
+}
+
+/** The value at `q` of sorted counted values, PostgreSQL's way: lo + (q(N-1) - floor(q(N-1))) × (hi - lo), in float8. */
+const percentileOf = (q: string, bound: (q: string) => string) =>
+  `lo${bound(q)}::float8 + ((${q}::float8 * (total - 1)::float8 - floor(${q}::float8 * (total - 1)::float8)) * (hi${bound(q)} - lo${bound(q)})::float8)`;
+
+/**
+ * From counts per value: the yearly counts of the whole years and the same counts scanned from the leads of
+ * the edges. Per group and duration, the values at the ranks percentile_cont reads (floor and ceiling of
+ * q(N-1)) are the first values whose running count passes those ranks.
+ */
+async function fromYearlyCounts(sql: Sql, query: ReportQuery, split: YearSplit): Promise<Row[]> {
+  const params: unknown[] = [];
+  const add = paramAdder(params);
+  const brand = query.brand === undefined ? undefined : add(query.brand);
+  // per brand and source (overall, brand, source): brand, key, measure, tenths, leads
+  const bySource: string[] = [];
+  // per first claimer: key, measure, tenths (-1: claimed without a time), leads
+  const byAgent: string[] = [];
+  if (split.years) {
+    const where: string[] = [];
+    if (split.years.from) where.push(`year >= ${add(split.years.from)}::date`);
+    if (split.years.to) where.push(`year < ${add(split.years.to)}::date`);
+    if (brand) where.push(`brand = ${brand}`);
+    const years = where.map((clause) => ` and ${clause}`).join('');
+    bySource.push(`select brand, key, measure, tenths, leads::bigint as leads from report_speed_years where span = 'b' and dim = 's'${years}`);
+    // the agents' counts over every brand are a third of the rows of their counts per brand
+    byAgent.push(`select key, measure, tenths, leads::bigint as leads from report_speed_years where span = '${brand ? 'b' : 'a'}' and dim = 'a'${years}`);
+  }
+  const edgeParts: string[] = [];
+  split.edges.forEach((edge, index) => {
+    const where: string[] = [];
+    if (edge.from) where.push(`created_at >= ${add(edge.from)}`);
+    if (edge.to) where.push(`created_at < ${add(edge.to)}`);
+    if (brand) where.push(`brand = ${brand}`);
+    const name = `edge${index}`;
+    edgeParts.push(`${name} as materialized (select brand, source, first_claimed_by::text as agent, report_speed_tenths(created_at, first_claimed_at) as c,
+        report_speed_tenths(created_at, first_call_at) as f from leads ${whereClause(where)})`);
+    bySource.push(`select brand, source, 'n', 0, count(*) from ${name} group by 1, 2`);
+    bySource.push(`select brand, source, 'c', c, count(*) from ${name} where c is not null group by 1, 2, 4`);
+    bySource.push(`select brand, source, 'f', f, count(*) from ${name} where f is not null group by 1, 2, 4`);
+    byAgent.push(`select agent, 'c', coalesce(c, -1), count(*) from ${name} where agent is not null group by 1, 3`);
+    byAgent.push(`select agent, 'f', f, count(*) from ${name} where agent is not null and f is not null group by 1, 3`);
+  });
+  const lo = (q: string) => (q === '0.5' ? '_median' : '_p90');
+  return sql.query<Row>(
+    `${edgeParts.length ? `with ${edgeParts.join(', ')}` : ''}
+     ${withLabels(`select dimension, key,
+            max(total) filter (where measure = 'n') as leads,
+            max(total) filter (where measure = 'c') as claimed,
+            max(median) filter (where measure = 'c') as claim_median,
+            max(p90) filter (where measure = 'c') as claim_p90,
+            max(total) filter (where measure = 'f') as called,
+            max(median) filter (where measure = 'f') as call_median,
+            max(p90) filter (where measure = 'f') as call_p90
+       from (select dimension, key, measure, total, ${percentileOf('0.5', lo)} as median, ${percentileOf('0.9', lo)} as p90
+               from (select dimension, key, measure, max(total) as total,
+                            min(tenths) filter (where upto > floor(0.5::float8 * (total - 1)::float8)) as lo_median,
+                            min(tenths) filter (where upto > ceil(0.5::float8 * (total - 1)::float8)) as hi_median,
+                            min(tenths) filter (where upto > floor(0.9::float8 * (total - 1)::float8)) as lo_p90,
+                            min(tenths) filter (where upto > ceil(0.9::float8 * (total - 1)::float8)) as hi_p90
+                       from (select dimension, key, measure, tenths,
+                                    sum(n) over (partition by dimension, key, measure order by tenths) as upto,
+                                    sum(n) over (partition by dimension, key, measure) as total
+                               -- grouped and sorted by byte: the database's collation compares each text at many times the cost
+                               from (select dimension collate "C", key collate "C", measure collate "C", tenths, n from (select case when grouping(s.brand) = 0 then 'brand' when grouping(s.key) = 0 then 'source' else 'overall' end as dimension,
+                                            coalesce(s.brand, s.key) as key, s.measure, s.tenths, sum(s.leads) as n
+                                       from (${bySource.join(' union all ')}) s(brand, key, measure, tenths, leads)
+                                      group by grouping sets ((s.measure, s.tenths), (s.brand, s.measure, s.tenths), (s.key, s.measure, s.tenths))
+                                     union all
+                                     -- an agent's leads: every count of its claims, -1 included
+                                     select 'agent', a.key, case when grouping(a.tenths) = 1 then 'n' else a.measure end, coalesce(a.tenths, 0), sum(a.leads)
+                                       from (${byAgent.join(' union all ')}) a(key, measure, tenths, leads)
+                                      group by grouping sets ((a.key, a.measure, a.tenths), (a.key, a.measure))
+                                     having (grouping(a.tenths) = 0 and a.tenths >= 0) or (grouping(a.tenths) = 1 and a.measure = 'c')) h
+                              where n <> 0) h) ranked
+                      group by 1, 2, 3) ranks) m
+      group by 1, 2`)}`,
+    params,
+  );
+}
+
+/** Minutes to one decimal from tenths of a minute; percentile_cont over no value (nobody claimed) is null. */
+function minutes(tenths: number | string | null): number | null {
+  return tenths === null ? null : Math.round(Number(tenths)) / 10;
 }
 
 function emptyRow(): Row {
