@@ -21,7 +21,7 @@ export const USAGE = `Usage:
   npm run hub -- admin restore --data NEW_DIR --from FILE  (into a new or empty folder)
   npm run hub -- admin move-stage --data DIR --lead LEAD/2026/00042 --stage NAME
   npm run hub -- admin create-intake-key --data DIR --name NAME
-  npm run hub -- admin rebuild-report-summary --data DIR    (recounts the floor reports' per-day summary from leads)
+  npm run hub -- admin rebuild-report-summary --data DIR    (recounts the floor reports' summaries from leads and calls)
   npm run hub -- admin publish-update --feed DIR/latest.yml (--data DIR | HUB_UPDATES_DIR=…)
 DATABASE_URL=postgres://… selects PostgreSQL instead of PGlite in --data.
 A new, empty database is migrated by any command; an existing one that lacks migrations is refused until
@@ -188,7 +188,7 @@ async function admin(argv: string[]): Promise<void> {
     const db = await openForCommand(args);
     try {
       const rebuilt = await rebuildReportSummary(db);
-      console.log(`report summary rebuilt from leads: ${rebuilt.dayRows} day rows, ${rebuilt.agentDayRows} agent-day rows`);
+      console.log(`report summary rebuilt from leads and calls: ${rebuilt.dayRows} day rows, ${rebuilt.agentDayRows} agent-day rows, ${rebuilt.speedRows} speed-to-lead rows, ${rebuilt.callDayRows} call-day rows`);
     } finally {
       await db.close();
     }

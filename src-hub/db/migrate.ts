@@ -8,6 +8,7 @@ import { leadTimingsAndWonFailures } from './migrations/006-lead-timings-and-won
 import { unclaimedAlerts } from './migrations/007-unclaimed-alerts';
 import { reportSummary } from './migrations/008-report-summary';
 import { sessionNotices } from './migrations/009-session-notices';
+import { speedAndCallsSummary } from './migrations/010-speed-and-calls-summary';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 7, name: 'unclaimed alerts', sql: unclaimedAlerts },
   { version: 8, name: 'report summary', sql: reportSummary },
   { version: 9, name: 'session notices', sql: sessionNotices },
+  { version: 10, name: 'speed and calls summary', sql: speedAndCallsSummary },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

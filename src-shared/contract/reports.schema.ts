@@ -114,13 +114,19 @@ export const wonFailuresReportSchema = z.array(
 );
 export type WonFailuresReport = z.infer<typeof wonFailuresReportSchema>;
 
-/** Median and 90th percentile of a duration in minutes over the leads that have it; null when none has. */
+/**
+ * Median and 90th percentile of a duration in minutes over the leads that have it; null when none has. Each
+ * lead's duration counts at the resolution the Reports screen shows: to the tenth of a minute under an hour,
+ * to the tenth of an hour (6 minutes) from an hour on; the percentiles (interpolated between the two middle
+ * values, as PostgreSQL's percentile_cont) are given to the tenth of a minute.
+ */
 const durationStats = z.object({ leads: count, medianMinutes: z.number().min(0).nullable(), p90Minutes: z.number().min(0).nullable() });
 
 /**
  * `GET /reports/speed-to-lead`: over leads created in the range, the time from arrival to the first claim and
  * to the first logged call — overall, and per brand, per source and per agent (the first claimer). Percentiles
- * come from each lead's own durations (kept with the lead), never from sums.
+ * come from each lead's own durations (kept with the lead), never from sums: the hub counts leads per duration
+ * at the resolution above, so the same figures come from those counts over long ranges.
  */
 export const speedToLeadReportSchema = z.object({
   overall: z.object({ leads: count, toClaim: durationStats, toFirstCall: durationStats }),

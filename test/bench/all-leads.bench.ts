@@ -12,7 +12,7 @@ import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_PASSWORD, benchToken, rebuildSummary, seedMillion } from './hub-seed';
 import { startHubProcess } from './hub-process';
-import { timeReports, type ReportTimings } from './reports-timing';
+import { timeReportFloors, timeReports, type ReportTimings } from './reports-timing';
 
 /**
  * `npm run bench:all-leads`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for a trial run), a
@@ -262,6 +262,7 @@ async function main(): Promise<void> {
     })());
 
     const reports = await reportTimings(hubUrl, benchToken('supervisor'));
+    const reportFloors = reports ? await timeReportFloors(db.url) : null;
     const pageMs = results.changes.map((change) => change.ms);
     const slowest = [...results.changes].sort((a, b) => b.ms - a.ms).slice(0, 5);
     // Which queries cost the hub most: the filter and sort combinations an index does not serve well.
@@ -279,6 +280,12 @@ async function main(): Promise<void> {
     console.log('slowest changes:', slowest.map((change) => `${change.move} ${round(change.ms)} ms`).join('; '));
     console.log('slowest hub queries:', slowestHub.map((entry) => `${entry.query} ${round(entry.ms)} ms`).join('\n  '));
     if (reports) console.table(reports.byReport);
+    if (reportFloors) {
+      console.log(
+        `report floors (straight SQL, same run): one exact median over the last 30 days' leads ${reportFloors.oneMedianOver30DaysMs} ms, over all leads ${reportFloors.oneMedianOverAllLeadsMs} ms; ` +
+          `the whole-history calls answer (${reportFloors.callsReportRows.toLocaleString('en')} rows) read from a table holding exactly it ${reportFloors.callsAnswerReadMs} ms`,
+      );
+    }
     else console.log('floor reports: the hub has no /reports/* routes yet — not timed');
     writeResults('test/bench/results/all-leads.json', {
       leads: LEADS,
@@ -298,6 +305,7 @@ async function main(): Promise<void> {
       searchWithDebounceP95Ms: round(percentile(results.searches, 95)),
       reportP95Ms: reports ? reports.p95 : null,
       reportRangedP95Ms: reports ? reports.rangedP95 : null,
+      reportFloors,
       reports: reports ? reports.byReport : 'the hub has no /reports/* routes yet',
       viewport: '1440x900',
       hubBudgetP95Ms: 50,

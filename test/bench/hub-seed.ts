@@ -15,7 +15,8 @@ export const benchToken = (login: string) => `bench-token-${login}`;
 /**
  * A million leads in plain SQL (generate_series), spread over brands, stages, sources, agents and the last
  * year; 1 % sit unclaimed in the pool; one agent holds 10,000 open leads with 5 messages, a call log and an
- * activity each, so that agent sees 20,000 leads (the sync case).
+ * activity each, so that agent sees 20,000 leads (the sync case). Claimed leads have a first claim (minutes to
+ * hours after arrival) and every fourth a first call, so speed to lead has durations to rank.
  */
 export const BENCH_PASSWORD = 'bench-password';
 
@@ -46,7 +47,8 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
     const to = Math.min(leads, from + batch - 1);
     await client.query(
       `insert into leads (ref, ref_year, ref_number, customer_name, customer_phone, customer_email, phone_key, email_key, brand, vehicle_model,
-         dealership_id, source, stage_id, closed, user_id, created_at, updated_at, claimed_at, closed_at, lost_reason)
+         dealership_id, source, stage_id, closed, user_id, created_at, updated_at, claimed_at, closed_at, lost_reason,
+         first_claimed_by, first_claimed_at, first_call_at)
        select 'LEAD/2026/' || lpad(g::text, 7, '0'), 2026, g,
          (array['Juan','Maria','Jose','Ana','Carlo','Bea','Miguel','Sofia','Paolo','Nicole'])[1 + g % 10] || ' ' ||
          (array['Santos','Reyes','Cruz','Garcia','Mendoza','Torres','Ramos','Lim','Tan','Bautista','Aquino','Navarro'])[1 + (g / 10) % 12] || ' ' || g,
@@ -56,14 +58,25 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
          1 + g % 3, (array['Website','Facebook','Walk-in','Referral','Distributor feed'])[1 + g % 5],
          case when g > ${leads - SYNC_AGENT_LEADS} then 1 + g % 3 else 1 + g % 5 end,
          case when g > ${leads - SYNC_AGENT_LEADS} then false else g % 5 >= 3 end,
-         case when g > ${leads - SYNC_AGENT_LEADS} then ${syncAgent}
-              when g % ${POOL_EVERY} = 0 then null else 1 + g % ${BENCH_AGENTS} end,
+         h.holder,
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '30 seconds'),
          timestamptz '2026-11-23 00:00:00+00' - (g * interval '20 seconds'),
          case when g % ${POOL_EVERY} = 0 then null else timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
          case when g % 5 >= 3 and g <= ${leads - SYNC_AGENT_LEADS} then timestamptz '2026-11-23 00:00:00+00' - (g * interval '10 seconds') end,
-         case when g % 5 = 4 and g <= ${leads - SYNC_AGENT_LEADS} then (array['price','competitor','timing','model_unavailable','financing','other'])[1 + (g / 5) % 6] end
-       from generate_series(${from}, ${to}) g`,
+         case when g % 5 = 4 and g <= ${leads - SYNC_AGENT_LEADS} then (array['price','competitor','timing','model_unavailable','financing','other'])[1 + (g / 5) % 6] end,
+         h.holder, t.claimed, t.claimed + t.call_after
+       from generate_series(${from}, ${to}) g
+       cross join lateral (select case when g > ${leads - SYNC_AGENT_LEADS} then ${syncAgent}
+                                       when g % ${POOL_EVERY} = 0 then null else 1 + g % ${BENCH_AGENTS} end as holder,
+                                  ((g::bigint * 2654435761) % 1000003) / 1000003.0 as r) h
+       -- speed to lead: 70 % claimed within 10 minutes, 20 % within the hour, the rest within 14 hours (overnight);
+       -- the first call 0 to 60 minutes after the claim on the leads that get one (the sync agent's all, the floor's every fourth)
+       cross join lateral (select case when h.holder is null then null
+                                       else timestamptz '2026-11-23 00:00:00+00' - (g * interval '30 seconds')
+                                            + make_interval(secs => case when h.r < 0.7 then h.r / 0.7 * 600 when h.r < 0.9 then 600 + (h.r - 0.7) / 0.2 * 3000
+                                                                         else 3600 + (h.r - 0.9) / 0.1 * 13 * 3600 end) end as claimed,
+                                  case when g > ${leads - SYNC_AGENT_LEADS} then interval '5 minutes'
+                                       when g % 4 = 0 then make_interval(secs => (g::bigint * 7919) % 3600) end as call_after) t`,
     );
     // unclaimed leads must be open: the pool never holds a closed lead
     await client.query(`update leads set closed = false, stage_id = 1 where id between ${from} and ${to} and user_id is null and closed`);
@@ -73,11 +86,11 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
      select l.id, 'note', 'Note ' || k || ' on ' || l.ref || ': customer asked about financing and colours.', l.user_id, l.created_at + k * interval '1 minute'
        from leads l cross join generate_series(1, 5) k where l.user_id = ${syncAgent}`);
   await client.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at)
-     select l.id, l.user_id, 4, 'answered', 'Discussed the quote.', l.created_at from leads l where l.user_id = ${syncAgent}`);
-  // the floor's calls, for the calls report: one on every fourth claimed lead of the other agents (~250,000 at 1,000,000)
+     select l.id, l.user_id, 4, 'answered', 'Discussed the quote.', l.first_call_at from leads l where l.user_id = ${syncAgent}`);
+  // the floor's calls, for the calls report: one on every fourth claimed lead of the other agents (~250,000 at 1,000,000), at the lead's first call
   await client.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at)
-     select l.id, l.user_id, 3, (array['answered','no_answer','busy','voicemail','wrong_number'])[1 + (l.id / 4) % 5], 'Called.', l.created_at + (l.id % 900) * interval '1 minute'
-       from leads l where l.user_id is not null and l.user_id <> ${syncAgent} and l.id % 4 = 0`);
+     select l.id, l.user_id, 3, (array['answered','no_answer','busy','voicemail','wrong_number'])[1 + (l.id / 4) % 5], 'Called.', l.first_call_at
+       from leads l where l.user_id is not null and l.user_id <> ${syncAgent} and l.first_call_at is not null`);
   await client.query(`insert into activities (lead_id, user_id, type, summary, due_at)
      select l.id, l.user_id, 'call', 'Call back', l.created_at + interval '3 days' from leads l where l.user_id = ${syncAgent}`);
   await client.end();

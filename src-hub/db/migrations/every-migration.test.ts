@@ -201,6 +201,40 @@ const CASES: Record<number, MigrationCase> = {
       }
     },
   },
+  10: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      return { mine: mine!.id, ana: ana!.id };
+    },
+    after: async (db, { mine, ana }) => {
+      // The earlier steps' three leads of 2 November: Ana's first claim of LEAD/2026/00103 after 5 minutes, its
+      // first call after 20 (tenths of a minute), counted per brand and source and per first claimer.
+      const speed = await db.query(`select span, brand, dim, key, measure, tenths, leads from report_speed_years where year = '2026-01-01' order by 1, 2, 3, 4, 5, 6`);
+      expect(speed).toEqual([
+        { span: 'a', brand: '', dim: 'a', key: ana, measure: 'c', tenths: 50, leads: 1 },
+        { span: 'a', brand: '', dim: 'a', key: ana, measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', brand: 'Toyota', dim: 'a', key: ana, measure: 'c', tenths: 50, leads: 1 },
+        { span: 'b', brand: 'Toyota', dim: 'a', key: ana, measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', brand: 'Toyota', dim: 's', key: 'web', measure: 'c', tenths: 50, leads: 1 },
+        { span: 'b', brand: 'Toyota', dim: 's', key: 'web', measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', brand: 'Toyota', dim: 's', key: 'web', measure: 'n', tenths: 0, leads: 3 },
+      ]);
+      // Its call at 09:20 UTC: none in the day's first 37 quarter hours (to 09:15), one by 09:30 and in the day.
+      const calls = () =>
+        db.query(`select scope, brand, before[37] as to_0915, before[38] as to_0930, before[96] as day from report_call_days where day = '2026-11-02' and user_id = $1 and result = 'answered' order by scope`, [ana]);
+      expect(await calls()).toEqual([
+        { scope: 'a', brand: '', to_0915: 0, to_0930: 1, day: 1 },
+        { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, day: 1 },
+      ]);
+      // The triggers keep them from here on: a second call late that day.
+      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-02T23:50:00Z')`, [mine, ana]);
+      expect(await calls()).toEqual([
+        { scope: 'a', brand: '', to_0915: 0, to_0930: 1, day: 2 },
+        { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, day: 2 },
+      ]);
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

@@ -1,30 +1,64 @@
 import type { CallResult } from '../../../src-shared/domain/call-results';
 import type { CallsReport, ReportQuery } from '../../../src-shared/contract/reports.schema';
-import type { Sql } from '../../db/database';
-import { countOf, paramAdder, whereClause } from './report-filters';
+import type { Database } from '../../db/database';
+import { countOf, inReportTransaction, paramAdder, whereClause } from './report-filters';
+import { splitRange } from './report-summary';
+
+const QUARTER_MINUTES = 15;
+const DAY_MINUTES = 1440;
 
 /**
- * Calls per agent, floor day and result. The range bounds the call's own time (index `call_logs_created`);
- * the brand is the called lead's. The day is the UTC time shifted by the floor's offset, so a call at 23:30
- * UTC is on the next day for a floor at UTC+1.
+ * Calls per agent, floor day and result. The range bounds the call's own time; the brand is the called lead's.
+ * The day is the UTC time shifted by the floor's offset, so a call at 23:30 UTC is on the next day for a floor
+ * at UTC+1.
+ *
+ * Whole UTC days come from `report_call_days` (migration 10): a floor offset by a whole number of quarter hours
+ * (every time zone in use) splits each UTC day at one quarter hour into the two floor days it touches, read
+ * from the day's running counts; the partial days at the range's edges are scanned (index
+ * `call_logs_created`). Any other offset is scanned whole.
  */
-export async function callsReport(sql: Sql, query: ReportQuery): Promise<CallsReport> {
+export async function callsReport(db: Database, query: ReportQuery): Promise<CallsReport> {
   const params: unknown[] = [];
   const add = paramAdder(params);
-  const where: string[] = [];
-  if (query.from) where.push(`c.created_at >= ${add(query.from)}`);
-  if (query.to) where.push(`c.created_at < ${add(query.to)}`);
-  if (query.brand) where.push(`exists (select 1 from leads l where l.id = c.lead_id and l.brand = ${add(query.brand)})`);
+  const brand = query.brand === undefined ? undefined : add(query.brand);
+  const offset = query.utcOffsetMinutes;
+  const split = offset % QUARTER_MINUTES === 0 ? splitRange(query) : { days: null, edges: [{ from: query.from, to: query.to }] };
+  const parts: string[] = [];
+  if (split.days) {
+    const where = [`r.scope = '${brand ? 'b' : 'a'}'`];
+    if (brand) where.push(`r.brand = ${brand}`);
+    if (split.days.from) where.push(`r.day >= ${add(split.days.from)}::date`);
+    if (split.days.to) where.push(`r.day < ${add(split.days.to)}::date`);
+    const days = `from report_call_days r ${whereClause(where)}`;
+    if (offset === 0) parts.push(`select r.user_id, r.day, r.result, r.before[96] as calls ${days}`);
+    else {
+      // the UTC minute at which the floor's day changes: before it the floor is on day + dayBefore, from it on day + dayAfter
+      const changeMinute = offset > 0 ? DAY_MINUTES - offset : -offset;
+      const quarter = changeMinute / QUARTER_MINUTES;
+      const dayBefore = offset < 0 ? -1 : 0;
+      const dayAfter = offset > 0 ? 1 : 0;
+      parts.push(`select r.user_id, r.day + ${dayBefore}, r.result, r.before[${quarter}] as calls ${days}`);
+      parts.push(`select r.user_id, r.day + ${dayAfter}, r.result, r.before[96] - r.before[${quarter}] ${days}`);
+    }
+  }
   // grouped by date, formatted after grouping: a date hashes faster than text, per call
-  const day = `((c.created_at at time zone 'UTC') + ${add(query.utcOffsetMinutes)}::integer * interval '1 minute')::date`;
-  const rows = await sql.query<{ user_id: string; name: string; day: string; result: CallResult; calls: string }>(
+  const floorDay = () => `((c.created_at at time zone 'UTC') + ${add(offset)}::integer * interval '1 minute')::date`;
+  for (const edge of split.edges) {
+    const where: string[] = [];
+    if (edge.from) where.push(`c.created_at >= ${add(edge.from)}`);
+    if (edge.to) where.push(`c.created_at < ${add(edge.to)}`);
+    if (brand) where.push(`exists (select 1 from leads l where l.id = c.lead_id and l.brand = ${brand})`);
+    parts.push(`select c.user_id, ${floorDay()}, c.result, count(*) from call_logs c ${whereClause(where)} group by 1, 2, 3`);
+  }
+  const rows = await inReportTransaction(db, (tx) => tx.query<{ user_id: string; name: string; day: string; result: CallResult; calls: string }>(
     `select g.user_id, u.name, to_char(g.day, 'YYYY-MM-DD') as day, g.result, g.calls
-       from (select c.user_id, ${day} as day, c.result, count(*) as calls
-               from call_logs c ${whereClause(where)}
-              group by 1, 2, 3) g
+       from (select p.user_id, p.day, p.result, sum(p.calls) as calls
+               from (${parts.join(' union all ')}) p(user_id, day, result, calls)
+              group by 1, 2, 3
+             having sum(p.calls) > 0) g
        join users u on u.id = g.user_id
       order by g.day, u.name, u.id, g.result`,
     params,
-  );
+  ));
   return rows.map((row) => ({ userId: row.user_id, name: row.name, day: row.day, result: row.result, calls: countOf(row.calls) }));
 }

@@ -1,4 +1,5 @@
 import type { ReportQuery } from '../../../src-shared/contract/reports.schema';
+import type { Database, Sql } from '../../db/database';
 
 /** Adds a parameter and answers its placeholder (`$3`). */
 export function paramAdder(params: unknown[]): (value: unknown) => string {
@@ -33,4 +34,17 @@ export function countOf(value: unknown): number {
 /** won / (won + lost): conversion over closed leads only; null when none is closed. */
 export function conversionRate(won: number, lost: number): number | null {
   return won + lost === 0 ? null : won / (won + lost);
+}
+
+/**
+ * A report's query with the memory to sort and group its counts in place (tens of thousands of rows: at the
+ * default 4 MB work_mem they spill to disk, 57,000 sorted rows taking 400 ms instead of 30) and without JIT
+ * compilation (tens of milliseconds of compiling for a query that runs in less). Both last only for this
+ * transaction.
+ */
+export async function inReportTransaction<T>(db: Database, work: (tx: Sql) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+    return work(tx);
+  });
 }

@@ -1,14 +1,14 @@
 import type { Database } from '../../db/database';
 
 /**
- * `hub admin rebuild-report-summary`: both report summaries (migration 8) recounted from leads in one
- * transaction. Lead writers wait for it (a SHARE lock on leads), readers do not; the reports never see a
- * half-built summary. For a summary that went wrong (a restore of an old copy of one table, a hand edit): the
- * trigger keeps it right otherwise.
+ * `hub admin rebuild-report-summary`: every report summary (migrations 8 and 9) recounted from leads and call
+ * logs in one transaction. Writers of leads and calls wait for it (SHARE locks), readers do not; the reports
+ * never see a half-built summary. For a summary that went wrong (a restore of an old copy of one table, a hand
+ * edit): the triggers keep it right otherwise.
  */
-export async function rebuildReportSummary(db: Database): Promise<{ dayRows: number; agentDayRows: number }> {
+export async function rebuildReportSummary(db: Database): Promise<{ dayRows: number; agentDayRows: number; speedRows: number; callDayRows: number }> {
   return db.transaction(async (tx) => {
-    await tx.query('lock table leads in share mode');
+    await tx.query('lock table leads, call_logs in share mode');
     await tx.query('delete from report_lead_days');
     await tx.query('delete from report_agent_days');
     await tx.query('delete from report_agent_months');
@@ -26,6 +26,9 @@ export async function rebuildReportSummary(db: Database): Promise<{ dayRows: num
       `insert into report_agent_months (month, brand, user_id, stage_id, closed, leads)
        select date_trunc('month', day)::date, brand, user_id, stage_id, closed, sum(leads) from report_agent_days group by 1, 2, 3, 4, 5`,
     );
-    return { dayRows: days?.rows ?? 0, agentDayRows: agentDays?.rows ?? 0 };
+    // the counting itself lives in the schema (migration 10), shared with the migration that first filled them
+    const [speed] = await tx.query<{ rows: number }>('select report_speed_refill() as rows');
+    const [callDays] = await tx.query<{ rows: number }>('select report_calls_refill() as rows');
+    return { dayRows: days?.rows ?? 0, agentDayRows: agentDays?.rows ?? 0, speedRows: speed?.rows ?? 0, callDayRows: callDays?.rows ?? 0 };
   });
 }

@@ -4,9 +4,10 @@ import { LOST_REASONS } from '../../../src-shared/domain/lost-reasons';
 import type { Database } from '../../db/database';
 import { BACKENDS, api, createLead, createUser, stageIds, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { propertyRuns } from '../../testing/property-runs';
+import { seededRandom } from '../../testing/seeded-random';
 import { adminMoveStage } from '../admin/move-stage.admin';
 import { rebuildReportSummary } from './report-summary.admin';
-import { splitDays, splitRange } from './report-summary';
+import { splitDays, splitRange, splitYears } from './report-summary';
 
 describe('splitRange: whole UTC days from the summary, partial days scanned', () => {
   it('splits a floor-day range at UTC midnights and scans its edges', () => {
@@ -42,6 +43,26 @@ describe('splitDays: whole UTC months from the monthly agent summary, the days l
   });
 });
 
+describe('splitYears: whole UTC years from the yearly speed-to-lead counts, the rest scanned', () => {
+  it('reads whole years and scans the parts of years at either end', () => {
+    expect(splitYears({})).toEqual({ years: { from: undefined, to: undefined }, edges: [] });
+    expect(splitYears({ from: '2025-12-31T16:00:00Z', to: '2027-03-01T00:00:00Z' })).toEqual({
+      years: { from: '2026-01-01', to: '2027-01-01' },
+      edges: [
+        { from: '2025-12-31T16:00:00Z', to: '2026-01-01T00:00:00Z' },
+        { from: '2027-01-01T00:00:00Z', to: '2027-03-01T00:00:00Z' },
+      ],
+    });
+    expect(splitYears({ from: '2026-01-01T00:00:00.000Z' })).toEqual({ years: { from: '2026-01-01', to: undefined }, edges: [] });
+    expect(splitYears({ to: '2026-11-23T16:00:00Z' })).toEqual({ years: { from: undefined, to: '2026-01-01' }, edges: [{ from: '2026-01-01T00:00:00Z', to: '2026-11-23T16:00:00Z' }] });
+  });
+  it('scans a range inside one year whole, and holds no year after 9999', () => {
+    expect(splitYears({ from: '2026-10-24T16:00:00Z', to: '2026-11-23T16:00:00Z' })).toEqual({ years: null, edges: [{ from: '2026-10-24T16:00:00Z', to: '2026-11-23T16:00:00Z' }] });
+    expect(splitYears({ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })).toEqual({ years: null, edges: [{ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' }] });
+    expect(splitYears({ from: '9999-06-01T00:00:00Z' })).toEqual({ years: null, edges: [{ from: '9999-06-01T00:00:00Z', to: undefined }] });
+  });
+});
+
 /** The summary's non-zero rows, and the same counts scanned from leads: they must always be equal. */
 async function summaryAndScan(db: Database): Promise<{ summary: unknown[]; scan: unknown[] }> {
   const leadDays = await db.query(
@@ -66,18 +87,6 @@ async function summaryAndScan(db: Database): Promise<{ summary: unknown[]; scan:
   return { summary: leadDays, scan };
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same floor. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const BRANDS = ['Toyota', 'Honda', 'Nissan'];
 // Around UTC midnights and month ends, so leads fall on both sides of a day and a month bound.
 const TIMES = ['2026-10-31T23:00:00Z', '2026-12-01T00:00:00Z', '2026-11-20T23:59:59Z', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z', '2026-11-21T23:30:00Z', '2026-11-22T00:00:01Z', '2026-11-22T16:00:00Z'];
@@ -93,7 +102,7 @@ describe.each(BACKENDS)('the report summary equals the scan of leads on %s', (ba
 
   it('after every step of a random floor (intake, claim, stage moves, won, lost, reopen, reassign), and after a rebuild', async () => {
     const { numRuns, seed } = propertyRuns(60);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const db = env.db;
     const stages = await stageIds(db);

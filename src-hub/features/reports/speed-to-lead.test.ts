@@ -28,6 +28,11 @@ describe('speed-to-lead report', () => {
     }
     // created outside the range: never counted
     await createLead(env.db, { brand: 'Toyota', source: 'Website', createdAt: new Date('2026-11-20T08:00:00Z') });
+    // another brand's day: claimed after 1 minute, 30 min 15 s, and 95 min 30 s
+    for (const seconds of [60, 1815, 5730]) {
+      const lead = await createLead(env.db, { brand: 'Kia', source: 'Walk-in', createdAt: new Date('2026-11-24T08:00:00Z') });
+      await env.db.query('update leads set first_claimed_at = $2, first_claimed_by = $3 where id = $1', [lead.id, new Date(Date.parse('2026-11-24T08:00:00Z') + seconds * 1000), jose]);
+    }
   });
   afterAll(() => env.close());
 
@@ -50,6 +55,15 @@ describe('speed-to-lead report', () => {
     expect(groups.find((group) => group.dimension === 'source' && group.key === 'Website')).toMatchObject({ leads: 3, toClaim: { leads: 2, medianMinutes: 6 } });
     // most leads first; a lead nobody claimed belongs to no agent
     expect(groups.filter((group) => group.dimension === 'agent').map((group) => group.label)).toEqual(['Maria Santos', 'Jose Ramos']);
+  });
+
+  it('counts each lead at the resolution shown, tenths of an hour from an hour on, the same over a day as over the whole history', async () => {
+    // 1, 30.3 (30 min 15 s: a half rounds up) and 96 (95 min 30 s to the tenth of an hour): p90 = 30.3 + 0.8 × (96 − 30.3) = 82.86
+    const day = (await api(env.url, supervisor).get<SpeedToLeadReport>('/reports/speed-to-lead?from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z&brand=Kia')).body;
+    expect(day.overall).toEqual({ leads: 3, toClaim: { leads: 3, medianMinutes: 30.3, p90Minutes: 82.9 }, toFirstCall: { leads: 0, medianMinutes: null, p90Minutes: null } });
+    // no range: the yearly counts, not a scan
+    const allTime = (await api(env.url, supervisor).get<SpeedToLeadReport>('/reports/speed-to-lead?brand=Kia')).body;
+    expect(allTime).toEqual(day);
   });
 
   it('narrows to one brand', async () => {
