@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie, { liveQuery } from 'dexie';
+import Dexie, { liveQuery, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleActivity, exampleCallLog, exampleLead, exampleMessage, exampleStage, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
@@ -25,21 +25,25 @@ async function messageIds(db: ReplicaDb): Promise<string[]> {
   return (await db.chatter.toArray()).flatMap((row) => row.messages.map((message) => message.id)).sort();
 }
 
-/** Counts the lead records each write to the leads table carries (a DBCore middleware: below Dexie's own API). */
-function countLeadWrites(db: ReplicaDb): { written: number } {
-  const counter = { written: 0 };
+/** Calls `onWrite` with each write request to one table, before it goes down (a DBCore middleware: below Dexie's own API; registered before the replica opens). */
+function onWrites(db: ReplicaDb, tableName: string, onWrite: (request: DBCoreMutateRequest) => void): void {
   db.use({
     stack: 'dbcore',
-    name: 'count-lead-writes',
+    name: `on-writes-${tableName}`,
     create: (down) => ({
       ...down,
       table: (name) => {
         const table = down.table(name);
-        if (name !== 'leads') return table;
-        return { ...table, mutate: (request) => ((counter.written += request.type === 'put' || request.type === 'add' ? request.values.length : 0), table.mutate(request)) };
+        return name === tableName ? { ...table, mutate: (request) => (onWrite(request), table.mutate(request)) } : table;
       },
     }),
   });
+}
+
+/** Counts the lead records each write to the leads table carries. */
+function countLeadWrites(db: ReplicaDb): { written: number } {
+  const counter = { written: 0 };
+  onWrites(db, 'leads', (request) => (counter.written += request.type === 'put' || request.type === 'add' ? request.values.length : 0));
   return counter;
 }
 
@@ -83,18 +87,7 @@ describe('applying a sync page', () => {
     const finished: string[] = [];
     // The board's read starts once the history page's transaction is writing its messages.
     let read: Promise<unknown> | undefined;
-    db.use({
-      stack: 'dbcore',
-      name: 'read-leads-while-writing',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'chatter') return table;
-          return { ...table, mutate: (request) => ((read ??= Dexie.ignoreTransaction(() => db.leads.count()).then(() => finished.push('leads read'))), table.mutate(request)) };
-        },
-      }),
-    });
+    onWrites(db, 'chatter', () => (read ??= Dexie.ignoreTransaction(() => db.leads.count()).then(() => finished.push('leads read'))));
     await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead] });
     const messages = Array.from({ length: 2000 }, (_, i) => ({ ...exampleMessage, id: `m-${i}` }));
     await applySyncPage(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
