@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Dealership, Lead } from '../../../src-shared/contract/entities.schema';
-import { useReplica } from '../../app/ReplicaProvider';
-import { readLeadFacets } from '../../db/lead-facets';
+import { useReplicaLeadFacets } from '../../app/use-replica-lead-facets';
 
 const byText = (a: string, b: string) => a.localeCompare(b);
 
@@ -10,18 +9,7 @@ const byText = (a: string, b: string) => a.localeCompare(b);
  * page on screen carry. The replica is read once per visit, not live: these lists change seldom.
  */
 export function useLeadFacets(dealerships: Dealership[], shown: Lead[], chosen: { brand: string; source: string }): { brands: string[]; sources: string[] } {
-  const { db } = useReplica();
-  const [fromReplica, setFromReplica] = useState<{ brands: string[]; sources: string[] }>({ brands: [], sources: [] });
-
-  useEffect(() => {
-    let live = true;
-    void readLeadFacets(db).then((facets) => {
-      if (live) setFromReplica(facets);
-    });
-    return () => {
-      live = false;
-    };
-  }, [db]);
+  const fromReplica = useReplicaLeadFacets();
 
   return useMemo(() => {
     const brands = new Set([...dealerships.flatMap((dealership) => dealership.brands), ...fromReplica.brands, ...shown.map((lead) => lead.brand), chosen.brand]);
