@@ -25,8 +25,13 @@ export class Tour {
   /** Checks the screen as it is now. */
   async check(screen: string): Promise<void> {
     // Nothing animating or loading: the screen as a user reads it (no running animation, nothing aria-busy).
+    // A function, not a string: a string predicate is eval'd in the page on every poll after the first, which the
+    // app's Content Security Policy refuses (seen when a screen was still busy at the first check).
     await this.page.waitForFunction(
-      "document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[aria-busy=\"true\"]')",
+      () => {
+        const { document } = globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }>; querySelector(selector: string): unknown } };
+        return document.getAnimations().every((animation) => animation.playState !== 'running') && !document.querySelector('[aria-busy="true"]');
+      },
       undefined,
       { timeout: 10_000 },
     );
