@@ -3,7 +3,7 @@ import type { Readiness } from '../../../src-shared/contract/health.schema';
 import { openDatabase } from '../../db/open-database';
 import { ManualClock } from '../../http/clock';
 import { buildHub, DEFAULT_CONFIG } from '../../server';
-import { BACKENDS, startTestHub, testLogger, type TestHub } from '../../testing/hub-test-env';
+import { BACKENDS, pgliteSnapshot, startTestHub, testLogger, type TestHub } from '../../testing/hub-test-env';
 import { MailWorker } from '../mail/mail-worker';
 import { SecretBox } from '../secrets/secret-box';
 
@@ -52,7 +52,7 @@ describe.each(BACKENDS)('health probes on %s', (backend) => {
 
 describe('readiness when things are down', () => {
   it('is 503 when the database does not answer', async () => {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
     const { app } = await buildHub({ db, secrets: SecretBox.ephemeral(), logger: testLogger() });
     await db.close();
     const answer = await app.inject({ method: 'GET', url: '/readyz' });
@@ -63,7 +63,7 @@ describe('readiness when things are down', () => {
   });
 
   it('reports a mail worker that stopped ticking, or was stopped', async () => {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
     const worker = new MailWorker({ db, clock: new ManualClock(), config: { ...DEFAULT_CONFIG, smtpUrl: null }, log: { info: () => undefined, error: () => undefined } });
     try {
       worker.start(1_000);
@@ -78,7 +78,7 @@ describe('readiness when things are down', () => {
   });
 
   it('documents both probes at the root in the OpenAPI document', async () => {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
     const { app } = await buildHub({ db, secrets: SecretBox.ephemeral(), logger: testLogger() });
     const paths = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, { get?: { responses: Record<string, unknown> } }> }>().paths;
     expect(paths['/healthz']?.get).toBeDefined();

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Readiness } from '../../../src-shared/contract/health.schema';
 import { openDatabase } from '../../db/open-database';
 import { buildHub } from '../../server';
-import { testLogger } from '../../testing/hub-test-env';
+import { pgliteSnapshot, testLogger } from '../../testing/hub-test-env';
 import { SecretBox } from '../secrets/secret-box';
 import { DEFAULT_SHUTDOWN_GRACE_MS, closeGracefully, shutdownGraceOf } from './graceful-close';
 
 describe('graceful close', () => {
   it('reports not ready as soon as closing starts', async () => {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
     const { app, hub } = await buildHub({ db, secrets: SecretBox.ephemeral(), logger: testLogger() });
     const seen: Readiness[] = [];
     app.addHook('preClose', (done) => {
