@@ -11,6 +11,7 @@ import { enqueue, OutboxPump } from '../db/outbox';
 import { ReplicaDb, replicaName } from '../db/replica-db';
 import { SignOutButton } from './SignOutButton';
 import { ReplicaContextForTests } from './ReplicaProvider';
+import { leadCount, seedLeads } from '../db/lead-store.fixture';
 
 function setup(name: string, sendError: AppError | null = null, sealError: AppError | null = null) {
   const db = new ReplicaDb(name);
@@ -59,7 +60,7 @@ describe('SignOutButton', () => {
   it('seals what the hub cannot take now for this same person only, then deletes the replica', async () => {
     const name = replicaName('http://hub.test', 'u-maria');
     const { db, order, onSignedOut } = setup(name, { code: 'hub_unreachable', message: 'offline' });
-    await db.leads.add(makeLead());
+    await seedLeads(db, [makeLead()]);
     await enqueue(db, 'call', '1', { durationMin: 2, result: 'answered', summary: 'kept for later' });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await vi.waitFor(() => expect(onSignedOut).toHaveBeenCalled());
@@ -72,14 +73,14 @@ describe('SignOutButton', () => {
   it('keeps the outbox in the emptied replica when main cannot seal it: nothing is lost', async () => {
     const name = replicaName('http://hub.test', 'u-nokey');
     const { db, order, onSignedOut } = setup(name, { code: 'hub_unreachable', message: 'offline' }, { code: 'not_found', message: 'No key for that person' });
-    await db.leads.add(makeLead());
+    await seedLeads(db, [makeLead()]);
     await enqueue(db, 'call', '1', { durationMin: 2, result: 'answered', summary: 'kept for later' });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await vi.waitFor(() => expect(onSignedOut).toHaveBeenCalled());
     expect(order).toEqual(['send', 'seal 1', 'sign-out']);
     const kept = new ReplicaDb(name);
     expect(await kept.outbox.count()).toBe(1);
-    expect(await kept.leads.count()).toBe(0);
+    expect(await leadCount(kept)).toBe(0);
     expect(await kept.meta.count()).toBe(0);
   });
 });

@@ -7,6 +7,8 @@ import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '
 import { loadOwnOpenLeads } from '../features/shell/reassigned-away';
 import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
+import { readLeads } from './lead-store';
+import { storedLeads } from './lead-store.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 let n = 0;
@@ -40,10 +42,10 @@ function onWrites(db: ReplicaDb, tableName: string, onWrite: (request: DBCoreMut
   });
 }
 
-/** Counts the lead records each write to the leads table carries. */
+/** Counts the chunk records (lead-store.ts) each write of leads carries. */
 function countLeadWrites(db: ReplicaDb): { written: number } {
   const counter = { written: 0 };
-  onWrites(db, 'leads', (request) => (counter.written += request.type === 'put' || request.type === 'add' ? request.values.length : 0));
+  onWrites(db, 'leadChunks', (request) => (counter.written += request.type === 'put' || request.type === 'add' ? request.values.length : 0));
   return counter;
 }
 
@@ -53,14 +55,14 @@ describe('applying a sync page', () => {
     const writes = countLeadWrites(db);
     const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
     await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead, other] });
-    expect(writes.written).toBe(2);
+    expect(writes.written).toBe(1);
     // A note on a lead: the hub sends the lead too, unchanged; only the note is new.
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [{ ...exampleMessage, id: 'm-new' }] });
-    expect(writes.written).toBe(2);
+    expect(writes.written).toBe(1);
     expect(await messageIds(db)).toContain('m-new');
     await applySyncPage(db, { ...empty, cursor: 'c2', leads: [exampleLead, { ...other, version: other.version + 1, vehicleModel: 'Renamed' }] });
-    expect(writes.written).toBe(3);
-    expect((await db.leads.get('other'))?.vehicleModel).toBe('Renamed');
+    expect(writes.written).toBe(2);
+    expect((await readLeads(db)).get('other')?.vehicleModel).toBe('Renamed');
     expect(await replicaCursor(db)).toBe('c2');
   });
 
@@ -87,7 +89,7 @@ describe('applying a sync page', () => {
     const finished: string[] = [];
     // The board's read starts once the history page's transaction is writing its messages.
     let read: Promise<unknown> | undefined;
-    onWrites(db, 'chatter', () => (read ??= Dexie.ignoreTransaction(() => db.leads.count()).then(() => finished.push('leads read'))));
+    onWrites(db, 'chatter', () => (read ??= Dexie.ignoreTransaction(() => readLeads(db)).then(() => finished.push('leads read'))));
     await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead] });
     const messages = Array.from({ length: 2000 }, (_, i) => ({ ...exampleMessage, id: `m-${i}` }));
     await applySyncPage(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
@@ -127,11 +129,11 @@ describe('applying a sync page', () => {
     const db = freshDb();
     await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
     // stored with its Open Leads pool key (unclaimed, open stage): see pool-index.test.ts
-    expect(await db.leads.get(exampleLead.id)).toEqual({ ...exampleLead, pool: exampleLead.brand });
+    expect((await readLeads(db)).get(exampleLead.id)).toEqual({ ...exampleLead, pool: exampleLead.brand });
     expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c1');
     await applySyncPage(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });
-    expect((await db.leads.get(exampleLead.id))?.version).toBe(exampleLead.version + 1);
+    expect((await readLeads(db)).get(exampleLead.id)?.version).toBe(exampleLead.version + 1);
     expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c2');
   });
@@ -141,7 +143,7 @@ describe('applying a sync page', () => {
     const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
     await applySyncPage(db, { ...empty, leads: [exampleLead, other], messages: [exampleMessage, { ...exampleMessage, id: 'm2', leadId: 'other' }], callLogs: [exampleCallLog], activities: [exampleActivity] });
     await applySyncPage(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
-    expect(await db.leads.toCollection().primaryKeys()).toEqual(['other']);
+    expect((await storedLeads(db)).map((lead) => lead.id)).toEqual(['other']);
     expect(await messageIds(db)).toEqual(['m2']);
     expect(await db.callLogs.count()).toBe(0);
     expect(await db.activities.count()).toBe(0);
@@ -153,7 +155,7 @@ describe('applying a sync page', () => {
     const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], activities: [{ ...exampleActivity, id: undefined as unknown as string }] };
     await expect(applySyncPage(db, broken)).rejects.toThrow();
     expect(await replicaCursor(db)).toBe('before');
-    expect(await db.leads.get('new-one')).toBeUndefined();
+    expect((await readLeads(db)).get('new-one')).toBeUndefined();
   });
 
   it('reset drops the replica but keeps the outbox', async () => {
@@ -161,7 +163,7 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, cursor: 'c', leads: [exampleLead], stages: [exampleStage] });
     await db.outbox.add({ clientId: 'x', kind: 'note', leadId: exampleLead.id, body: { body: 'hi' }, status: 'pending', attempts: 0, lastError: null, createdAt: '2026-11-23T09:00:00Z' });
     await resetReplica(db);
-    expect(await db.leads.count()).toBe(0);
+    expect((await readLeads(db)).size).toBe(0);
     expect(await replicaCursor(db)).toBeNull();
     expect(await db.outbox.count()).toBe(1);
   });
@@ -174,7 +176,7 @@ describe('applying a sync page', () => {
     const open = { ...exampleLead, id: 'open', userId: 'u1', stageId: exampleStage.id, updatedAt: '2026-01-01T00:00:00.000Z' };
     await applySyncPage(db, { ...empty, stages: [exampleStage, won], leads: [old, recent, open], messages: [{ ...exampleMessage, leadId: 'old' }] });
     expect(await dropOldClosedLeads(db, 'u1', new Date('2026-11-23T00:00:00Z'))).toBe(1);
-    expect((await db.leads.toCollection().primaryKeys()).sort()).toEqual(['open', 'recent']);
+    expect((await storedLeads(db)).map((lead) => lead.id)).toEqual(['open', 'recent']);
     expect(await messageIds(db)).toHaveLength(0);
   });
 });
@@ -213,7 +215,7 @@ describe('leads held whole (lazy history)', () => {
     v3.close();
     const upgraded = new ReplicaDb(name);
     dbs.push(upgraded);
-    expect(upgraded.verno).toBe(6);
+    expect(upgraded.verno).toBe(8);
     // Its messages moved into one chatter record per lead, oldest first; the old table is gone.
     expect((await upgraded.chatter.toArray()).map((row) => [row.leadId, row.messages.map((message) => message.id)])).toEqual([
       [exampleLead.id, [exampleMessage.id, 'm-later']],
@@ -221,8 +223,9 @@ describe('leads held whole (lazy history)', () => {
     ]);
     expect(upgraded.tables.map((table) => table.name)).not.toContain('messages');
     expect(await wholeIds(upgraded)).toEqual([exampleLead.id, 'other'].sort());
-    // Only the indexes something reads are written with each lead; the pool's still answers.
-    expect(upgraded.leads.schema.indexes.map((index) => index.name).sort()).toEqual(['[pool+createdAt]', 'createdAt', 'pool', 'userId']);
-    expect(await upgraded.leads.where('userId').equals(exampleLead.userId ?? '').count()).toBe(exampleLead.userId ? 2 : 0);
+    // The leads moved into chunks (lead-store.ts); the old table is gone.
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('leads');
+    expect((await storedLeads(upgraded)).map((lead) => lead.id)).toEqual([exampleLead.id, 'other'].sort());
+    expect((await readLeads(upgraded)).ofUser(exampleLead.userId ?? '')).toHaveLength(exampleLead.userId ? 2 : 0);
   });
 });

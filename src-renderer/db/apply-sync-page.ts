@@ -2,6 +2,7 @@ import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity } from './activity-key';
 import { putMessages } from './chatter';
+import { clearLeadRows, deleteLeadRows, getLeadRows, modifyLeadRows, putLeadRows, readLeads } from './lead-store';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { Table } from 'dexie';
 import type { ReplicaDb } from './replica-db';
@@ -44,8 +45,8 @@ function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
   const removes = page.removedLeadIds.length > 0;
   const tables: Table[] = [db.meta];
   // putLeads reads the stages for the pool key; putStages rewrites the pool key of leads whose stage turned.
-  if (page.leads.length || page.stages.length) tables.push(db.leads, db.stages);
-  else if (removes) tables.push(db.leads);
+  if (page.leads.length || page.stages.length) tables.push(db.leadChunks, db.leadHeads, db.stages);
+  else if (removes) tables.push(db.leadChunks, db.leadHeads);
   if (page.users.length) tables.push(db.users);
   if (page.dealerships.length) tables.push(db.dealerships);
   if (page.messages.length || removes) tables.push(db.chatter);
@@ -66,12 +67,12 @@ async function putLeads(db: ReplicaDb, leads: SyncPage['leads']): Promise<void> 
   const stages = await db.stages.toArray();
   const incoming = leads.map((lead) => toReplicaLead(lead, stages));
   if (incoming.length > COMPARE_LEADS_UP_TO) {
-    await db.leads.bulkPut(incoming);
+    await putLeadRows(db, incoming);
     return;
   }
-  const stored = await db.leads.bulkGet(incoming.map((lead) => lead.id));
+  const stored = await getLeadRows(db, incoming.map((lead) => lead.id));
   const changed = incoming.filter((lead, index) => !sameRow(stored[index], lead));
-  if (changed.length) await db.leads.bulkPut(changed);
+  if (changed.length) await putLeadRows(db, changed);
 }
 
 function sameRow(stored: object | undefined, incoming: object): boolean {
@@ -93,11 +94,16 @@ async function putStages(db: ReplicaDb, incoming: Stage[]): Promise<void> {
   const stages = await db.stages.toArray();
   const turnedIds = new Set(turned.map((stage) => stage.id));
   // A stage turning open or closed is a manager's rare change: a pass over the leads, not an index written with every lead.
-  await db.leads.filter((lead) => turnedIds.has(lead.stageId)).modify((lead) => refreshPoolKey(lead, stages));
+  await modifyLeadRows(db, (lead) => {
+    if (!turnedIds.has(lead.stageId)) return undefined;
+    const refreshed = { ...lead };
+    refreshPoolKey(refreshed, stages);
+    return refreshed;
+  });
 }
 
 async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
-  await db.leads.bulkDelete(ids);
+  await deleteLeadRows(db, ids);
   await db.chatter.bulkDelete(ids);
   await db.callLogs.where('leadId').anyOf(ids).delete();
   await db.activities.where('leadId').anyOf(ids).delete();
@@ -106,8 +112,8 @@ async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
 
 /** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  await db.transaction('rw', [db.leads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
-    await Promise.all([db.leads.clear(), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
+  await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
+    await Promise.all([clearLeadRows(db), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
   });
 }
 
@@ -119,7 +125,10 @@ export async function replicaCursor(db: ReplicaDb): Promise<string | null> {
 export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Date): Promise<number> {
   const closedStageIds = new Set((await db.stages.toArray()).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
   const cutoff = new Date(now.getTime() - CLOSED_RETENTION_DAYS * DAY_MS).toISOString();
-  const old = await db.leads.where('userId').equals(userId).filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff).primaryKeys();
-  if (old.length) await db.transaction('rw', [db.leads, db.chatter, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
+  const old = (await readLeads(db))
+    .ofUser(userId)
+    .filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff)
+    .map((lead) => lead.id);
+  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
   return old.length;
 }

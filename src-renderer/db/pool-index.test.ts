@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../src-shared/contract/entities.schema';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleLead } from '../../src-shared/contract/contract-examples.fixture';
 import { defaultStages } from '../../src-shared/domain/stages.fixture';
 import { applySyncPage } from './apply-sync-page';
+import { readLeads } from './lead-store';
 import { hubLeadOf } from './pool-key';
 import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
@@ -25,16 +26,13 @@ function freshDb(name = `pool-test-${n++}`): ReplicaDb {
   return db;
 }
 
-/** What the pool index holds, brand → lead ids, read the way the board reads it. */
+/** What the lead index's pool holds, brand → lead ids, read the way the board reads it. */
 async function pool(db: ReplicaDb): Promise<Record<string, string[]>> {
-  const brands = (await db.leads.orderBy('pool').uniqueKeys()) as string[];
-  const entries = await Promise.all(
-    brands.map(async (brand) => [brand, await db.leads.where('[pool+createdAt]').between([brand, Dexie.minKey], [brand, Dexie.maxKey]).primaryKeys()] as const),
-  );
-  return Object.fromEntries(entries);
+  const index = await readLeads(db);
+  return Object.fromEntries(index.poolBrands().map((brand) => [brand, index.pool(brand).map((each) => each.id)]));
 }
 
-describe('the Open Leads pool index', () => {
+describe('the Open Leads pool', () => {
   it('holds unclaimed leads of open stages by brand, in creation order, and nothing else', async () => {
     const db = freshDb();
     await applySyncPage(db, {
@@ -51,7 +49,7 @@ describe('the Open Leads pool index', () => {
     });
     expect(await pool(db)).toEqual({ Honda: ['3'], Toyota: ['2', '1'] });
     // the field is the replica's own: the hub's lead is unchanged under it
-    expect(hubLeadOf((await db.leads.get('1'))!)).toEqual(lead('1', { brand: 'Toyota', createdAt: '2026-03-02T08:00:00.000Z' }));
+    expect(hubLeadOf((await readLeads(db)).get('1')!)).toEqual(lead('1', { brand: 'Toyota', createdAt: '2026-03-02T08:00:00.000Z' }));
   });
 
   it('follows claims, returns to the pool and closing', async () => {
@@ -60,7 +58,7 @@ describe('the Open Leads pool index', () => {
     expect(await pool(db)).toEqual({ Toyota: ['1', '2'] });
     await applySyncPage(db, { ...empty, leads: [lead('1', { userId: 'u1', version: 1 })] });
     expect(await pool(db)).toEqual({ Toyota: ['2'] });
-    expect((await db.leads.get('1'))?.pool).toBeUndefined();
+    expect((await readLeads(db)).get('1')?.pool).toBeUndefined();
     await applySyncPage(db, { ...empty, leads: [lead('1', { userId: null, version: 2 })] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2'] });
     // a brand edit moves the lead to its new column
@@ -108,7 +106,7 @@ describe('the Open Leads pool index', () => {
     const db = freshDb(name);
     expect(await pool(db)).toEqual({ Honda: ['1'], Toyota: ['4'] });
     expect(db.verno).toBeGreaterThanOrEqual(3);
-    expect(await db.leads.count()).toBe(4);
+    expect((await readLeads(db)).size).toBe(4);
     expect((await db.meta.get('cursor'))?.value).toBe('kept');
   });
 });

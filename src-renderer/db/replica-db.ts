@@ -3,6 +3,7 @@ import type { CallLog, Dealership, Message, User } from '../../src-shared/contra
 import type { Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 import { mergeMessages, messagesByLead, type ChatterRow } from './chatter';
+import { putLeadRows, type LeadChunk, type LeadHead } from './lead-store';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
@@ -35,7 +36,8 @@ export interface MetaRow {
  * Schema versions are numbered here and nowhere else.
  */
 export class ReplicaDb extends Dexie {
-  leads!: EntityTable<ReplicaLead, 'id'>;
+  leadChunks!: EntityTable<LeadChunk, 'id'>;
+  leadHeads!: EntityTable<LeadHead, 'id'>;
   chatter!: EntityTable<ChatterRow, 'leadId'>;
   callLogs!: EntityTable<CallLog, 'id'>;
   activities!: EntityTable<ReplicaActivity, 'id'>;
@@ -107,6 +109,15 @@ export class ReplicaDb extends Dexie {
         await tx.table<ChatterRow, string>('chatter').bulkPut([...byLead].map(([leadId, messages]) => ({ leadId, messages: mergeMessages([], messages) })));
       });
     this.version(6).stores({ messages: null });
+    // Leads move into chunks of up to 500 (see lead-store.ts): IndexedDB's cost is per record, and a first sync
+    // wrote one per visible lead before the board was usable. Version 8 drops the old table once 7 has moved them.
+    this.version(7)
+      .stores({ leadChunks: 'id', leadHeads: 'id' })
+      .upgrade(async (tx) => {
+        const leads = await tx.table<ReplicaLead, string>('leads').toArray();
+        await putLeadRows({ leadChunks: tx.table('leadChunks'), leadHeads: tx.table('leadHeads') }, leads);
+      });
+    this.version(8).stores({ leads: null });
   }
 }
 

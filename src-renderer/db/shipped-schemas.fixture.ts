@@ -18,6 +18,9 @@ const SHIPPED: ReadonlyArray<Record<string, string>> = [
   },
   { leads: 'id, [stageId+userId], userId, brand, createdAt, ref, stageId, pool, [pool+createdAt]' },
   { activities: 'id, leadId, dueAt, [openFor+dueAt]' },
+  { wholeLeads: 'leadId', leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', activities: 'id, leadId, [openFor+dueAt]' },
+  { leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId' },
+  { messages: null } as unknown as Record<string, string>,
 ];
 
 /** A database named `name` at shipped schema `version` (1-based), for filling before the current app opens it. */

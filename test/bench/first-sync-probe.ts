@@ -255,12 +255,6 @@ export async function replicaCounts(page: Page): Promise<{ leads: number; messag
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
-      const count = (store: string) =>
-        new Promise<number>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error ?? new Error('count failed'));
-        });
       // Messages live in one chatter record per lead: the records' messages are counted.
       const chatterMessages = () =>
         new Promise<number>((resolve, reject) => {
@@ -268,7 +262,14 @@ export async function replicaCounts(page: Page): Promise<{ leads: number; messag
           request.onsuccess = () => resolve((request.result as Array<{ messages: unknown[] }>).reduce((sum, row) => sum + row.messages.length, 0));
           request.onerror = () => reject(request.error ?? new Error('getAll failed'));
         });
-      leads += await count('leads');
+      // Leads live in chunk records (lead-store.ts): each head names its chunk's leads.
+      const chunkedLeads = () =>
+        new Promise<number>((resolve, reject) => {
+          const request = db.transaction('leadHeads', 'readonly').objectStore('leadHeads').getAll();
+          request.onsuccess = () => resolve((request.result as Array<{ ids: unknown[] }>).reduce((sum, head) => sum + head.ids.length, 0));
+          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+        });
+      leads += await chunkedLeads();
       messages += await chatterMessages();
       db.close();
     }

@@ -19,7 +19,8 @@ import { measureIncremental, StageClock } from './live-stages';
  * (10,000 own, each with 5 messages, 1 call log, 1 activity; 10,000 in the pool): Sign in click → both boards
  * complete (usableBoardMs), → the last page applied (ownPipelineCompleteMs), frame times meanwhile, opening
  * pool leads whose chatter is not local; beside it the floors of the same run (the hub's pages fetched in
- * Node, a raw Dexie bulkPut of the same rows); incremental sync (event to replica) over 50 changes; the
+ * Node, a raw Dexie bulkPut of the same rows into the replica's stores, and the lead rows as one record each);
+ * incremental sync (event to replica) over 50 changes; the
  * renderer's JS heap; then a supervisor's first sync (all 20,000 open leads). Writes test/bench/results/sync.json.
  */
 const LEADS = 20_000;
@@ -91,15 +92,21 @@ async function main(): Promise<void> {
     const rawBulkPut = await page.evaluate(async (allPages) => {
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
-      // The replica's own stores and indexes (replica-db.ts): messages as one chatter record per lead.
-      raw.version(1).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeads: 'leadId', meta: 'key' });
+      // The replica's own stores and indexes (replica-db.ts): leads in chunk records of 500 with a head each
+      // (lead-store.ts), messages as one chatter record per lead.
+      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeads: 'leadId', meta: 'key' });
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
+      let chunkNumber = 0;
       for (const p of allPages as Array<Record<string, unknown[]>>) {
         const pageStart = performance.now();
-        await raw.transaction('rw', ['leads', 'chatter', 'callLogs', 'activities', 'wholeLeads', 'meta'], async () => {
-          await raw.table('leads').bulkPut(p['leads'] ?? []);
+        await raw.transaction('rw', ['leadChunks', 'leadHeads', 'chatter', 'callLogs', 'activities', 'wholeLeads', 'meta'], async () => {
+          const leads = (p['leads'] ?? []) as Array<{ id: string }>;
+          const chunks: Array<{ id: string; version: string; leads: unknown[] }> = [];
+          for (let at = 0; at < leads.length; at += 500) chunks.push({ id: `c${++chunkNumber}`, version: 'v', leads: leads.slice(at, at + 500) });
+          await raw.table('leadChunks').bulkPut(chunks);
+          await raw.table('leadHeads').bulkPut(chunks.map((chunk) => ({ id: chunk.id, version: chunk.version, ids: (chunk.leads as Array<{ id: string }>).map((lead) => lead.id) })));
           const chatter = new Map<string, unknown[]>();
           for (const message of (p['messages'] ?? []) as Array<{ leadId: string }>) chatter.set(message.leadId, [...(chatter.get(message.leadId) ?? []), message]);
           await raw.table('chatter').bulkPut([...chatter].map(([leadId, messages]) => ({ leadId, messages })));
@@ -109,7 +116,15 @@ async function main(): Promise<void> {
         });
         if ((p['leads'] ?? []).length > 0 && (p['messages'] ?? []).length === 0) leadRowsMs += performance.now() - pageStart;
       }
-      return { all: performance.now() - start, leadRows: leadRowsMs };
+      const all = performance.now() - start;
+      // The design before lead chunks, for comparison in the same run: one record per lead with its indexes.
+      const perRecord = new DexieCtor('raw-per-record', { chromeTransactionDurability: 'relaxed' });
+      perRecord.version(1).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]' });
+      const perRecordStart = performance.now();
+      for (const p of allPages as Array<Record<string, unknown[]>>) {
+        if ((p['leads'] ?? []).length > 0) await perRecord.transaction('rw', ['leads'], async () => void (await perRecord.table('leads').bulkPut(p['leads'] ?? [])));
+      }
+      return { all, leadRows: leadRowsMs, perRecordLeadRows: performance.now() - perRecordStart };
     }, pages);
 
     // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
@@ -166,6 +181,7 @@ async function main(): Promise<void> {
       hubPagesMs: round(hubPagesMs, 0),
       rawBulkPutMs: rawMs,
       rawLeadRowsBulkPutMs: round(rawBulkPut.leadRows, 0),
+      perRecordLeadRowsBulkPutMs: round(rawBulkPut.perRecordLeadRows, 0),
       rawSpeedRatio: round(rawMs / ownPipelineCompleteMs, 2),
       incrementalP50Ms: round(percentile(samples, 50)),
       incrementalP95Ms: round(percentile(samples, 95)),
@@ -185,6 +201,7 @@ async function main(): Promise<void> {
       'hubPagesMs (floor: the pages in Node)': results.hubPagesMs,
       'rawBulkPutMs (floor: the rows into Dexie)': results.rawBulkPutMs,
       'rawLeadRowsBulkPutMs (of which lead rows alone)': results.rawLeadRowsBulkPutMs,
+      'perRecordLeadRowsBulkPutMs (lead rows as one record each, the design before chunks)': results.perRecordLeadRowsBulkPutMs,
       incrementalP95Ms: results.incrementalP95Ms,
       'incrementalMissed (notes that never reached the replica)': results.incrementalMissed,
       heapMb,

@@ -9,6 +9,7 @@ import { api, createLead, createUser, startTestHub, TEST_PASSWORD, type TestHub 
 import { testCipher } from '../harness/app-harness';
 import { HubProxy } from '../harness/hub-proxy';
 import { dexieReplica } from './replica-port.fixture';
+import { readLeads } from '../../src-renderer/db/lead-store';
 
 function core(hubUrl: string, dir = mkdtempSync(join(tmpdir(), 'core-')), cipher = testCipher(), recheckMs?: number) {
   const replica = dexieReplica();
@@ -45,10 +46,10 @@ describe('main core against a real hub on loopback', () => {
     const user = await main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
     expect(user.login).toBe('maria');
     await main.handlers['sync:pull'](undefined);
-    expect(await replica.db.leads.get(lead.id)).toMatchObject({ userId: null });
+    expect((await readLeads(replica.db)).get(lead.id)).toMatchObject({ userId: null });
     const claimed = await main.handlers['leads:claim']({ leadId: lead.id });
     expect(claimed.userId).toBe(user.id);
-    expect(await replica.db.leads.get(lead.id)).toMatchObject({ userId: user.id });
+    expect((await readLeads(replica.db)).get(lead.id)).toMatchObject({ userId: user.id });
     const session = await main.handlers['auth:session'](undefined);
     expect(session).toMatchObject({ user: { login: 'maria' }, online: true });
     expect(JSON.stringify(session)).not.toMatch(/token/i);
@@ -169,7 +170,7 @@ describe('lead actions through main', () => {
       appError: { code: 'stage_transition_not_allowed', message: expect.stringContaining('From "New" the only allowed next stage is "Qualified"') },
     });
     const moved = await main.handlers['leads:move-stage']({ leadId: lead.id, stageId: stages[1]?.id ?? '' });
-    expect((await replica.db.leads.get(lead.id))?.stageId).toBe(moved.stageId);
+    expect(((await readLeads(replica.db)).get(lead.id))?.stageId).toBe(moved.stageId);
     const detail = await main.handlers['leads:fetch']({ leadId: lead.id });
     expect(detail.messages.map((message) => message.kind)).toContain('tracking');
     await expect(main.handlers['leads:mark-lost']({ leadId: lead.id, notes: 'x' })).rejects.toMatchObject({ appError: { code: 'lost_reason_required' } });
@@ -199,7 +200,7 @@ describe('lead actions through main', () => {
     await main.handlers['leads:claim']({ leadId: lead.id });
     expect((await api(env.url, supervisor.token).post(`/leads/${lead.id}/assign`, { userId: ben })).status).toBe(200);
     await main.handlers['sync:pull'](undefined);
-    expect(await replica.db.leads.get(lead.id)).toBeUndefined();
+    expect((await readLeads(replica.db)).get(lead.id)).toBeUndefined();
     expect(await main.handlers['leads:reassignment']({ leadId: lead.id })).toEqual({ ref: lead.ref, toName: 'Ben Reyes', byName: 'Sue Cruz' });
     // anyone else is answered as for a lead that does not exist
     const other = await createLead(env.db);

@@ -6,6 +6,7 @@ import { api, createLead, createUser, startTestHub, type TestHub } from '../../s
 import { propertyRuns } from '../../src-hub/testing/property-runs';
 import { hubLeadOf } from '../../src-renderer/db/pool-key';
 import { dexieReplica } from './replica-port.fixture';
+import { readLeads } from '../../src-renderer/db/lead-store';
 
 type Op =
   | { kind: 'claim'; user: number; lead: number }
@@ -70,11 +71,12 @@ describe('replica model', () => {
             [user.id, role],
           );
           const expectedIds = expected.map((row) => row.id);
-          const got = (await replica?.db.leads.toCollection().primaryKeys())?.map(String).sort((a, b) => Number(a) - Number(b));
+          const local = replica ? await readLeads(replica.db) : undefined;
+          const got = local?.all().map((lead) => lead.id).sort((a, b) => Number(a) - Number(b));
           expect({ user: index, ids: got }).toEqual({ user: index, ids: expectedIds });
           for (const id of expectedIds) {
             const hubLead = await api(env.url, user.token).get(`/leads/${id}`);
-            const stored = await replica?.db.leads.get(id);
+            const stored = local?.get(id);
             expect(stored && hubLeadOf(stored)).toEqual(hubLead.body);
             // the replica's own Open Leads key: the brand exactly while the lead is unclaimed and open
             const row = (await env.db.query<{ user_id: string | null; closed: boolean; brand: string }>('select user_id, closed, brand from leads where id = $1', [id]))[0];

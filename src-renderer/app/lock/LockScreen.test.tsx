@@ -13,6 +13,7 @@ import { makeLead, USERS } from '../../features/lead-form/lead-form.fixture';
 import { App } from '../App';
 import { useSessionStore } from '../session-store';
 import { APP_TITLE, LOCKED_TITLE } from './use-locked-title';
+import { seedLeads } from '../../db/lead-store.fixture';
 
 const HUB = 'http://127.0.0.1:1';
 let run = 0;
@@ -28,7 +29,7 @@ async function start(initial: Session, unlockAnswer: 'ok' | 'wrong' = 'ok') {
   const db = new ReplicaDb(replicaName(current.hubUrl, current.user.id));
   await db.stages.bulkAdd(defaultStages());
   await db.users.bulkAdd(USERS);
-  await db.leads.add(makeLead({ userId: current.user.id, stageId: 'new', customer: { name: 'Carmen Villanueva', phone: '+63 917 555 0101', email: 'carmen@example.com' } }));
+  await seedLeads(db, [makeLead({ userId: current.user.id, stageId: 'new', customer: { name: 'Carmen Villanueva', phone: '+63 917 555 0101', email: 'carmen@example.com' } })]);
   db.close();
   let changed: (change: SessionChanged) => void = () => undefined;
   const calls: string[] = [];

@@ -13,6 +13,7 @@ import { ReplicaDb } from '../../db/replica-db';
 import { useAllLeadsFilter } from './all-leads-filter-store';
 import { EMPTY_FILTER } from './all-leads-query';
 import { useColumnPrefsStore } from './column-prefs-store';
+import { seedLeads } from '../../db/lead-store.fixture';
 
 // For All Leads and Call Logs component tests: a replica with users, stages and a dealership, and a fake
 // window.crm that records every query and answers from the test.
@@ -89,7 +90,7 @@ export async function renderPanel(ui: ReactNode, crm: Partial<CrmApi>, leads: Le
   await db.stages.bulkPut(defaultStages());
   await db.users.bulkPut(USERS);
   await db.dealerships.put({ id: 'd1', code: 'MTY', name: 'Metro Toyota', brands: ['Toyota', 'Lexus'], managerEmail: null, models: [], connection: null });
-  await db.leads.bulkPut(leads);
+  await seedLeads(db, leads);
   window.crm = crm as CrmApi;
   const view = render(<ReplicaContextForTests value={{ db, outbox: { kick: () => undefined, stop: () => undefined } as never }}>{ui}</ReplicaContextForTests>);
   return { db, ...view };

@@ -7,6 +7,7 @@ import { call, crm } from '../../bridge/crm';
 import { errorText } from '../../ui/error-text';
 import { useUnclaimedAlertsStore } from '../unclaimed-alerts/unclaimed-alerts-store';
 import { UnclaimedAlertRow } from './UnclaimedAlertRow';
+import { readLeads } from '../../db/lead-store';
 
 /** Every brand the floor knows: the dealerships' brands, those of leads waiting in the pool, those with an alert. */
 function knownBrands(dealershipBrands: readonly string[], poolBrands: readonly string[], alerts: readonly UnclaimedAlert[]): string[] {
@@ -28,7 +29,7 @@ export function UnclaimedAlertsPanel() {
   const [alerts, setShown] = useState<UnclaimedAlert[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const dealershipBrands = useLiveQuery(async () => (await db.dealerships.toArray()).flatMap((dealership) => dealership.brands), [db]);
-  const poolBrands = useLiveQuery(async () => (await db.leads.orderBy('pool').uniqueKeys()) as string[], [db]);
+  const poolBrands = useLiveQuery(async () => (await readLeads(db)).poolBrands(), [db]);
 
   const show = useCallback(
     (list: UnclaimedAlert[]) => {

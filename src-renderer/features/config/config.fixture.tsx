@@ -8,6 +8,7 @@ import { defaultStages } from '../../../src-shared/domain/stages.fixture';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { ReplicaDb } from '../../db/replica-db';
+import { seedLeads } from '../../db/lead-store.fixture';
 
 // For the configuration screens' tests: a seeded replica, a manager, and window.crm as a stub that writes
 // into the replica the way main's pull after a successful change would.
@@ -62,7 +63,7 @@ export async function configReplica(seed: { stages?: Stage[]; leads?: Lead[]; de
   await db.stages.bulkAdd(seed.stages ?? defaultStages());
   await db.users.bulkAdd(USERS);
   await db.dealerships.bulkAdd(seed.dealerships ?? [METRO]);
-  await db.leads.bulkAdd(seed.leads ?? []);
+  await seedLeads(db, seed.leads ?? []);
   return db;
 }
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaDb } from '../../db/replica-db';
+import { readLeads } from '../../db/lead-store';
 
 /**
  * How many leads of the replica sit in each stage. A manager's replica holds every open lead, so counts of
@@ -10,7 +11,7 @@ export function useStageLeadCounts(db: ReplicaDb): ReadonlyMap<string, number> {
   return useLiveQuery(
     async () => {
       const counts = new Map<string, number>();
-      await db.leads.each((lead) => counts.set(lead.stageId, (counts.get(lead.stageId) ?? 0) + 1));
+      for (const lead of (await readLeads(db)).all()) counts.set(lead.stageId, (counts.get(lead.stageId) ?? 0) + 1);
       return counts;
     },
     [db],

@@ -3,13 +3,14 @@ import type { Lead } from '../../../src-shared/contract/entities.schema';
 import { useReplica } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
 import { formatWhen } from '../wizards/local-time';
+import { readLeads } from '../../db/lead-store';
 
 /** The user's open leads whose last Mark as Won push failed, newest failure first. */
 function useMyFailedPushes(userId: string): Lead[] | undefined {
   const { db } = useReplica();
   return useLiveQuery(async () => {
     const closedStages = new Set((await db.stages.toArray()).filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
-    const mine = await db.leads.where('userId').equals(userId).toArray();
+    const mine = (await readLeads(db)).ofUser(userId);
     return mine
       .filter((lead) => lead.wonFailure && !lead.dealerSoName && !closedStages.has(lead.stageId))
       .sort((a, b) => ((a.wonFailure?.at ?? '') < (b.wonFailure?.at ?? '') ? 1 : -1));

@@ -3,6 +3,7 @@ import type { Activity } from '../../../src-shared/contract/entities.schema';
 import type { ActivityState } from '../../../src-shared/domain/activity-state';
 import { hubActivityOf, type ReplicaActivity } from '../../db/activity-key';
 import type { ReplicaDb } from '../../db/replica-db';
+import { readLeads } from '../../db/lead-store';
 
 /** An open activity with what Home shows of its lead. */
 export interface MyActivity extends Activity {
@@ -31,11 +32,10 @@ function openActivities(db: ReplicaDb, userId: string, from: unknown, to: unknow
 
 /** The activities with their leads' reference and customer, in the same order. */
 export async function withLeads(db: ReplicaDb, activities: ReplicaActivity[]): Promise<MyActivity[]> {
-  const leads = await db.leads.bulkGet([...new Set(activities.map((activity) => activity.leadId))]);
-  const byId = new Map(leads.flatMap((lead) => (lead ? [[lead.id, lead] as const] : [])));
+  const leads = await readLeads(db);
   return activities.map((stored) => {
     const activity = hubActivityOf(stored);
-    const lead = byId.get(activity.leadId);
+    const lead = leads.get(activity.leadId);
     return { ...activity, leadRef: lead?.ref ?? null, customerName: lead?.customer.name ?? null };
   });
 }

@@ -7,6 +7,7 @@ import { useUiStore } from '../../app/ui-store';
 import { putMessages } from '../../db/chatter';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from './lead-form.fixture';
+import { removeLeads, seedLeads } from '../../db/lead-store.fixture';
 
 const WORK = ['Call Customer', 'Log Call', 'Schedule Visit', 'Mark as Won', 'Mark as Lost'];
 
@@ -64,7 +65,7 @@ describe('LeadForm claim', () => {
     let db: Awaited<ReturnType<typeof seedReplica>> | null = null;
     const claimLead = vi.fn(async () => {
       const claimed = { ...lead, userId: 'u-agent1', version: 2 };
-      await db?.leads.put(claimed); // what the pull after a mutation does
+      if (db) await seedLeads(db, [claimed]); // what the pull after a mutation does
       return { ok: true as const, value: claimed };
     });
     stubCrm({ claimLead });
@@ -176,7 +177,7 @@ describe('LeadForm when the lead leaves the replica', () => {
     const onClose = vi.fn();
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={onClose} />);
     await screen.findByRole('article', { name: `Lead ${lead.ref}` });
-    await db.leads.delete(lead.id);
+    await removeLeads(db, [lead.id]);
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     expect(fetchLead).not.toHaveBeenCalled();
     // says why, as the claim race does, instead of vanishing without a word
@@ -191,7 +192,7 @@ describe('LeadForm when the lead leaves the replica', () => {
     const onClose = vi.fn();
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={onClose} />);
     await screen.findByRole('article', { name: `Lead ${lead.ref}` });
-    await db.leads.delete(lead.id);
+    await removeLeads(db, [lead.id]);
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     expect(toastTexts().filter((text) => text.includes('claimed by someone else'))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useSessionStore } from '../../app/session-store';
 import { useUiStore } from '../../app/ui-store';
 import { ReplicaDb } from '../../db/replica-db';
+import { seedLeads } from '../../db/lead-store.fixture';
 
 // For component tests (load 'fake-indexeddb/auto' first): a seeded replica, a signed-in user, a stub window.crm.
 
@@ -47,7 +48,7 @@ export async function seedReplica(leads: Lead[], notWhole: Lead[] = []): Promise
   const db = new ReplicaDb(`lead-form-test-${++dbCount}-${Math.random()}`);
   await db.stages.bulkAdd(defaultStages());
   await db.users.bulkAdd(USERS);
-  await db.leads.bulkAdd([...leads, ...notWhole]);
+  await seedLeads(db, [...leads, ...notWhole]);
   await db.wholeLeads.bulkAdd(leads.map((lead) => ({ leadId: lead.id })));
   return db;
 }

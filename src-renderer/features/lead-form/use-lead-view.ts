@@ -8,6 +8,7 @@ import { call, crm } from '../../bridge/crm';
 import type { OutboxItem } from '../../db/replica-db';
 import { errorText } from '../../ui/error-text';
 import { mergeById, useLeadHistory, type LeadHistory } from './use-lead-history';
+import { readLeads } from '../../db/lead-store';
 
 export interface LeadView {
   lead: Lead;
@@ -39,7 +40,7 @@ const byCreatedAt = (a: { createdAt: string }, b: { createdAt: string }) => (a.c
 export function useLeadView(leadId: string): LeadViewState {
   const { db } = useReplica();
   // undefined while the query runs; null when the replica does not hold the lead.
-  const local = useLiveQuery(async () => (await db.leads.get(leadId)) ?? null, [db, leadId]);
+  const local = useLiveQuery(async () => (await readLeads(db)).get(leadId) ?? null, [db, leadId]);
   const localMessages = useLiveQuery(async () => (await db.chatter.get(leadId))?.messages ?? [], [db, leadId], []);
   const localActivities = useLiveQuery(() => db.activities.where('leadId').equals(leadId).toArray(), [db, leadId], []);
   const pending = useLiveQuery(() => db.outbox.where('leadId').equals(leadId).sortBy('seq'), [db, leadId], []);

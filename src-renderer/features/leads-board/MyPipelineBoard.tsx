@@ -19,6 +19,7 @@ import { shownStageId, useStageMove } from './use-stage-move';
 import { CARD_KEYS_HELP, useKeyboardMove } from './use-keyboard-move';
 import { useCalledLeadIds } from './use-called-leads';
 import { useOpenActivitiesOf } from './use-lead-activities';
+import { readLeads } from '../../db/lead-store';
 
 /** "Today" for the activity pill is the workstation's day. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,7 +33,7 @@ export function MyPipelineBoard({ actor }: { actor: Actor }) {
   const openLead = useUiStore((state) => state.openLead);
   const now = useNow();
   const stageRows = useLiveQuery(() => db.stages.toArray(), [db]);
-  const leads = useLiveQuery(() => db.leads.where('userId').equals(actor.id).toArray(), [db, actor.id]);
+  const leads = useLiveQuery(async () => (await readLeads(db)).ofUser(actor.id), [db, actor.id]);
   const stages = useMemo(() => sortStages(stageRows ?? []), [stageRows]);
   const { move, pending } = useStageMove(stages);
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());

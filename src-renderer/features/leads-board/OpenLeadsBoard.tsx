@@ -40,14 +40,13 @@ export function OpenLeadsBoard({ role }: { role: Role }) {
     [pool, search],
   );
   const cutoff = floorView ? staleCutoff(now, staleAfterMin) : null;
-  // Counted over every lead of a column, so only once all are read (a moment after the first paint).
-  const staleCounts = useMemo(() => (cutoff === null || !pool?.complete ? null : columns.map((column) => countStale(column.leads, cutoff))), [columns, cutoff, pool?.complete]);
+  const staleCounts = useMemo(() => (cutoff === null || !pool ? null : columns.map((column) => countStale(column.leads, cutoff))), [columns, cutoff, pool]);
   const shownCount = columns.reduce((sum, column) => sum + column.count, 0);
   const onOpen = useCallback((leadId: string) => openLead(leadId), [openLead]);
 
   return (
-    // Busy until the whole pool is read (the first screenful of each column paints before).
-    <section className="board" aria-label="Open Leads" aria-busy={!pool?.complete}>
+    // Busy until the pool is read.
+    <section className="board" aria-label="Open Leads" aria-busy={!pool}>
       <BoardToolbar title="Open Leads" count={shownCount}>
         <input type="search" className="board-search" value={search} onChange={(event) => set({ search: event.target.value })} placeholder="Search ref, customer, phone" aria-label="Search leads" />
         <select value={brand} onChange={(event) => set({ brand: event.target.value })} aria-label="Brand">

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { readLeads } from '../../db/lead-store';
 import type { ReplicaDb } from '../../db/replica-db';
 import type { ReplicaLead } from '../../db/pool-key';
 import { sortByCreated, type SortOrder } from './board-filters';
@@ -7,8 +7,8 @@ export interface PoolColumn {
   brand: string;
   /** How many leads of the brand wait in the pool. */
   count: number;
-  /** In the board's order: all of them, or only the first screenful while `complete` is false. */
-  leads: ReplicaLead[];
+  /** All of them, in the board's order. */
+  leads: readonly ReplicaLead[];
 }
 
 export interface Pool {
@@ -16,43 +16,41 @@ export interface Pool {
   brands: string[];
   /** The columns shown: every brand, or the one chosen. */
   columns: PoolColumn[];
-  complete: boolean;
 }
+
+/** A column in the board's order, kept while the index answers with the same leads (no new render for others' changes). */
+const sortedColumns = new WeakMap<readonly ReplicaLead[], Partial<Record<SortOrder, readonly ReplicaLead[]>>>();
+
+function sortedColumn(leads: readonly ReplicaLead[], sort: SortOrder): readonly ReplicaLead[] {
+  const known = sortedColumns.get(leads) ?? {};
+  sortedColumns.set(leads, known);
+  // The index orders equal times by id; the board breaks ties by ref.
+  return (known[sort] ??= sortByCreated([...leads], sort));
+}
+
+const lastPools = new WeakMap<ReplicaDb, Map<string, Pool>>();
 
 /**
- * The Open Leads pool straight from the replica's `pool` indexes: brands from the index's distinct keys, each
- * column one index range already in creation order. Nothing outside the pool is read (own leads, closed ones,
- * other agents' work), nor any message, call log or activity.
+ * The Open Leads pool from the replica's lead index (see lead-store.ts): brands and columns from the leads that
+ * carry a `pool` key (unclaimed, in an open stage). The same Pool object comes back while nothing in it changed.
  */
 export async function loadPool(db: ReplicaDb, brand: string, sort: SortOrder): Promise<Pool> {
-  const brands = await poolBrands(db);
-  const columns = await Promise.all(
-    (brand ? [brand] : brands).map(async (name) => {
-      // The index orders equal times by id; the board breaks ties by ref (a pass over sorted data is linear).
-      const leads = sortByCreated(await columnRange(db, name, sort).toArray(), sort);
-      return { brand: name, count: leads.length, leads };
-    }),
-  );
-  return { brands, columns, complete: true };
+  const index = await readLeads(db);
+  const brands = [...index.poolBrands()].sort((a, b) => a.localeCompare(b));
+  const columns = (brand ? [brand] : brands).map((name) => {
+    const leads = sortedColumn(index.pool(name), sort);
+    return { brand: name, count: leads.length, leads };
+  });
+  const key = JSON.stringify([brand, sort]);
+  const pools = lastPools.get(db) ?? new Map<string, Pool>();
+  lastPools.set(db, pools);
+  const last = pools.get(key);
+  if (last && sameBrands(last.brands, brands) && last.columns.length === columns.length && last.columns.every((column, at) => column.leads === columns[at]!.leads && column.brand === columns[at]!.brand)) {
+    return last;
+  }
+  const pool = { brands, columns };
+  pools.set(key, pool);
+  return pool;
 }
 
-/** The first `rows` leads of each column and each column's count: what the first paint needs, read in a moment. */
-export async function loadPoolHead(db: ReplicaDb, brand: string, sort: SortOrder, rows: number): Promise<Pool> {
-  const brands = await poolBrands(db);
-  const columns = await Promise.all(
-    (brand ? [brand] : brands).map(async (name) => {
-      const [leads, count] = await Promise.all([columnRange(db, name, sort).limit(rows).toArray(), db.leads.where('pool').equals(name).count()]);
-      return { brand: name, count, leads: sortByCreated(leads, sort) };
-    }),
-  );
-  return { brands, columns, complete: false };
-}
-
-async function poolBrands(db: ReplicaDb): Promise<string[]> {
-  return ((await db.leads.orderBy('pool').uniqueKeys()) as string[]).sort((a, b) => a.localeCompare(b));
-}
-
-function columnRange(db: ReplicaDb, brand: string, sort: SortOrder) {
-  const range = db.leads.where('[pool+createdAt]').between([brand, Dexie.minKey], [brand, Dexie.maxKey]);
-  return sort === 'newest' ? range.reverse() : range;
-}
+const sameBrands = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, at) => name === b[at]);

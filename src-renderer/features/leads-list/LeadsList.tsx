@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { QuickNote } from './QuickNote';
+import { byCreatedThenId, readLeads } from '../../db/lead-store';
 
 const SHOWN = 50;
 
@@ -8,8 +9,8 @@ const SHOWN = 50;
 export function LeadsList() {
   const { db } = useReplica();
   // A plain list, not a board: it shows the first rows only (the boards of the agent workspace virtualise).
-  const firstRows = useLiveQuery(() => db.leads.orderBy('createdAt').limit(SHOWN).toArray(), [db]);
-  const counted = useLiveQuery(() => db.leads.count(), [db]);
+  const firstRows = useLiveQuery(async () => [...(await readLeads(db)).all()].sort(byCreatedThenId).slice(0, SHOWN), [db]);
+  const counted = useLiveQuery(async () => (await readLeads(db)).size, [db]);
   const leads = firstRows ?? [];
   const total = counted ?? 0;
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);

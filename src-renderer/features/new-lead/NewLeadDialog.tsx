@@ -11,6 +11,7 @@ import { DialogFooter } from '../wizards/DialogFooter';
 import { FormField } from '../wizards/FormField';
 import { fieldErrors, type FieldErrors } from '../wizards/field-errors';
 import { errorText } from '../../ui/error-text';
+import { readLeads } from '../../db/lead-store';
 
 export function createdToast(ref: string): string {
   return `Lead ${ref} created`;
@@ -68,7 +69,7 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const created = await call(crm().createLead(parsed.data));
-      const visible = created.outcome === 'created' || seesAllLeads || (await db.leads.get(created.leadId)) !== undefined;
+      const visible = created.outcome === 'created' || seesAllLeads || (await readLeads(db)).get(created.leadId) !== undefined;
       if (created.outcome === 'created') toast('success', createdToast(created.ref));
       else toast('info', visible ? mergedToast(created.ref) : mergedElsewhereToast(created.ref));
       onClose();

@@ -1,16 +1,17 @@
 import type { Reassignment } from '../../../src-shared/contract/reassignment.schema';
 import type { ReplicaDb } from '../../db/replica-db';
+import { readLeads } from '../../db/lead-store';
 
 /** The user's own open leads (id → ref), or null while the replica holds no synced state (rebuild, first pull). */
 export type OwnLeads = ReadonlyMap<string, string> | null;
 
 export async function loadOwnOpenLeads(db: ReplicaDb, userId: string): Promise<OwnLeads> {
   // `synced`, not the cursor: the cursor changes with every page, and this runs again whenever what it read changes.
-  const [synced, stages, leads] = await Promise.all([db.meta.get('synced'), db.stages.toArray(), db.leads.where('userId').equals(userId).toArray()]);
+  const [synced, stages, index] = await Promise.all([db.meta.get('synced'), db.stages.toArray(), readLeads(db)]);
   if (!synced) return null;
   // Closed leads leave the replica after 90 days by design: only open ones can be "taken away".
   const closed = new Set(stages.filter((stage) => stage.isWon || stage.isLost).map((stage) => stage.id));
-  return new Map(leads.filter((lead) => !closed.has(lead.stageId)).map((lead) => [lead.id, lead.ref]));
+  return new Map(index.ofUser(userId).filter((lead) => !closed.has(lead.stageId)).map((lead) => [lead.id, lead.ref]));
 }
 
 /** Ids that were the user's in `before` and are not in `after`; nothing across a rebuild (either side null). */
@@ -40,7 +41,8 @@ const SOMEONE = { toName: 'another agent', byName: 'a supervisor' };
  * pool, or the user's own doing).
  */
 export async function reassignedAway(db: ReplicaDb, userId: string, leadId: string, ref: string, lookup: ReassignmentLookup): Promise<ReassignedAway | null> {
-  const [lead, synced] = await Promise.all([db.leads.get(leadId), db.meta.get('synced')]);
+  const [index, synced] = await Promise.all([readLeads(db), db.meta.get('synced')]);
+  const lead = index.get(leadId);
   // A rebuild (Ctrl+Shift+R, hub reset) empties the replica: nothing was taken away.
   if (!synced) return null;
   if (!lead) {

@@ -7,6 +7,8 @@ import { useUiStore } from '../../app/ui-store';
 import { applySyncPage } from '../../db/apply-sync-page';
 import { makeLead, seedReplica, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { useReassignedAwayToast } from './use-reassigned-away-toast';
+import { clearLeadRows, putLeadRows } from '../../db/lead-store';
+import { seedLeads } from '../../db/lead-store.fixture';
 
 const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
   cursor: `c-${Math.random()}`,
@@ -96,17 +98,17 @@ describe('useReassignedAwayToast', () => {
     const third = 'info: LEAD/2026/00044 was reassigned to another agent by a supervisor';
     await waitFor(() => expect(toastTexts()).toEqual([third]));
 
-    await db.leads.put({ ...other, userId: 'u-agent1', version: 3 });
+    await seedLeads(db, [{ ...other, userId: 'u-agent1', version: 3 }]);
     await waitFor(() => expect(result.current?.has('lead-2')).toBe(true));
-    await db.transaction('rw', [db.leads, db.meta], async () => {
-      await db.leads.clear();
+    await db.transaction('rw', [db.leadChunks, db.leadHeads, db.meta], async () => {
+      await clearLeadRows(db);
       await db.meta.clear();
     });
     await waitFor(() => expect(result.current).toBeNull());
     // The rebuild's full pull brings back what is still the user's; then one of those is taken away.
-    await db.transaction('rw', [db.leads, db.meta], async () => {
+    await db.transaction('rw', [db.leadChunks, db.leadHeads, db.meta], async () => {
       await db.meta.put({ key: 'synced', value: 'yes' });
-      await db.leads.put(fourth);
+      await putLeadRows(db, [fourth]);
     });
     await waitFor(() => expect(result.current?.has('lead-4')).toBe(true));
     await applySyncPage(db, page({ removedLeadIds: ['lead-4'] }));

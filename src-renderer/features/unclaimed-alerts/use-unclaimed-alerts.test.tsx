@@ -8,6 +8,7 @@ import { aLead, renderWithReplica } from '../leads-board/board-test-kit';
 import { unclaimedNotifications } from './unclaimed-alerts';
 import { useUnclaimedAlertsStore } from './unclaimed-alerts-store';
 import { useUnclaimedAlerts } from './use-unclaimed-alerts';
+import { seedLeads, storedLeads } from '../../db/lead-store.fixture';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
@@ -54,14 +55,14 @@ describe('unclaimed-lead alerts (supervisors and managers)', () => {
     expect(JSON.stringify(crm.notify.mock.calls)).not.toMatch(/Maria|555|mail\.example/);
 
     // A second lead passing the threshold later is the positive signal that the check still runs.
-    await db.leads.put({ ...aLead({ id: '2', brand: 'Toyota', createdAt: minutesAgo(40) }), pool: 'Toyota' });
+    await seedLeads(db, [{ ...aLead({ id: '2', brand: 'Toyota', createdAt: minutesAgo(40) }), pool: 'Toyota' }]);
     await tick();
     await vi.waitFor(() => expect(crm.notify).toHaveBeenCalledTimes(2));
     expect(crm.notify).toHaveBeenLastCalledWith(expect.objectContaining({ leadId: '2' }));
     unmount();
 
     // F5: the session remembers both; a third lead is the signal the reloaded check ran.
-    const pool = await db.leads.toArray();
+    const pool = await storedLeads(db);
     await renderWithReplica(<Alerts actor={supervisor} />, { leads: [...pool, aLead({ id: '3', brand: 'Toyota', createdAt: minutesAgo(60) })] }, crm);
     await vi.waitFor(() => expect(crm.notify).toHaveBeenCalledTimes(3));
     expect(crm.notify).toHaveBeenLastCalledWith(expect.objectContaining({ leadId: '3', title: expect.stringMatching(/^Unclaimed for 1 h \d min · Toyota$/) }));
