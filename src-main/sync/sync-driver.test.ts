@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
+import { exampleLead } from '../../src-shared/contract/contract-examples.fixture';
 import type { HubClient } from '../hub/hub-client';
-import { FIRST_PAGE_LIMIT, SyncDriver, type ReplicaPort } from './sync-driver';
+import { FIRST_PAGE_LIMIT, HISTORY_PAGE_LIMIT, SyncDriver, type ReplicaPort } from './sync-driver';
 
 const page = (cursor: string, hasMore: boolean): SyncPage => ({
   cursor,
@@ -36,6 +37,33 @@ describe('SyncDriver', () => {
     expect(limits).toEqual([
       ['start', FIRST_PAGE_LIMIT],
       ['c1', 1000],
+    ]);
+  });
+
+  it('asks for history pages at a quarter size once they come (each is written on the renderer\'s main thread)', async () => {
+    const limits: Array<[string, number]> = [];
+    const history = (cursor: string, hasMore: boolean): SyncPage => ({ ...page(cursor, hasMore), wholeLeadIds: ['l1'] });
+    const leadRows = (cursor: string): SyncPage => ({ ...page(cursor, true), leads: [exampleLead] });
+    const pages = new Map([
+      ['start', leadRows('c1')],
+      ['c1', leadRows('c2')],
+      ['c2', history('c3', true)],
+      ['c3', history('c4', false)],
+    ]);
+    const hub = {
+      request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
+        limits.push([query.cursor ?? 'start', query.limit]);
+        return pages.get(query.cursor ?? 'start');
+      },
+    } as unknown as HubClient;
+    let stored: string | null = null;
+    const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
+    await new SyncDriver(() => hub, replica, undefined, 1000).pull();
+    expect(limits).toEqual([
+      ['start', FIRST_PAGE_LIMIT],
+      ['c1', 1000],
+      ['c2', 1000],
+      ['c3', HISTORY_PAGE_LIMIT],
     ]);
   });
 

@@ -19,6 +19,13 @@ export interface ReplicaPort {
  */
 export const FIRST_PAGE_LIMIT = 100;
 
+/**
+ * Once history pages come (the own leads' messages, call logs and activities), they are asked for at this size:
+ * the renderer writes each page in one transaction whose records are cloned on its main thread, and a quarter page
+ * keeps each such stretch short enough for the boards to keep painting.
+ */
+export const HISTORY_PAGE_LIMIT = 250;
+
 export interface SyncProgress {
   pages: number;
   leads: number;
@@ -97,12 +104,12 @@ export class SyncDriver {
   private async pullAll(): Promise<boolean> {
     const hub = this.hub();
     if (!hub) return false;
-    const fetchPage = (cursor: string | null): Promise<SyncPage> => {
+    const fetchPage = (cursor: string | null, limit: number): Promise<SyncPage> => {
       const request = hub.request({
         method: 'GET',
         path: '/sync',
         // Lead rows first, then the own leads' history; other leads' history is read when a lead is opened.
-        query: { cursor: cursor ?? undefined, limit: cursor === null ? Math.min(FIRST_PAGE_LIMIT, this.pageSize) : this.pageSize, history: 'own' },
+        query: { cursor: cursor ?? undefined, limit, history: 'own' },
         schema: syncPageSchema,
         idempotent: true,
       });
@@ -110,18 +117,21 @@ export class SyncDriver {
       request.catch(() => undefined);
       return request;
     };
-    let next = fetchPage(await this.replica.cursor());
+    const cursor = await this.replica.cursor();
+    let next = fetchPage(cursor, cursor === null ? Math.min(FIRST_PAGE_LIMIT, this.pageSize) : this.pageSize);
     const progress: SyncProgress = { pages: 0, leads: 0, done: false };
     for (let guard = 0; guard < 100_000; guard++) {
       const page = await next;
       if (page.reset) {
         await this.replica.reset();
-        next = fetchPage(null);
+        next = fetchPage(null, Math.min(FIRST_PAGE_LIMIT, this.pageSize));
         continue;
       }
       // The next page is asked for while the renderer applies this one (its cursor is known already): the hub's
       // and the renderer's work overlap. Pages are still applied one at a time, in order, each with its cursor.
-      if (page.hasMore) next = fetchPage(page.cursor);
+      // A page of history (leads brought whole, no lead rows): the pages after it are history too, or changes.
+      const history = page.leads.length === 0 && (page.wholeLeadIds?.length ?? 0) > 0;
+      if (page.hasMore) next = fetchPage(page.cursor, history ? Math.min(HISTORY_PAGE_LIMIT, this.pageSize) : this.pageSize);
       await this.replica.apply(page);
       progress.pages++;
       progress.leads += page.leads.length;
