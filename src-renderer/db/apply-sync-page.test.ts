@@ -9,6 +9,7 @@ import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
 import { readLeads } from './lead-store';
 import { storedLeads } from './lead-store.fixture';
+import { readWholeLeads } from './whole-leads';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 let n = 0;
@@ -182,7 +183,7 @@ describe('applying a sync page', () => {
 });
 
 describe('leads held whole (lazy history)', () => {
-  const wholeIds = async (db: ReplicaDb) => (await db.wholeLeads.toCollection().primaryKeys()).sort();
+  const wholeIds = async (db: ReplicaDb) => [...(await readWholeLeads(db))].sort();
 
   it('marks the leads a page brings whole, and only those: lead rows alone are not', async () => {
     const db = freshDb();
@@ -215,7 +216,7 @@ describe('leads held whole (lazy history)', () => {
     v3.close();
     const upgraded = new ReplicaDb(name);
     dbs.push(upgraded);
-    expect(upgraded.verno).toBe(8);
+    expect(upgraded.verno).toBe(10);
     // Its messages moved into one chatter record per lead, oldest first; the old table is gone.
     expect((await upgraded.chatter.toArray()).map((row) => [row.leadId, row.messages.map((message) => message.id)])).toEqual([
       [exampleLead.id, [exampleMessage.id, 'm-later']],

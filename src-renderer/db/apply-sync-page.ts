@@ -6,6 +6,7 @@ import { clearLeadRows, deleteLeadRows, getLeadRows, modifyLeadRows, putLeadRows
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { Table } from 'dexie';
 import type { ReplicaDb } from './replica-db';
+import { markWhole, unmarkWhole } from './whole-leads';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const CLOSED_RETENTION_DAYS = 90;
@@ -24,7 +25,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.messages.length) await putMessages(db.chatter, page.messages, page.wholeLeadIds);
     if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
     if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
-    if (page.wholeLeadIds?.length) await db.wholeLeads.bulkPut(page.wholeLeadIds.map((leadId) => ({ leadId })));
+    if (page.wholeLeadIds?.length) await markWhole(db, page.wholeLeadIds);
     if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
     await db.meta.bulkPut([
       { key: 'cursor', value: page.cursor },
@@ -52,7 +53,7 @@ function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
   if (page.messages.length || removes) tables.push(db.chatter);
   if (page.callLogs.length || removes) tables.push(db.callLogs);
   if (page.activities.length || removes) tables.push(db.activities);
-  if (page.wholeLeadIds?.length || removes) tables.push(db.wholeLeads);
+  if (page.wholeLeadIds?.length || removes) tables.push(db.wholeLeadSets);
   return tables;
 }
 
@@ -107,13 +108,13 @@ async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
   await db.chatter.bulkDelete(ids);
   await db.callLogs.where('leadId').anyOf(ids).delete();
   await db.activities.where('leadId').anyOf(ids).delete();
-  await db.wholeLeads.bulkDelete(ids);
+  await unmarkWhole(db, ids);
 }
 
 /** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeads], async () => {
-    await Promise.all([clearLeadRows(db), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeads.clear()]);
+  await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeadSets], async () => {
+    await Promise.all([clearLeadRows(db), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeadSets.clear()]);
   });
 }
 
@@ -129,6 +130,6 @@ export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Dat
     .ofUser(userId)
     .filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff)
     .map((lead) => lead.id);
-  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeads], () => deleteLeads(db, old));
+  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeadSets], () => deleteLeads(db, old));
   return old.length;
 }

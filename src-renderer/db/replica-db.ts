@@ -5,6 +5,7 @@ import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 import { mergeMessages, messagesByLead, type ChatterRow } from './chatter';
 import { putLeadRows, type LeadChunk, type LeadHead } from './lead-store';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
+import { markWhole, type WholeLeadSet } from './whole-leads';
 
 /** A record the user made that waits for the hub: sent in order, each exactly once thanks to its clientId. */
 export interface OutboxItem {
@@ -45,7 +46,7 @@ export class ReplicaDb extends Dexie {
   users!: EntityTable<User, 'id'>;
   dealerships!: EntityTable<Dealership, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  wholeLeads!: EntityTable<WholeLeadRow, 'leadId'>;
+  wholeLeadSets!: EntityTable<WholeLeadSet, 'id'>;
   outbox!: EntityTable<OutboxItem, 'seq'>;
 
   constructor(name: string) {
@@ -118,6 +119,15 @@ export class ReplicaDb extends Dexie {
         await putLeadRows({ leadChunks: tx.table('leadChunks'), leadHeads: tx.table('leadHeads') }, leads);
       });
     this.version(8).stores({ leads: null });
+    // The whole-lead marks move into sets (see whole-leads.ts): one record per history page, not one per own lead.
+    // Version 10 drops the old table once 9 has moved them.
+    this.version(9)
+      .stores({ wholeLeadSets: 'id' })
+      .upgrade(async (tx) => {
+        const ids = (await tx.table<WholeLeadRow, string>('wholeLeads').toCollection().primaryKeys()) as string[];
+        for (let at = 0; at < ids.length; at += 500) await markWhole({ wholeLeadSets: tx.table('wholeLeadSets') }, ids.slice(at, at + 500));
+      });
+    this.version(10).stores({ wholeLeads: null });
   }
 }
 

@@ -14,14 +14,3 @@ export async function rowsOfLeads<T extends { leadId: string }, I>(table: Table<
   const wanted = new Set(leadIds);
   return (await table.toArray()).filter((row) => wanted.has(row.leadId));
 }
-
-/** Which of these keys a table holds (its primary keys). */
-export async function keysPresent<T, I>(table: Table<T, string, I>, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  if (keys.length <= WHOLE_TABLE_ABOVE) {
-    const rows = await table.bulkGet([...keys]);
-    return new Set(keys.filter((_key, index) => rows[index] !== undefined));
-  }
-  const wanted = new Set(keys);
-  return new Set((await table.toCollection().primaryKeys()).filter((key) => wanted.has(key)));
-}

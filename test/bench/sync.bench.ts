@@ -93,15 +93,15 @@ async function main(): Promise<void> {
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
       // The replica's own stores and indexes (replica-db.ts): leads in chunk records of 500 with a head each
-      // (lead-store.ts), messages as one chatter record per lead.
-      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeads: 'leadId', meta: 'key' });
+      // (lead-store.ts), messages as one chatter record per lead, the whole-lead marks as one set per page.
+      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeadSets: 'id', meta: 'key' });
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
       let chunkNumber = 0;
       for (const p of allPages as Array<Record<string, unknown[]>>) {
         const pageStart = performance.now();
-        await raw.transaction('rw', ['leadChunks', 'leadHeads', 'chatter', 'callLogs', 'activities', 'wholeLeads', 'meta'], async () => {
+        await raw.transaction('rw', ['leadChunks', 'leadHeads', 'chatter', 'callLogs', 'activities', 'wholeLeadSets', 'meta'], async () => {
           const leads = (p['leads'] ?? []) as Array<{ id: string }>;
           const chunks: Array<{ id: string; version: string; leads: unknown[] }> = [];
           for (let at = 0; at < leads.length; at += 500) chunks.push({ id: `c${++chunkNumber}`, version: 'v', leads: leads.slice(at, at + 500) });
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
           const chatter = new Map<string, unknown[]>();
           for (const message of (p['messages'] ?? []) as Array<{ leadId: string }>) chatter.set(message.leadId, [...(chatter.get(message.leadId) ?? []), message]);
           await raw.table('chatter').bulkPut([...chatter].map(([leadId, messages]) => ({ leadId, messages })));
-          await raw.table('wholeLeads').bulkPut(((p['wholeLeadIds'] ?? []) as string[]).map((leadId) => ({ leadId })));
+          if ((p['wholeLeadIds'] ?? []).length) await raw.table('wholeLeadSets').bulkPut([{ id: `w${chunkNumber++}`, leadIds: p['wholeLeadIds'] }]);
           await raw.table('callLogs').bulkPut(p['callLogs'] ?? []);
           await raw.table('activities').bulkPut(p['activities'] ?? []);
         });

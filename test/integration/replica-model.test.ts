@@ -7,6 +7,7 @@ import { propertyRuns } from '../../src-hub/testing/property-runs';
 import { hubLeadOf } from '../../src-renderer/db/pool-key';
 import { dexieReplica } from './replica-port.fixture';
 import { readLeads } from '../../src-renderer/db/lead-store';
+import { readWholeLeads } from '../../src-renderer/db/whole-leads';
 
 type Op =
   | { kind: 'claim'; user: number; lead: number }
@@ -85,7 +86,7 @@ describe('replica model', () => {
             // and what the replica holds of it (changes synced since) is the hub's.
             const hubMessages = (await api(env.url, user.token).get<Array<{ id: string }>>(`/leads/${id}/messages`)).body.map((message) => message.id).sort();
             const localMessages = ((await replica?.db.chatter.get(id))?.messages ?? []).map((message) => message.id).sort();
-            const whole = (await replica?.db.wholeLeads.get(id)) !== undefined;
+            const whole = replica ? (await readWholeLeads(replica.db)).has(id) : false;
             if (row?.user_id === user.id) expect({ lead: id, whole }).toEqual({ lead: id, whole: true });
             if (whole) expect(localMessages).toEqual(hubMessages);
             else expect(hubMessages).toEqual(expect.arrayContaining(localMessages));

@@ -9,6 +9,7 @@ import { useSessionStore } from '../../app/session-store';
 import { useUiStore } from '../../app/ui-store';
 import { ReplicaDb } from '../../db/replica-db';
 import { seedLeads } from '../../db/lead-store.fixture';
+import { markWhole } from '../../db/whole-leads';
 
 // For component tests (load 'fake-indexeddb/auto' first): a seeded replica, a signed-in user, a stub window.crm.
 
@@ -49,7 +50,7 @@ export async function seedReplica(leads: Lead[], notWhole: Lead[] = []): Promise
   await db.stages.bulkAdd(defaultStages());
   await db.users.bulkAdd(USERS);
   await seedLeads(db, [...leads, ...notWhole]);
-  await db.wholeLeads.bulkAdd(leads.map((lead) => ({ leadId: lead.id })));
+  await markWhole(db, leads.map((lead) => lead.id));
   return db;
 }
 

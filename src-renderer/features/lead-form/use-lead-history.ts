@@ -5,10 +5,11 @@ import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
 import { useSessionStore } from '../../app/session-store';
 import { call, crm } from '../../bridge/crm';
 import type { ReplicaDb } from '../../db/replica-db';
+import { readWholeLeads } from '../../db/whole-leads';
 
 /**
  * Where a held lead's history comes from. The replica holds the whole history of the user's own leads
- * (`wholeLeads`); another lead's history is read from the hub when its form opens.
+ * (see whole-leads.ts); another lead's history is read from the hub when its form opens.
  * - `local`: whole in the replica (or the lead is not held: the form reads it from the hub anyway);
  * - `loading`: being read from the hub;
  * - `fetched`: read from the hub, shown merged with what the replica holds;
@@ -19,7 +20,7 @@ export type LeadHistory = { source: 'local' } | { source: 'loading' } | { source
 /** `held`: the replica holds the lead (undefined while that is being read). */
 export function useLeadHistory(db: ReplicaDb, leadId: string, held: boolean | undefined): LeadHistory {
   // undefined while the query runs
-  const whole = useLiveQuery(async () => (await db.wholeLeads.get(leadId)) !== undefined, [db, leadId]);
+  const whole = useLiveQuery(async () => (await readWholeLeads(db)).has(leadId), [db, leadId]);
   const needed = held === true && whole === false;
   // Read again when the hub comes back: a history missing offline then shows without reopening the form.
   const online = useSessionStore((state) => state.session?.online ?? false);

@@ -8,6 +8,7 @@ import { OpenLeadsBoard } from './OpenLeadsBoard';
 import { useOpenLeadsFilter } from './board-filter-store';
 import { aLead, giveElementsASize, renderWithReplica } from './board-test-kit';
 import { formatWait } from './lead-age';
+import { markWhole, unmarkWhole } from '../../db/whole-leads';
 
 /** Speed to lead on the cards: the wait since arrival, moving with one shared minute clock. */
 
@@ -117,12 +118,12 @@ describe('the wait on the cards', () => {
       leads: [aLead({ id: '1', userId: 'u1', stageId: 'new', createdAt: minutesAgo(25) }), aLead({ id: '2', userId: 'u1', stageId: 'new', createdAt: minutesAgo(40) })],
     });
     // A first sync brings the lead row before its calls: lead 2 is held without its history (not whole).
-    await db.wholeLeads.delete('2');
+    await db.transaction('rw', db.wholeLeadSets, () => unmarkWhole(db, ['2']));
     await waitFor(() => expect(document.querySelector('section.board')?.getAttribute('aria-busy')).toBe('false'));
     await waitFor(() => expect(ageOf('2')).toBe('40 min'));
     expect(ageOf('1')).toBe('No call yet · 25 min');
     // Its history arrives (no call in it): now it is known to wait.
-    await db.wholeLeads.put({ leadId: '2' });
+    await db.transaction('rw', db.wholeLeadSets, () => markWhole(db, ['2']));
     await waitFor(() => expect(ageOf('2')).toBe('No call yet · 40 min'));
   });
 });

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaDb } from '../../db/replica-db';
-import { keysPresent, rowsOfLeads } from '../../db/rows-of-leads';
+import { rowsOfLeads } from '../../db/rows-of-leads';
+import { readWholeLeads } from '../../db/whole-leads';
 
 /**
  * Which of these leads this workstation knows to wait for no first call: a call logged in the replica, or
@@ -17,7 +18,7 @@ export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[
       .anyOf([...leadIds])
       .filter((item) => item.kind === 'call')
       .toArray(),
-    keysPresent(db.wholeLeads, leadIds),
+    readWholeLeads(db),
   ]);
   const historyMissing = leadIds.filter((id) => !whole.has(id));
   return new Set([...logged.map((call) => call.leadId), ...queued.map((item) => item.leadId), ...historyMissing]);
