@@ -18,30 +18,34 @@ const page = (cursor: string, hasMore: boolean): SyncPage => ({
   dealerships: [],
 });
 
+/** The [cursor, limit] of each page a pull from an empty replica asks for, the hub answering from `pages`. */
+async function limitsAsked(pages: ReadonlyMap<string, SyncPage>): Promise<Array<[string, number]>> {
+  const limits: Array<[string, number]> = [];
+  const hub = {
+    request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
+      limits.push([query.cursor ?? 'start', query.limit]);
+      return pages.get(query.cursor ?? 'start');
+    },
+  } as unknown as HubClient;
+  let stored: string | null = null;
+  const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
+  await new SyncDriver(() => hub, replica, undefined, 1000).pull();
+  return limits;
+}
+
 describe('SyncDriver', () => {
   it('asks for a small first page from an empty replica (writing starts sooner), then full pages', async () => {
-    const limits: Array<[string, number]> = [];
     const pages = new Map([
       ['start', page('c1', true)],
       ['c1', page('c2', false)],
     ]);
-    const hub = {
-      request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
-        limits.push([query.cursor ?? 'start', query.limit]);
-        return pages.get(query.cursor ?? 'start');
-      },
-    } as unknown as HubClient;
-    let stored: string | null = null;
-    const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
-    await new SyncDriver(() => hub, replica, undefined, 1000).pull();
-    expect(limits).toEqual([
+    expect(await limitsAsked(pages)).toEqual([
       ['start', FIRST_PAGE_LIMIT],
       ['c1', 1000],
     ]);
   });
 
   it('asks for history pages at a quarter size once they come (each is written on the renderer\'s main thread)', async () => {
-    const limits: Array<[string, number]> = [];
     const history = (cursor: string, hasMore: boolean): SyncPage => ({ ...page(cursor, hasMore), wholeLeadIds: ['l1'] });
     const leadRows = (cursor: string): SyncPage => ({ ...page(cursor, true), leads: [exampleLead] });
     const pages = new Map([
@@ -50,16 +54,7 @@ describe('SyncDriver', () => {
       ['c2', history('c3', true)],
       ['c3', history('c4', false)],
     ]);
-    const hub = {
-      request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
-        limits.push([query.cursor ?? 'start', query.limit]);
-        return pages.get(query.cursor ?? 'start');
-      },
-    } as unknown as HubClient;
-    let stored: string | null = null;
-    const replica: ReplicaPort = { cursor: async () => stored, apply: async (applied) => void (stored = applied.cursor), reset: async () => undefined };
-    await new SyncDriver(() => hub, replica, undefined, 1000).pull();
-    expect(limits).toEqual([
+    expect(await limitsAsked(pages)).toEqual([
       ['start', FIRST_PAGE_LIMIT],
       ['c1', 1000],
       ['c2', 1000],

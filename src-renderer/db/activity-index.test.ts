@@ -1,14 +1,13 @@
 import 'fake-indexeddb/auto';
-import type Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../src-shared/contract/entities.schema';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { defaultStages } from '../../src-shared/domain/stages.fixture';
 import { loadMyActivitiesDueIn, loadMyOpenActivities } from '../features/home/my-activities';
 import { hubActivityOf } from './activity-key';
 import { applySyncPage } from './apply-sync-page';
-import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
+import { freshReplicas } from './fresh-replicas.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 const activity = (id: string, patch: Partial<Activity> = {}): Activity => ({
@@ -23,15 +22,7 @@ const activity = (id: string, patch: Partial<Activity> = {}): Activity => ({
 });
 
 let n = 0;
-const dbs: Dexie[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
-function freshDb(name = `activity-index-test-${n++}`): ReplicaDb {
-  const db = new ReplicaDb(name);
-  dbs.push(db);
-  return db;
-}
+const freshDb = freshReplicas('activity-index-test');
 const ids = (list: Array<{ id: string }>) => list.map((item) => item.id);
 
 describe("the replica's open-activities index", () => {

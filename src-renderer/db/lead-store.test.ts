@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../src-shared/contract/entities.schema';
 import { exampleLead } from '../../src-shared/contract/contract-examples.fixture';
 import { defaultStages } from '../../src-shared/domain/stages.fixture';
 import { CHUNK_LEADS, deleteLeadRows, getLeadRows, modifyLeadRows, putLeadRows, readLeads } from './lead-store';
 import { seedLeads, storedLeads } from './lead-store.fixture';
 import type { ReplicaLead } from './pool-key';
-import { ReplicaDb } from './replica-db';
+import type { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
+import { freshReplicas } from './fresh-replicas.fixture';
 
 const lead = (id: number, patch: Partial<ReplicaLead> = {}): ReplicaLead => ({
   ...exampleLead,
@@ -19,15 +20,7 @@ const lead = (id: number, patch: Partial<ReplicaLead> = {}): ReplicaLead => ({
 });
 
 let n = 0;
-const dbs: ReplicaDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
-function freshDb(name = `lead-store-test-${n++}`): ReplicaDb {
-  const db = new ReplicaDb(name);
-  dbs.push(db);
-  return db;
-}
+const freshDb = freshReplicas('lead-store-test');
 const inTransaction = <T>(db: ReplicaDb, work: () => Promise<T>) => db.transaction('rw', [db.leadChunks, db.leadHeads], work);
 
 describe('the lead store', () => {
@@ -106,8 +99,7 @@ describe('the lead store', () => {
 
   it('wakes a live query on any lead write, another window\'s included', async () => {
     const db = freshDb();
-    const other = new ReplicaDb(db.name);
-    dbs.push(other);
+    const other = freshDb(db.name);
     await seedLeads(db, [lead(1)]);
     const seen: number[] = [];
     const subscription = liveQuery(async () => (await readLeads(db)).size).subscribe((size) => seen.push(size));

@@ -1,19 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReplicaDb } from './replica-db';
+import { describe, expect, it } from 'vitest';
+import type { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
 import { markWhole, readWholeLeads, unmarkWhole } from './whole-leads';
+import { freshReplicas } from './fresh-replicas.fixture';
 
 let n = 0;
-const dbs: ReplicaDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
-function freshDb(name = `whole-leads-test-${n++}`): ReplicaDb {
-  const db = new ReplicaDb(name);
-  dbs.push(db);
-  return db;
-}
+const freshDb = freshReplicas('whole-leads-test');
 const sorted = async (db: ReplicaDb) => [...(await readWholeLeads(db))].sort();
 
 describe('whole-lead marks', () => {
