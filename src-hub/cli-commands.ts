@@ -49,8 +49,11 @@ async function serve(argv: string[]): Promise<RunningHub> {
   const logger = createHubLogger({ level: logLevelOf(process.env['LOG_LEVEL'], 'info') });
   const migrations = args['migrate'] === true ? 'apply' : 'new-database-only';
   const running = await startHub({ storage: storage(args), migrations, host, port, tls, demo: demo ? { leads: demoLeads } : undefined, logger });
-  console.log(`listening on ${running.url}`);
+  // The stop handler before the line that says the hub is up: until process.on('SIGTERM'), the signal's default
+  // action kills the process at once, so a supervisor that stops the hub as soon as it reads the line (a test under
+  // load did) would skip the graceful stop and leave the data folder locked.
   const detach = stopOnSignals(running, logger);
+  console.log(`listening on ${running.url}`);
   return {
     ...running,
     close: () => {
