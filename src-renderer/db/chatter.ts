@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie';
 import type { Message } from '../../src-shared/contract/entities.schema';
+import { byCreatedThenId } from './created-order';
 
 /**
  * A lead's chatter as the replica stores it: one record per lead holding all its messages, oldest first. A
@@ -11,7 +12,6 @@ export interface ChatterRow {
   messages: Message[];
 }
 
-const byCreatedThenId = (a: Message, b: Message) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The stored messages with the incoming ones: an incoming message replaces a stored one of the same id. */
 export function mergeMessages(stored: readonly Message[], incoming: readonly Message[]): Message[] {

@@ -1,4 +1,5 @@
 import type { EntityTable } from 'dexie';
+import { byCreatedThenId } from './created-order';
 import type { ReplicaDb } from './replica-db';
 import type { ReplicaLead } from './pool-key';
 
@@ -205,7 +206,6 @@ function keepUnchanged(chunk: LeadChunk, before: LeadChunk | undefined): LeadChu
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, index) => item === b[index]);
-export const byCreatedThenId = (a: ReplicaLead, b: ReplicaLead) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 class LeadIndexImpl implements LeadIndex {
   private byIdMap: Map<string, ReplicaLead> | null = null;

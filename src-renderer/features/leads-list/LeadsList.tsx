@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useReplica } from '../../app/ReplicaProvider';
 import { QuickNote } from './QuickNote';
-import { byCreatedThenId, readLeads } from '../../db/lead-store';
+import { byCreatedThenId } from '../../db/created-order';
+import { readLeads } from '../../db/lead-store';
 
 const SHOWN = 50;
 
