@@ -2,7 +2,7 @@ import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity } from './activity-key';
 import { putMessages } from './chatter';
-import { clearLeadRows, deleteLeadRows, getLeadRows, modifyLeadRows, putLeadRows, readLeads } from './lead-store';
+import { clearLeadRows, deleteLeadRows, modifyLeadRows, putLeadRows, readLeads } from './lead-store';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { Table } from 'dexie';
 import type { ReplicaDb } from './replica-db';
@@ -57,27 +57,10 @@ function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
   return tables;
 }
 
-/**
- * A change page is small: its leads are compared with the stored rows first and only those that differ are
- * written, so a note on a lead does not rewrite the lead (and every live query over leads does not run again).
- * A bootstrap page of thousands of new leads is written as it is.
- */
-const COMPARE_LEADS_UP_TO = 500;
-
+/** The page's leads with their pool keys; leads equal to the stored ones are not written again (see putLeadRows). */
 async function putLeads(db: ReplicaDb, leads: SyncPage['leads']): Promise<void> {
   const stages = await db.stages.toArray();
-  const incoming = leads.map((lead) => toReplicaLead(lead, stages));
-  if (incoming.length > COMPARE_LEADS_UP_TO) {
-    await putLeadRows(db, incoming);
-    return;
-  }
-  const stored = await getLeadRows(db, incoming.map((lead) => lead.id));
-  const changed = incoming.filter((lead, index) => !sameRow(stored[index], lead));
-  if (changed.length) await putLeadRows(db, changed);
-}
-
-function sameRow(stored: object | undefined, incoming: object): boolean {
-  return stored !== undefined && JSON.stringify(stored) === JSON.stringify(incoming);
+  await putLeadRows(db, leads.map((lead) => toReplicaLead(lead, stages)));
 }
 
 /**

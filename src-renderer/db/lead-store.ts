@@ -70,18 +70,14 @@ async function chunksById(db: LeadTables, ids: readonly string[]): Promise<Map<s
   return new Map(ids.map((id, index) => [id, [...(rows[index]?.leads ?? [])]]));
 }
 
-/** The stored leads of these ids (undefined where none), read inside the caller's transaction. */
-export async function getLeadRows(db: LeadTables, ids: readonly string[]): Promise<Array<ReplicaLead | undefined>> {
-  if (ids.length === 0) return [];
-  const homes = homesOf(await db.leadHeads.toArray());
-  const chunks = await chunksById(db, [...new Set(ids.flatMap((id) => homes.get(id) ?? []))]);
-  const byId = new Map([...chunks.values()].flat().map((lead) => [lead.id, lead]));
-  return ids.map((id) => byId.get(id));
-}
+/** Whether two records hold the same lead, field for field (records of one source keep their key order). */
+const sameLead = (a: ReplicaLead, b: ReplicaLead) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Stores these leads (a lead already stored is replaced where it is; a new one joins the last chunk with
- * room, then new chunks). Inside a transaction over `leadChunks` and `leadHeads`.
+ * Stores these leads: a lead already stored is replaced where it is, a new one joins the last chunk with room,
+ * then new chunks. Only chunks where something changed are written: a change page repeats leads as they are
+ * (a note on a lead sends the lead too), and a lead written again unchanged would wake every live query over the
+ * leads. Inside a transaction over `leadChunks` and `leadHeads`.
  */
 export async function putLeadRows(db: LeadTables, leads: readonly ReplicaLead[]): Promise<void> {
   if (leads.length === 0) return;
@@ -98,7 +94,18 @@ export async function putLeadRows(db: LeadTables, leads: readonly ReplicaLead[])
   }
   if (lastWithRoom) touched.add(lastWithRoom);
   const chunks = await chunksById(db, [...touched]);
-  for (const [id, rows] of chunks) chunks.set(id, rows.map((lead) => (homes.get(lead.id) === id ? (incoming.get(lead.id) ?? lead) : lead)));
+  const changed = new Set<string>();
+  for (const [id, rows] of chunks) {
+    chunks.set(
+      id,
+      rows.map((lead) => {
+        const replacement = homes.get(lead.id) === id ? incoming.get(lead.id) : undefined;
+        if (!replacement || sameLead(lead, replacement)) return lead;
+        changed.add(id);
+        return replacement;
+      }),
+    );
+  }
   let next = last ? chunkNumber(last.id) + 1 : 1;
   let target = lastWithRoom;
   for (const lead of fresh) {
@@ -107,8 +114,9 @@ export async function putLeadRows(db: LeadTables, leads: readonly ReplicaLead[])
       chunks.set(target, []);
     }
     chunks.get(target)?.push(lead);
+    changed.add(target);
   }
-  await writeChunks(db, [...chunks].map(([id, rows]) => ({ id, leads: rows })));
+  await writeChunks(db, [...changed].map((id) => ({ id, leads: chunks.get(id) ?? [] })));
 }
 
 /** Removes these leads (unknown ids are ignored); a chunk left empty goes. */
@@ -200,7 +208,7 @@ function keepUnchanged(chunk: LeadChunk, before: LeadChunk | undefined): LeadChu
   const held = new Map(before.leads.map((lead) => [lead.id, lead]));
   const leads = chunk.leads.map((lead) => {
     const known = held.get(lead.id);
-    return known && JSON.stringify(known) === JSON.stringify(lead) ? known : lead;
+    return known && sameLead(known, lead) ? known : lead;
   });
   return { ...chunk, leads };
 }
