@@ -113,6 +113,6 @@ export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Dat
     .ofUser(userId)
     .filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff)
     .map((lead) => lead.id);
-  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeadSets], () => deleteLeads(db, old));
+  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeadSets], async () => deleteLeads(db, old));
   return old.length;
 }

@@ -107,7 +107,7 @@ describe('the lead store', () => {
       await expect.poll(() => seen.at(-1)).toBe(1);
       await seedLeads(other, [lead(2)]);
       await expect.poll(() => seen.at(-1)).toBe(2);
-      await other.transaction('rw', [other.leadChunks, other.leadHeads], () => deleteLeadRows(other, ['1', '2']));
+      await other.transaction('rw', [other.leadChunks, other.leadHeads], async () => deleteLeadRows(other, ['1', '2']));
       await expect.poll(() => seen.at(-1)).toBe(0);
     } finally {
       subscription.unsubscribe();
