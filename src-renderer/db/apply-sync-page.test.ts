@@ -10,6 +10,8 @@ import { shippedReplica } from './shipped-schemas.fixture';
 import { readLeads } from './lead-store';
 import { storedLeads } from './lead-store.fixture';
 import { readWholeLeads } from './whole-leads';
+import { HISTORY_CHUNK_LEADS, readHistory } from './history-store';
+import { storedHistory } from './history-store.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 let n = 0;
@@ -23,9 +25,9 @@ function freshDb(): ReplicaDb {
   return db;
 }
 
-/** Every message the replica's chatter records hold, by id. */
+/** Every message the replica holds, by id. */
 async function messageIds(db: ReplicaDb): Promise<string[]> {
-  return (await db.chatter.toArray()).flatMap((row) => row.messages.map((message) => message.id)).sort();
+  return (await storedHistory(db, 'messages')).map((message) => message.id);
 }
 
 /** Calls `onWrite` with each write request to one table, before it goes down (a DBCore middleware: below Dexie's own API; registered before the replica opens). */
@@ -90,7 +92,7 @@ describe('applying a sync page', () => {
     const finished: string[] = [];
     // The board's read starts once the history page's transaction is writing its messages.
     let read: Promise<unknown> | undefined;
-    onWrites(db, 'chatter', () => (read ??= Dexie.ignoreTransaction(() => readLeads(db)).then(() => finished.push('leads read'))));
+    onWrites(db, 'chatterChunks', () => (read ??= Dexie.ignoreTransaction(() => readLeads(db)).then(() => finished.push('leads read'))));
     await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead] });
     const messages = Array.from({ length: 2000 }, (_, i) => ({ ...exampleMessage, id: `m-${i}` }));
     await applySyncPage(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
@@ -99,31 +101,40 @@ describe('applying a sync page', () => {
     expect(await messageIds(db)).toHaveLength(2000);
   });
 
-  it('keeps one chatter record per lead: new messages join it oldest first, a message sent again replaces itself', async () => {
+  it("keeps each lead's messages as one list: new messages join it oldest first, a message sent again replaces itself", async () => {
     const db = freshDb();
     const note = (id: string, createdAt: string, body = 'Note') => ({ ...exampleMessage, id, kind: 'note' as const, body, createdAt, tracking: undefined });
     await applySyncPage(db, { ...empty, leads: [exampleLead], messages: [note('m-b', '2026-02-02T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z')] });
     await applySyncPage(db, { ...empty, cursor: 'c1', messages: [note('m-c', '2026-02-03T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z', 'Edited')] });
-    const rows = await db.chatter.toArray();
-    expect(rows.map((row) => row.leadId)).toEqual([exampleLead.id]);
-    expect(rows[0]?.messages.map((message) => [message.id, message.body])).toEqual([
+    const chatter = await readHistory(db, 'messages');
+    expect([...chatter.leadIds()]).toEqual([exampleLead.id]);
+    expect(chatter.of(exampleLead.id).map((message) => [message.id, message.body])).toEqual([
       ['m-a', 'Edited'],
       ['m-b', 'Note'],
       ['m-c', 'Note'],
     ]);
   });
 
-  it('writes the chatter of a lead the page brings whole as the page has it: all its messages, without reading the stored record', async () => {
+  it('writes a history page of many leads as a few records per kind, not one per lead or row', async () => {
     const db = freshDb();
-    const note = (id: string, createdAt: string) => ({ ...exampleMessage, id, kind: 'note' as const, body: id, createdAt, tracking: undefined });
-    let chatterReads = 0;
-    db.use({ stack: 'dbcore', name: 'count-chatter-reads', create: (down) => ({ ...down, table: (name) => (name === 'chatter' ? { ...down.table(name), getMany: (request) => ((chatterReads += 1), down.table(name).getMany(request)) } : down.table(name)) }) });
-    await applySyncPage(db, { ...empty, leads: [exampleLead], messages: [note('m-a', '2026-02-01T09:00:00Z')] });
-    expect(chatterReads).toBe(1);
-    chatterReads = 0;
-    await applySyncPage(db, { ...empty, cursor: 'c1', wholeLeadIds: [exampleLead.id], messages: [note('m-a', '2026-02-01T09:00:00Z'), note('m-b', '2026-02-02T09:00:00Z')] });
-    expect(chatterReads).toBe(0);
-    expect((await db.chatter.get(exampleLead.id))?.messages.map((message) => message.id)).toEqual(['m-a', 'm-b']);
+    const puts = { chatterChunks: 0, callChunks: 0, activityChunks: 0 };
+    for (const table of Object.keys(puts) as Array<keyof typeof puts>) onWrites(db, table, (request) => (puts[table] += request.type === 'put' ? request.values.length : 0));
+    const leadIds = Array.from({ length: HISTORY_CHUNK_LEADS + 10 }, (_, i) => `lead-${String(i).padStart(4, '0')}`);
+    await applySyncPage(db, {
+      ...empty,
+      wholeLeadIds: leadIds,
+      messages: leadIds.flatMap((leadId) => [1, 2, 3].map((k) => ({ ...exampleMessage, id: `m-${leadId}-${k}`, leadId }))),
+      callLogs: leadIds.map((leadId) => ({ ...exampleCallLog, id: `c-${leadId}`, leadId })),
+      activities: leadIds.map((leadId) => ({ ...exampleActivity, id: `a-${leadId}`, leadId })),
+    });
+    // Two chunks per kind (a full one and the rest), each written once.
+    expect(puts).toEqual({ chatterChunks: 2, callChunks: 2, activityChunks: 2 });
+    expect(await messageIds(db)).toHaveLength(leadIds.length * 3);
+    expect((await readHistory(db, 'callLogs')).of('lead-0007').map((call) => call.id)).toEqual(['c-lead-0007']);
+    // A later note on one lead rewrites its chunk of chatter only.
+    await applySyncPage(db, { ...empty, cursor: 'c1', messages: [{ ...exampleMessage, id: 'm-new', leadId: 'lead-0003' }] });
+    expect(puts).toEqual({ chatterChunks: 3, callChunks: 2, activityChunks: 2 });
+    expect((await readHistory(db, 'messages')).of('lead-0003')).toHaveLength(4);
   });
 
   it('upserts everything and stores the cursor in the same transaction', async () => {
@@ -146,17 +157,22 @@ describe('applying a sync page', () => {
     await applySyncPage(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
     expect((await storedLeads(db)).map((lead) => lead.id)).toEqual(['other']);
     expect(await messageIds(db)).toEqual(['m2']);
-    expect(await db.callLogs.count()).toBe(0);
-    expect(await db.activities.count()).toBe(0);
+    expect(await storedHistory(db, 'callLogs')).toEqual([]);
+    expect(await storedHistory(db, 'activities')).toEqual([]);
   });
 
   it('leaves nothing behind when the transaction fails: page and cursor together or not at all', async () => {
     const db = freshDb();
+    // The page's last write fails (its activities), after its leads and messages were written in the same transaction.
+    onWrites(db, 'activityChunks', () => {
+      throw new Error('disk full');
+    });
     await applySyncPage(db, { ...empty, cursor: 'before', leads: [exampleLead] });
-    const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], activities: [{ ...exampleActivity, id: undefined as unknown as string }] };
-    await expect(applySyncPage(db, broken)).rejects.toThrow();
+    const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], messages: [exampleMessage], activities: [exampleActivity] };
+    await expect(applySyncPage(db, broken)).rejects.toThrow('disk full');
     expect(await replicaCursor(db)).toBe('before');
     expect((await readLeads(db)).get('new-one')).toBeUndefined();
+    expect(await messageIds(db)).toEqual([]);
   });
 
   it('reset drops the replica but keeps the outbox', async () => {
@@ -213,16 +229,22 @@ describe('leads held whole (lazy history)', () => {
     await v3.table('leads').bulkPut([exampleLead, { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' }]);
     const later = { ...exampleMessage, id: 'm-later', createdAt: '2026-02-01T09:00:00Z' };
     await v3.table('messages').bulkPut([later, exampleMessage, { ...exampleMessage, id: 'm-other', leadId: 'other' }]);
+    await v3.table('callLogs').bulkPut([exampleCallLog]);
     v3.close();
     const upgraded = new ReplicaDb(name);
     dbs.push(upgraded);
-    expect(upgraded.verno).toBe(10);
-    // Its messages moved into one chatter record per lead, oldest first; the old table is gone.
-    expect((await upgraded.chatter.toArray()).map((row) => [row.leadId, row.messages.map((message) => message.id)])).toEqual([
+    expect(upgraded.verno).toBe(12);
+    // Its messages moved into one list per lead, oldest first (through the chatter records of versions 5–10, then
+    // the history chunks of 11); the old tables are gone.
+    const chatter = await readHistory(upgraded, 'messages');
+    expect([exampleLead.id, 'other'].map((id) => [id, chatter.of(id).map((message) => message.id)])).toEqual([
       [exampleLead.id, [exampleMessage.id, 'm-later']],
       ['other', ['m-other']],
     ]);
     expect(upgraded.tables.map((table) => table.name)).not.toContain('messages');
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('chatter');
+    expect((await readHistory(upgraded, 'callLogs')).of(exampleCallLog.leadId)).toEqual([exampleCallLog]);
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('callLogs');
     expect(await wholeIds(upgraded)).toEqual([exampleLead.id, 'other'].sort());
     // The leads moved into chunks (lead-store.ts); the old table is gone.
     expect(upgraded.tables.map((table) => table.name)).not.toContain('leads');

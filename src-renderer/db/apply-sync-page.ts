@@ -1,7 +1,6 @@
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { isOpenStage, type Stage } from '../../src-shared/domain/stages';
-import { toReplicaActivity } from './activity-key';
-import { putMessages } from './chatter';
+import { clearHistory, deleteHistory, historyTables, kindsIn, putHistory } from './history-store';
 import { clearLeadRows, deleteLeadRows, modifyLeadRows, putLeadRows, readLeads } from './lead-store';
 import { refreshPoolKey, toReplicaLead } from './pool-key';
 import type { Table } from 'dexie';
@@ -22,9 +21,7 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
     if (page.leads.length) await putLeads(db, page.leads);
-    if (page.messages.length) await putMessages(db.chatter, page.messages, page.wholeLeadIds);
-    if (page.callLogs.length) await db.callLogs.bulkPut(page.callLogs);
-    if (page.activities.length) await db.activities.bulkPut(page.activities.map(toReplicaActivity));
+    await putHistory(db, page);
     if (page.wholeLeadIds?.length) await markWhole(db, page.wholeLeadIds);
     if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
     await db.meta.bulkPut([
@@ -50,9 +47,7 @@ function tablesOf(db: ReplicaDb, page: SyncPage): Table[] {
   else if (removes) tables.push(db.leadChunks, db.leadHeads);
   if (page.users.length) tables.push(db.users);
   if (page.dealerships.length) tables.push(db.dealerships);
-  if (page.messages.length || removes) tables.push(db.chatter);
-  if (page.callLogs.length || removes) tables.push(db.callLogs);
-  if (page.activities.length || removes) tables.push(db.activities);
+  tables.push(...historyTables(db, removes ? undefined : kindsIn(page)));
   if (page.wholeLeadIds?.length || removes) tables.push(db.wholeLeadSets);
   return tables;
 }
@@ -88,16 +83,14 @@ async function putStages(db: ReplicaDb, incoming: Stage[]): Promise<void> {
 
 async function deleteLeads(db: ReplicaDb, ids: string[]): Promise<void> {
   await deleteLeadRows(db, ids);
-  await db.chatter.bulkDelete(ids);
-  await db.callLogs.where('leadId').anyOf(ids).delete();
-  await db.activities.where('leadId').anyOf(ids).delete();
+  await deleteHistory(db, ids);
   await unmarkWhole(db, ids);
 }
 
 /** Drops everything synced (the hub said reset, or Ctrl+Shift+R); the outbox is kept and still sent. */
 export async function resetReplica(db: ReplicaDb): Promise<void> {
-  await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.stages, db.users, db.dealerships, db.meta, db.wholeLeadSets], async () => {
-    await Promise.all([clearLeadRows(db), db.chatter.clear(), db.callLogs.clear(), db.activities.clear(), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeadSets.clear()]);
+  await db.transaction('rw', [db.leadChunks, db.leadHeads, ...historyTables(db), db.stages, db.users, db.dealerships, db.meta, db.wholeLeadSets], async () => {
+    await Promise.all([clearLeadRows(db), clearHistory(db), db.stages.clear(), db.users.clear(), db.dealerships.clear(), db.meta.clear(), db.wholeLeadSets.clear()]);
   });
 }
 
@@ -113,6 +106,6 @@ export async function dropOldClosedLeads(db: ReplicaDb, userId: string, now: Dat
     .ofUser(userId)
     .filter((lead) => closedStageIds.has(lead.stageId) && lead.updatedAt < cutoff)
     .map((lead) => lead.id);
-  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, db.chatter, db.callLogs, db.activities, db.wholeLeadSets], async () => deleteLeads(db, old));
+  if (old.length) await db.transaction('rw', [db.leadChunks, db.leadHeads, ...historyTables(db), db.wholeLeadSets], async () => deleteLeads(db, old));
   return old.length;
 }

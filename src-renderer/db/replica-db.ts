@@ -2,7 +2,10 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
 import type { Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
-import { mergeMessages, messagesByLead, type ChatterRow } from './chatter';
+import type { ChatterRow } from './chatter';
+import type { ChunkHead } from './chunk-store';
+import { byCreatedThenId } from './created-order';
+import { putHistory, rowsByLead, type HistoryChunk, type HistoryTables } from './history-store';
 import { putLeadRows, type LeadChunk, type LeadHead } from './lead-store';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
 import { markWhole, type WholeLeadSet } from './whole-leads';
@@ -39,9 +42,12 @@ export interface MetaRow {
 export class ReplicaDb extends Dexie {
   leadChunks!: EntityTable<LeadChunk, 'id'>;
   leadHeads!: EntityTable<LeadHead, 'id'>;
-  chatter!: EntityTable<ChatterRow, 'leadId'>;
-  callLogs!: EntityTable<CallLog, 'id'>;
-  activities!: EntityTable<ReplicaActivity, 'id'>;
+  chatterChunks!: EntityTable<HistoryChunk<Message>, 'id'>;
+  chatterHeads!: EntityTable<ChunkHead, 'id'>;
+  callChunks!: EntityTable<HistoryChunk<CallLog>, 'id'>;
+  callHeads!: EntityTable<ChunkHead, 'id'>;
+  activityChunks!: EntityTable<HistoryChunk<ReplicaActivity>, 'id'>;
+  activityHeads!: EntityTable<ChunkHead, 'id'>;
   stages!: EntityTable<Stage, 'id'>;
   users!: EntityTable<User, 'id'>;
   dealerships!: EntityTable<Dealership, 'id'>;
@@ -106,8 +112,8 @@ export class ReplicaDb extends Dexie {
     this.version(5)
       .stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId' })
       .upgrade(async (tx) => {
-        const byLead = messagesByLead(await tx.table<Message, string>('messages').toArray());
-        await tx.table<ChatterRow, string>('chatter').bulkPut([...byLead].map(([leadId, messages]) => ({ leadId, messages: mergeMessages([], messages) })));
+        const byLead = rowsByLead(await tx.table<Message, string>('messages').toArray());
+        await tx.table<ChatterRow, string>('chatter').bulkPut([...byLead].map(([leadId, messages]) => ({ leadId, messages: messages.sort(byCreatedThenId) })));
       });
     this.version(6).stores({ messages: null });
     // Leads move into chunks of up to 500 (see lead-store.ts): IndexedDB's cost is per record, and a first sync
@@ -128,6 +134,21 @@ export class ReplicaDb extends Dexie {
         for (let at = 0; at < ids.length; at += 500) await markWhole({ wholeLeadSets: tx.table('wholeLeadSets') }, ids.slice(at, at + 500));
       });
     this.version(10).stores({ wholeLeads: null });
+    // The history moves into chunked stores too (see history-store.ts): one list per lead and kind, up to 250 leads
+    // a record, instead of a record per call log and activity and one chatter record per lead. Version 12 drops the
+    // old tables once 11 has moved them.
+    this.version(11)
+      .stores({ chatterChunks: 'id', chatterHeads: 'id', callChunks: 'id', callHeads: 'id', activityChunks: 'id', activityHeads: 'id' })
+      .upgrade(async (tx) => {
+        const [chatter, callLogs, activities] = await Promise.all([
+          tx.table<ChatterRow, string>('chatter').toArray(),
+          tx.table<CallLog, string>('callLogs').toArray(),
+          tx.table<ReplicaActivity, string>('activities').toArray(),
+        ]);
+        const tables = Object.fromEntries(['chatterChunks', 'chatterHeads', 'callChunks', 'callHeads', 'activityChunks', 'activityHeads'].map((name) => [name, tx.table(name)]));
+        await putHistory(tables as unknown as HistoryTables, { messages: chatter.flatMap((row) => row.messages), callLogs, activities });
+      });
+    this.version(12).stores({ chatter: null, callLogs: null, activities: null });
   }
 }
 

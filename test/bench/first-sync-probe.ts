@@ -255,11 +255,11 @@ export async function replicaCounts(page: Page): Promise<{ leads: number; messag
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
-      // Messages live in one chatter record per lead: the records' messages are counted.
+      // Messages live in chunks of per-lead lists (history-store.ts): the lists' messages are counted.
       const chatterMessages = () =>
         new Promise<number>((resolve, reject) => {
-          const request = db.transaction('chatter', 'readonly').objectStore('chatter').getAll();
-          request.onsuccess = () => resolve((request.result as Array<{ messages: unknown[] }>).reduce((sum, row) => sum + row.messages.length, 0));
+          const request = db.transaction('chatterChunks', 'readonly').objectStore('chatterChunks').getAll();
+          request.onsuccess = () => resolve((request.result as Array<{ leads: Array<{ items: unknown[] }> }>).reduce((sum, chunk) => sum + chunk.leads.reduce((inChunk, list) => inChunk + list.items.length, 0), 0));
           request.onerror = () => reject(request.error ?? new Error('getAll failed'));
         });
       // Leads live in chunk records (lead-store.ts): each head names its chunk's leads.

@@ -31,10 +31,11 @@ const POLL_REPLICA_IN_PAGE = `async (leadId, id, limit) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const dbs = (await Promise.all(names.map(open))).filter((db) => db.objectStoreNames.contains('chatter'));
+  const dbs = (await Promise.all(names.map(open))).filter((db) => db.objectStoreNames.contains('chatterChunks'));
+  // Messages live in chunks of per-lead lists (history-store.ts): every chunk is looked through for the lead's list.
   const has = (db) => new Promise((resolve) => {
-    const request = db.transaction('chatter', 'readonly').objectStore('chatter').get(leadId);
-    request.onsuccess = () => resolve(request.result !== undefined && request.result.messages.some((message) => message.id === id));
+    const request = db.transaction('chatterChunks', 'readonly').objectStore('chatterChunks').getAll();
+    request.onsuccess = () => resolve(request.result.some((chunk) => chunk.leads.some((list) => list.id === leadId && list.items.some((message) => message.id === id))));
     request.onerror = () => resolve(false);
   });
   const until = performance.now() + limit;

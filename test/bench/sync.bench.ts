@@ -19,7 +19,8 @@ import { measureIncremental, StageClock } from './live-stages';
  * (10,000 own, each with 5 messages, 1 call log, 1 activity; 10,000 in the pool): Sign in click → both boards
  * complete (usableBoardMs), → the last page applied (ownPipelineCompleteMs), frame times meanwhile, opening
  * pool leads whose chatter is not local; beside it the floors of the same run (the hub's pages fetched in
- * Node, a raw Dexie bulkPut of the same rows into the replica's stores, and the lead rows as one record each);
+ * Node, a raw Dexie bulkPut of the same rows into the replica's stores, and the earlier designs: the lead rows as
+ * one record each, the own history as a record per chatter, call log and activity);
  * incremental sync (event to replica) over 50 changes; the
  * renderer's JS heap; then a supervisor's first sync (all 20,000 open leads). Writes test/bench/results/sync.json.
  */
@@ -91,40 +92,63 @@ async function main(): Promise<void> {
     await page.addScriptTag({ content: readFileSync(join(process.cwd(), 'node_modules/dexie/dist/dexie.js'), 'utf8') });
     const rawBulkPut = await page.evaluate(async (allPages) => {
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
+      type Rows = Array<{ id: string; leadId?: string }>;
+      // Rows in chunk records of `size` with a head each, as chunk-store.ts writes them.
+      let chunkNumber = 0;
+      const chunked = (rows: Array<{ id: string }>, size: number) => {
+        const chunks: Array<{ id: string; version: string; leads: unknown[] }> = [];
+        for (let at = 0; at < rows.length; at += size) chunks.push({ id: `c${++chunkNumber}`, version: 'v', leads: rows.slice(at, at + size) });
+        return { chunks, heads: chunks.map((chunk) => ({ id: chunk.id, version: chunk.version, ids: (chunk.leads as Array<{ id: string }>).map((row) => row.id) })) };
+      };
+      const listsByLead = (rows: Rows) => {
+        const lists = new Map<string, unknown[]>();
+        for (const row of rows) lists.set(row.leadId ?? '', [...(lists.get(row.leadId ?? '') ?? []), row]);
+        return [...lists].map(([id, items]) => ({ id, items }));
+      };
+      // The replica's own stores (replica-db.ts): leads in chunks of 500 (lead-store.ts), each kind of history as
+      // per-lead lists in chunks of 250 (history-store.ts), the whole-lead marks as one set per page.
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
-      // The replica's own stores and indexes (replica-db.ts): leads in chunk records of 500 with a head each
-      // (lead-store.ts), messages as one chatter record per lead, the whole-lead marks as one set per page.
-      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]', wholeLeadSets: 'id', meta: 'key' });
+      const kinds = [['messages', 'chatter'], ['callLogs', 'call'], ['activities', 'activity']] as const;
+      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatterChunks: 'id', chatterHeads: 'id', callChunks: 'id', callHeads: 'id', activityChunks: 'id', activityHeads: 'id', wholeLeadSets: 'id', meta: 'key' });
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
-      let chunkNumber = 0;
-      for (const p of allPages as Array<Record<string, unknown[]>>) {
+      for (const p of allPages as Array<Record<string, Rows>>) {
         const pageStart = performance.now();
-        await raw.transaction('rw', ['leadChunks', 'leadHeads', 'chatter', 'callLogs', 'activities', 'wholeLeadSets', 'meta'], async () => {
-          const leads = (p['leads'] ?? []) as Array<{ id: string }>;
-          const chunks: Array<{ id: string; version: string; leads: unknown[] }> = [];
-          for (let at = 0; at < leads.length; at += 500) chunks.push({ id: `c${++chunkNumber}`, version: 'v', leads: leads.slice(at, at + 500) });
-          await raw.table('leadChunks').bulkPut(chunks);
-          await raw.table('leadHeads').bulkPut(chunks.map((chunk) => ({ id: chunk.id, version: chunk.version, ids: (chunk.leads as Array<{ id: string }>).map((lead) => lead.id) })));
-          const chatter = new Map<string, unknown[]>();
-          for (const message of (p['messages'] ?? []) as Array<{ leadId: string }>) chatter.set(message.leadId, [...(chatter.get(message.leadId) ?? []), message]);
-          await raw.table('chatter').bulkPut([...chatter].map(([leadId, messages]) => ({ leadId, messages })));
+        await raw.transaction('rw', ['leadChunks', 'leadHeads', ...kinds.flatMap(([, store]) => [`${store}Chunks`, `${store}Heads`]), 'wholeLeadSets', 'meta'], async () => {
+          const leads = chunked(p['leads'] ?? [], 500);
+          await raw.table('leadChunks').bulkPut(leads.chunks);
+          await raw.table('leadHeads').bulkPut(leads.heads);
+          for (const [field, store] of kinds) {
+            const lists = chunked(listsByLead(p[field] ?? []), 250);
+            await raw.table(`${store}Chunks`).bulkPut(lists.chunks);
+            await raw.table(`${store}Heads`).bulkPut(lists.heads);
+          }
           if ((p['wholeLeadIds'] ?? []).length) await raw.table('wholeLeadSets').bulkPut([{ id: `w${chunkNumber++}`, leadIds: p['wholeLeadIds'] }]);
-          await raw.table('callLogs').bulkPut(p['callLogs'] ?? []);
-          await raw.table('activities').bulkPut(p['activities'] ?? []);
+          await raw.table('meta').bulkPut([{ key: 'cursor', value: 'c' }]);
         });
         if ((p['leads'] ?? []).length > 0 && (p['messages'] ?? []).length === 0) leadRowsMs += performance.now() - pageStart;
       }
       const all = performance.now() - start;
-      // The design before lead chunks, for comparison in the same run: one record per lead with its indexes.
+      // The designs before chunks, for comparison in the same run: one record per lead with its indexes; a chatter
+      // record per lead and one record per call log and activity.
       const perRecord = new DexieCtor('raw-per-record', { chromeTransactionDurability: 'relaxed' });
-      perRecord.version(1).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]' });
+      perRecord.version(1).stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId', callLogs: 'id, leadId', activities: 'id, leadId, [openFor+dueAt]' });
       const perRecordStart = performance.now();
-      for (const p of allPages as Array<Record<string, unknown[]>>) {
+      for (const p of allPages as Array<Record<string, Rows>>) {
         if ((p['leads'] ?? []).length > 0) await perRecord.transaction('rw', ['leads'], async () => void (await perRecord.table('leads').bulkPut(p['leads'] ?? [])));
       }
-      return { all, leadRows: leadRowsMs, perRecordLeadRows: performance.now() - perRecordStart };
+      const perRecordLeadRows = performance.now() - perRecordStart;
+      const perRecordHistoryStart = performance.now();
+      for (const p of allPages as Array<Record<string, Rows>>) {
+        if ((p['wholeLeadIds'] ?? []).length === 0) continue;
+        await perRecord.transaction('rw', ['chatter', 'callLogs', 'activities'], async () => {
+          await perRecord.table('chatter').bulkPut(listsByLead(p['messages'] ?? []).map((list) => ({ leadId: list.id, messages: list.items })));
+          await perRecord.table('callLogs').bulkPut(p['callLogs'] ?? []);
+          await perRecord.table('activities').bulkPut(p['activities'] ?? []);
+        });
+      }
+      return { all, leadRows: leadRowsMs, perRecordLeadRows, perRecordHistory: performance.now() - perRecordHistoryStart };
     }, pages);
 
     // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
@@ -182,6 +206,7 @@ async function main(): Promise<void> {
       rawBulkPutMs: rawMs,
       rawLeadRowsBulkPutMs: round(rawBulkPut.leadRows, 0),
       perRecordLeadRowsBulkPutMs: round(rawBulkPut.perRecordLeadRows, 0),
+      perRecordHistoryBulkPutMs: round(rawBulkPut.perRecordHistory, 0),
       rawSpeedRatio: round(rawMs / ownPipelineCompleteMs, 2),
       incrementalP50Ms: round(percentile(samples, 50)),
       incrementalP95Ms: round(percentile(samples, 95)),
@@ -202,6 +227,7 @@ async function main(): Promise<void> {
       'rawBulkPutMs (floor: the rows into Dexie)': results.rawBulkPutMs,
       'rawLeadRowsBulkPutMs (of which lead rows alone)': results.rawLeadRowsBulkPutMs,
       'perRecordLeadRowsBulkPutMs (lead rows as one record each, the design before chunks)': results.perRecordLeadRowsBulkPutMs,
+      'perRecordHistoryBulkPutMs (own history as a record per lead chatter, call, activity: before history chunks)': results.perRecordHistoryBulkPutMs,
       incrementalP95Ms: results.incrementalP95Ms,
       'incrementalMissed (notes that never reached the replica)': results.incrementalMissed,
       heapMb,

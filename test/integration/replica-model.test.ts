@@ -7,6 +7,7 @@ import { propertyRuns } from '../../src-hub/testing/property-runs';
 import { hubLeadOf } from '../../src-renderer/db/pool-key';
 import { dexieReplica } from './replica-port.fixture';
 import { readLeads } from '../../src-renderer/db/lead-store';
+import { readHistory } from '../../src-renderer/db/history-store';
 import { readWholeLeads } from '../../src-renderer/db/whole-leads';
 
 type Op =
@@ -85,17 +86,19 @@ describe('replica model', () => {
             // The history of the user's own leads is whole in the replica; another lead's is fetched when opened,
             // and what the replica holds of it (changes synced since) is the hub's.
             const hubMessages = (await api(env.url, user.token).get<Array<{ id: string }>>(`/leads/${id}/messages`)).body.map((message) => message.id).sort();
-            const localMessages = ((await replica?.db.chatter.get(id))?.messages ?? []).map((message) => message.id).sort();
+            const localMessages = (replica ? (await readHistory(replica.db, 'messages')).of(id) : []).map((message) => message.id).sort();
             const whole = replica ? (await readWholeLeads(replica.db)).has(id) : false;
             if (row?.user_id === user.id) expect({ lead: id, whole }).toEqual({ lead: id, whole: true });
             if (whole) expect(localMessages).toEqual(hubMessages);
             else expect(hubMessages).toEqual(expect.arrayContaining(localMessages));
           }
-          // A chatter record is one lead's: it holds that lead's messages only, and no lead outside the view has one.
-          const chatter = (await replica?.db.chatter.toArray()) ?? [];
-          expect(chatter.flatMap((record) => record.messages.filter((message) => message.leadId !== record.leadId))).toEqual([]);
-          const strayMessages = chatter.filter((record) => !expectedIds.includes(record.leadId)).length;
-          expect(strayMessages).toBe(0);
+          // Each list of history is one lead's: it holds that lead's rows only, and no lead outside the view has one.
+          for (const kind of ['messages', 'callLogs', 'activities'] as const) {
+            const history = replica ? await readHistory(replica.db, kind) : undefined;
+            const leadIds = [...(history?.leadIds() ?? [])];
+            expect({ kind, strays: leadIds.flatMap((leadId) => history?.of(leadId).filter((row) => row.leadId !== leadId) ?? []) }).toEqual({ kind, strays: [] });
+            expect({ kind, outside: leadIds.filter((leadId) => !expectedIds.includes(leadId)) }).toEqual({ kind, outside: [] });
+          }
         }
       }),
       propertyRuns(8),

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { useUiStore } from '../../app/ui-store';
-import { toReplicaActivity } from '../../db/activity-key';
+import { seedHistory } from '../../db/history-store.fixture';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { HomeView } from './HomeView';
 
@@ -22,7 +22,7 @@ function todayNoon(): Date {
 
 async function setup(activities: Activity[]) {
   const db = await seedReplica([makeLead({ userId: 'u-agent1' }), makeLead({ id: 'lead-2', ref: 'LEAD/2026/00043', userId: 'u-agent2', customer: { name: 'Other Customer', phone: '1', email: null } })]);
-  await db.activities.bulkAdd(activities.map(toReplicaActivity));
+  await seedHistory(db, { activities });
   signIn('u-agent1');
   renderWithReplica(db, <HomeView userId="u-agent1" />);
   return db;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity, Lead } from '../../../src-shared/contract/entities.schema';
-import { toReplicaActivity } from '../../db/activity-key';
+import { seedHistory } from '../../db/history-store.fixture';
 import { ReplicaDb } from '../../db/replica-db';
 import { makeLead } from '../lead-form/lead-form.fixture';
 import { loadHomeGroups, todayBounds } from './home-groups';
@@ -17,7 +17,7 @@ async function replica(activities: Activity[], leads: Lead[]): Promise<ReplicaDb
   const db = new ReplicaDb(`home-groups-test-${n++}`);
   dbs.push(db);
   await seedLeads(db, leads);
-  await db.activities.bulkAdd(activities.map(toReplicaActivity));
+  await seedHistory(db, { activities });
   return db;
 }
 

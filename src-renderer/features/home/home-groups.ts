@@ -1,9 +1,8 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ActivityState } from '../../../src-shared/domain/activity-state';
 import { useReplica } from '../../app/ReplicaProvider';
 import type { ReplicaDb } from '../../db/replica-db';
-import { ACTIVITY_GROUPS, withLeads, type MyActivity } from './my-activities';
+import { ACTIVITY_GROUPS, dueBetween, readOpenActivities, withLeads, type MyActivity } from './my-activities';
 
 export interface HomeGroup {
   /** Every open activity of the user in the group. */
@@ -25,22 +24,19 @@ export function todayBounds(now: Date): { start: string; end: string } {
 }
 
 /**
- * Home's groups straight from the `[openFor+dueAt]` index: overdue (due before today), today, planned (from
- * tomorrow on) are three ranges of it, so each group's count is an index count and only the rows shown are
- * read, with their leads — never every open activity of a full pipeline.
+ * Home's groups from the user's open activities, soonest first: overdue (due before today), today, planned (from
+ * tomorrow on) are three stretches of it; only the rows shown are joined with their leads.
  */
 export async function loadHomeGroups(db: ReplicaDb, userId: string, now: Date, shown: Readonly<Record<ActivityState, number>>): Promise<HomeGroups> {
   const { start, end } = todayBounds(now);
-  const ranges: Record<ActivityState, [unknown, unknown]> = { overdue: [Dexie.minKey, start], today: [start, end], planned: [end, Dexie.maxKey] };
-  const groups = await Promise.all(
-    ACTIVITY_GROUPS.map(async (state) => {
-      const [from, to] = ranges[state];
-      // Lower bound in, upper bound out: an activity due at midnight is that day's.
-      const range = () => db.activities.where('[openFor+dueAt]').between([userId, from], [userId, to], true, false);
-      const [count, rows] = await Promise.all([range().count(), range().limit(shown[state]).toArray()]);
-      return { count, rows };
-    }),
-  );
+  const ranges: Record<ActivityState, [string | undefined, string | undefined]> = { overdue: [undefined, start], today: [start, end], planned: [end, undefined] };
+  const open = await readOpenActivities(db, userId);
+  const groups = ACTIVITY_GROUPS.map((state) => {
+    const [from, to] = ranges[state];
+    // Lower bound in, upper bound out: an activity due at midnight is that day's.
+    const inGroup = dueBetween(open, from, to, false);
+    return { count: inGroup.length, rows: inGroup.slice(0, shown[state]) };
+  });
   const withLead = await withLeads(db, groups.flatMap((group) => group.rows));
   let offset = 0;
   const result = {} as HomeGroups;

@@ -4,7 +4,7 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
-import { toReplicaActivity } from '../../db/activity-key';
+import { seedHistory } from '../../db/history-store.fixture';
 import { makeLead, seedReplica, stubCrm } from '../lead-form/lead-form.fixture';
 import { dueToNotify } from './my-activities';
 import { DUE_CHECK_MS, useDueNotifications } from './use-due-notifications';
@@ -52,7 +52,7 @@ describe('useDueNotifications', () => {
       call('tick-3', 'Third check', at(75_000)),
       call('tick-4', 'After the reload', at(105_000)),
     ];
-    await db.activities.bulkAdd(activities.map(toReplicaActivity));
+    await seedHistory(db, { activities });
     const asked = () => notify.mock.calls.map(([request]) => request.body.replace('Maria Lopez — ', ''));
     const wrapper = ({ children }: { children: ReactNode }) => <ReplicaContextForTests value={{ db, outbox: {} as never }}>{children}</ReplicaContextForTests>;
     const { unmount } = renderHook(() => useDueNotifications('u-agent1'), { wrapper });

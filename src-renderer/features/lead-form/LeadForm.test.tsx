@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { forwardOnlyMessage } from '../../../src-shared/domain/transitions';
 import { useUiStore } from '../../app/ui-store';
-import { putMessages } from '../../db/chatter';
+import { seedHistory } from '../../db/history-store.fixture';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm, toastTexts } from './lead-form.fixture';
 import { removeLeads, seedLeads } from '../../db/lead-store.fixture';
@@ -126,10 +126,10 @@ describe('LeadForm chatter', () => {
     stubCrm({});
     const lead = makeLead({ userId: 'u-agent1' });
     const db = await seedReplica([lead]);
-    await putMessages(db.chatter, [
+    await seedHistory(db, { messages: [
       { id: 'm2', leadId: lead.id, kind: 'tracking', body: '', authorId: 'u-agent1', createdAt: '2026-03-02T10:00:00Z', tracking: [{ field: 'Stage', from: 'New', to: 'Qualified' }] },
       { id: 'm1', leadId: lead.id, kind: 'duplicate', body: 'Same customer again from web-form', authorId: null, createdAt: '2026-03-01T10:00:00Z' },
-    ]);
+    ] });
     signIn('u-agent1');
     const kick = vi.fn();
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />, kick);

@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type { LeadDetail } from '../../../src-shared/contract/ipc.contract';
 import type { Message } from '../../../src-shared/contract/entities.schema';
 import { useSessionStore } from '../../app/session-store';
-import { putMessages } from '../../db/chatter';
+import { seedHistory } from '../../db/history-store.fixture';
 import { LeadForm } from './LeadForm';
 import { makeLead, renderWithReplica, seedReplica, signIn, stubCrm } from './lead-form.fixture';
 
@@ -22,7 +22,7 @@ describe('LeadForm history of a lead the replica holds without it', () => {
     stubCrm({ fetchLead });
     const db = await seedReplica([], [lead]);
     // a note synced after the lead row (a change page): held, but not the whole history
-    await putMessages(db.chatter, [note('m2', lead.id, 'Synced later', '2026-03-02T09:00:00Z')]);
+    await seedHistory(db, { messages: [note('m2', lead.id, 'Synced later', '2026-03-02T09:00:00Z')] });
     signIn('u-agent1');
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />);
     const chatter = await screen.findByRole('region', { name: 'Chatter' });
@@ -69,7 +69,7 @@ describe('LeadForm history of a lead the replica holds without it', () => {
     const fetchLead = vi.fn();
     stubCrm({ fetchLead });
     const db = await seedReplica([lead]);
-    await putMessages(db.chatter, [note('m3', lead.id, 'Own note', '2026-03-01T09:00:00Z')]);
+    await seedHistory(db, { messages: [note('m3', lead.id, 'Own note', '2026-03-01T09:00:00Z')] });
     signIn('u-agent1');
     renderWithReplica(db, <LeadForm leadId={lead.id} onClose={() => undefined} />);
     const chatter = await screen.findByRole('region', { name: 'Chatter' });

@@ -9,6 +9,7 @@ import type { OutboxItem } from '../../db/replica-db';
 import { errorText } from '../../ui/error-text';
 import { mergeById, useLeadHistory, type LeadHistory } from './use-lead-history';
 import { readLeads } from '../../db/lead-store';
+import { readLeadHistory } from '../../db/history-store';
 
 export interface LeadView {
   lead: Lead;
@@ -41,8 +42,8 @@ export function useLeadView(leadId: string): LeadViewState {
   const { db } = useReplica();
   // undefined while the query runs; null when the replica does not hold the lead.
   const local = useLiveQuery(async () => (await readLeads(db)).get(leadId) ?? null, [db, leadId]);
-  const localMessages = useLiveQuery(async () => (await db.chatter.get(leadId))?.messages ?? [], [db, leadId], []);
-  const localActivities = useLiveQuery(() => db.activities.where('leadId').equals(leadId).toArray(), [db, leadId], []);
+  const localMessages = useLiveQuery(() => readLeadHistory(db, 'messages', leadId), [db, leadId], []);
+  const localActivities = useLiveQuery(() => readLeadHistory(db, 'activities', leadId), [db, leadId], []);
   const pending = useLiveQuery(() => db.outbox.where('leadId').equals(leadId).sortBy('seq'), [db, leadId], []);
   const stages = useLiveQuery(() => db.stages.toArray(), [db], []);
   const users = useLiveQuery(() => db.users.toArray(), [db], []);

@@ -9,6 +9,7 @@ import { useOpenLeadsFilter } from './board-filter-store';
 import { aLead, giveElementsASize, renderWithReplica } from './board-test-kit';
 import { formatWait } from './lead-age';
 import { markWhole, unmarkWhole } from '../../db/whole-leads';
+import { seedHistory } from '../../db/history-store.fixture';
 
 /** Speed to lead on the cards: the wait since arrival, moving with one shared minute clock. */
 
@@ -96,7 +97,7 @@ describe('the wait on the cards', () => {
     await waitFor(() => expect(document.querySelector('section.board')?.getAttribute('aria-busy')).toBe('false'));
     expect(ageOf('2')).toMatch(/^No call yet · /);
     const call: CallLog = { id: 'c1', leadId: '2', userId: 'u1', durationMin: 3, result: 'answered', summary: '', createdAt: minutesAgo(80) };
-    await db.callLogs.add(call);
+    await seedHistory(db, { callLogs: [call] });
     await waitFor(() => expect(ageOf('2')).toBe('1 h 30 min'));
     expect(ageOf('1')).toBe('No call yet · 25 min');
     expect(card('1')?.querySelector('.card-wait-call')?.getAttribute('title')).toMatch(/; no call logged yet$/);

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaDb } from '../../db/replica-db';
-import { rowsOfLeads } from '../../db/rows-of-leads';
+import { readHistory } from '../../db/history-store';
 import { readWholeLeads } from '../../db/whole-leads';
 
 /**
@@ -11,8 +11,8 @@ import { readWholeLeads } from '../../db/whole-leads';
  */
 export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[]): Promise<ReadonlySet<string>> {
   if (leadIds.length === 0) return new Set();
-  const [logged, queued, whole] = await Promise.all([
-    rowsOfLeads(db.callLogs, leadIds),
+  const [calls, queued, whole] = await Promise.all([
+    readHistory(db, 'callLogs'),
     db.outbox
       .where('leadId')
       .anyOf([...leadIds])
@@ -21,7 +21,8 @@ export async function loadCalledLeadIds(db: ReplicaDb, leadIds: readonly string[
     readWholeLeads(db),
   ]);
   const historyMissing = leadIds.filter((id) => !whole.has(id));
-  return new Set([...logged.map((call) => call.leadId), ...queued.map((item) => item.leadId), ...historyMissing]);
+  const logged = leadIds.filter((id) => calls.of(id).length > 0);
+  return new Set([...logged, ...queued.map((item) => item.leadId), ...historyMissing]);
 }
 
 /** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */

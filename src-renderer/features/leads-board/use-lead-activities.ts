@@ -2,15 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../src-shared/contract/entities.schema';
 import { hubActivityOf } from '../../db/activity-key';
 import type { ReplicaDb } from '../../db/replica-db';
-import { rowsOfLeads } from '../../db/rows-of-leads';
+import { readHistory } from '../../db/history-store';
 
-/**
- * The open activities of these leads (whoever they are assigned to), read by the `leadId` index (or, for
- * many leads, one read of the table): the board's own leads only, not the pool's leads' activities.
- */
+/** The open activities of these leads (whoever they are assigned to): the board's own leads only, not the pool's leads' activities. */
 export async function loadOpenActivitiesOf(db: ReplicaDb, leadIds: readonly string[]): Promise<Activity[]> {
-  const rows = await rowsOfLeads(db.activities, leadIds);
-  return rows.filter((activity) => !activity.done).map(hubActivityOf);
+  const activities = await readHistory(db, 'activities');
+  return leadIds.flatMap((id) => activities.of(id)).filter((activity) => !activity.done).map(hubActivityOf);
 }
 
 /** Undefined until read; `leadIds` undefined (the leads themselves not read yet) reads nothing. */

@@ -1,6 +1,7 @@
 import type { Reassignment } from '../../../src-shared/contract/reassignment.schema';
 import type { ReplicaDb } from '../../db/replica-db';
 import { readLeads } from '../../db/lead-store';
+import { readLeadHistory } from '../../db/history-store';
 
 /** The user's own open leads (id → ref), or null while the replica holds no synced state (rebuild, first pull). */
 export type OwnLeads = ReadonlyMap<string, string> | null;
@@ -50,7 +51,7 @@ export async function reassignedAway(db: ReplicaDb, userId: string, leadId: stri
     return { ref, toName: told?.toName ?? SOMEONE.toName, byName: told?.byName ?? SOMEONE.byName };
   }
   if (lead.userId === null || lead.userId === userId) return null;
-  const messages = (await db.chatter.get(leadId))?.messages ?? [];
+  const messages = await readLeadHistory(db, 'messages', leadId);
   const change = messages
     .filter((message) => message.tracking?.some((tracked) => tracked.field === ASSIGNED_AGENT_FIELD))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];

@@ -1,0 +1,176 @@
+import type Dexie from 'dexie';
+import type { EntityTable, Table } from 'dexie';
+import type { CallLog, Message } from '../../src-shared/contract/entities.schema';
+import { readChunkedRow, readChunks, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
+import { byCreatedThenId } from './created-order';
+import { toReplicaActivity, type ReplicaActivity } from './activity-key';
+import type { Activity } from '../../src-shared/contract/entities.schema';
+
+/**
+ * The history the replica holds: each lead's messages, call logs and activities, as one list per lead and kind,
+ * in chunked stores (chunk-store.ts) of up to HISTORY_CHUNK_LEADS leads. A first sync brings the history of every
+ * own lead (10,000 leads × 7 rows in the sync bench): one IndexedDB record per message, call or activity made the
+ * own pipeline's history the slowest part of a shift start, while a history page now writes a few records per kind.
+ *
+ * Writers run inside the caller's transaction over the stores of the kinds they write (`historyTables`).
+ */
+export const HISTORY_CHUNK_LEADS = 250;
+
+/** One lead's rows of one kind, in the kind's order. `id` is the lead's id. */
+export interface LeadList<T> {
+  id: string;
+  items: T[];
+}
+
+export type HistoryChunk<T> = Chunk<LeadList<T>>;
+
+export interface HistoryTables {
+  chatterChunks: EntityTable<HistoryChunk<Message>, 'id'>;
+  chatterHeads: EntityTable<ChunkHead, 'id'>;
+  callChunks: EntityTable<HistoryChunk<CallLog>, 'id'>;
+  callHeads: EntityTable<ChunkHead, 'id'>;
+  activityChunks: EntityTable<HistoryChunk<ReplicaActivity>, 'id'>;
+  activityHeads: EntityTable<ChunkHead, 'id'>;
+}
+
+export type HistoryKind = 'messages' | 'callLogs' | 'activities';
+
+interface KindOf {
+  messages: Message;
+  callLogs: CallLog;
+  activities: ReplicaActivity;
+}
+
+/** Messages oldest first (as the chatter shows them), call logs too; activities by id (as their index kept them). */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ORDER: { [K in HistoryKind]: (a: KindOf[K], b: KindOf[K]) => number } = {
+  messages: byCreatedThenId,
+  callLogs: byCreatedThenId,
+  activities: byId,
+};
+
+export function tablesOfKind<K extends HistoryKind>(db: HistoryTables, kind: K): ChunkTables<LeadList<KindOf[K]>> {
+  const tables = {
+    messages: { chunks: db.chatterChunks, heads: db.chatterHeads },
+    callLogs: { chunks: db.callChunks, heads: db.callHeads },
+    activities: { chunks: db.activityChunks, heads: db.activityHeads },
+  }[kind];
+  return { ...(tables as unknown as Pick<ChunkTables<LeadList<KindOf[K]>>, 'chunks' | 'heads'>), capacity: HISTORY_CHUNK_LEADS };
+}
+
+/** The stores that hold these kinds (for a transaction's scope). */
+export function historyTables(db: HistoryTables, kinds: readonly HistoryKind[] = ['messages', 'callLogs', 'activities']): Table[] {
+  return kinds.flatMap((kind) => {
+    const tables = tablesOfKind(db, kind);
+    return [tables.chunks, tables.heads] as Table[];
+  });
+}
+
+/** The stored list with the incoming rows: an incoming row replaces a stored one of the same id. */
+function mergeRows<T extends { id: string }>(stored: readonly T[], incoming: readonly T[], order: (a: T, b: T) => number): T[] {
+  const byRowId = new Map(stored.map((row) => [row.id, row]));
+  for (const row of incoming) byRowId.set(row.id, row);
+  return [...byRowId.values()].sort(order);
+}
+
+/** Rows by their lead, each lead's in arrival order. */
+export function rowsByLead<T extends { leadId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const lists = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = lists.get(row.leadId);
+    if (list) list.push(row);
+    else lists.set(row.leadId, [row]);
+  }
+  return lists;
+}
+
+async function putKind<K extends HistoryKind>(db: HistoryTables, kind: K, rows: readonly KindOf[K][]): Promise<void> {
+  if (rows.length === 0) return;
+  const incoming = rowsByLead(rows);
+  const order = ORDER[kind] as (a: KindOf[K], b: KindOf[K]) => number;
+  await upsertChunked(tablesOfKind(db, kind), incoming.keys(), (leadId, stored) => ({ id: leadId, items: mergeRows(stored?.items ?? [], incoming.get(leadId) ?? [], order) }));
+}
+
+export interface HistoryRows {
+  messages?: readonly Message[];
+  callLogs?: readonly CallLog[];
+  activities?: readonly Activity[];
+}
+
+/** Each lead's new rows join its lists (a row sent again replaces itself). Inside a transaction over the kinds written. */
+export async function putHistory(db: HistoryTables, rows: HistoryRows): Promise<void> {
+  await putKind(db, 'messages', rows.messages ?? []);
+  await putKind(db, 'callLogs', rows.callLogs ?? []);
+  await putKind(db, 'activities', (rows.activities ?? []).map(toReplicaActivity));
+}
+
+/** The kinds these rows write (for a transaction's scope). */
+export function kindsIn(rows: HistoryRows): HistoryKind[] {
+  return (['messages', 'callLogs', 'activities'] as const).filter((kind) => (rows[kind]?.length ?? 0) > 0);
+}
+
+/** Removes every row of these leads. Inside a transaction over all history stores. */
+export async function deleteHistory(db: HistoryTables, leadIds: readonly string[]): Promise<void> {
+  await deleteChunked(tablesOfKind(db, 'messages'), leadIds);
+  await deleteChunked(tablesOfKind(db, 'callLogs'), leadIds);
+  await deleteChunked(tablesOfKind(db, 'activities'), leadIds);
+}
+
+export async function clearHistory(db: HistoryTables): Promise<void> {
+  await clearChunked(tablesOfKind(db, 'messages'));
+  await clearChunked(tablesOfKind(db, 'callLogs'));
+  await clearChunked(tablesOfKind(db, 'activities'));
+}
+
+type HistoryDb = Dexie & HistoryTables;
+
+/** One lead's rows of a kind, live when read in a live query; reads the kind's heads and at most one chunk. */
+export async function readLeadHistory<K extends HistoryKind>(db: HistoryDb, kind: K, leadId: string): Promise<KindOf[K][]> {
+  return (await readChunkedRow(db, tablesOfKind(db, kind), leadId))?.items ?? [];
+}
+
+/** Every lead's rows of one kind, as readers ask for them; built once per set of chunk versions. */
+export interface HistoryIndex<T> {
+  /** The lead's rows, in the kind's order (the same array while its chunk is unchanged). */
+  of(leadId: string): readonly T[];
+  /** Every lead with rows of this kind. */
+  leadIds(): Iterable<string>;
+  /** Every row of the kind. */
+  all(): readonly T[];
+}
+
+class HistoryIndexImpl<T> implements HistoryIndex<T> {
+  private readonly lists = new Map<string, readonly T[]>();
+  private flat: T[] | null = null;
+
+  constructor(chunks: readonly Chunk<LeadList<T>>[]) {
+    for (const chunk of chunks) for (const list of chunk.leads) this.lists.set(list.id, list.items);
+  }
+
+  of(leadId: string): readonly T[] {
+    return this.lists.get(leadId) ?? [];
+  }
+
+  leadIds(): Iterable<string> {
+    return this.lists.keys();
+  }
+
+  all(): readonly T[] {
+    this.flat ??= [...this.lists.values()].flat();
+    return this.flat;
+  }
+}
+
+const indexes = new WeakMap<Dexie, Map<HistoryKind, { key: string; index: HistoryIndexImpl<unknown> }>>();
+
+/** Every lead's rows of a kind, live when read in a live query (the kind's heads, and only chunks not seen yet). */
+export async function readHistory<K extends HistoryKind>(db: HistoryDb, kind: K): Promise<HistoryIndex<KindOf[K]>> {
+  const { chunks, key } = await readChunks(db, tablesOfKind(db, kind));
+  const ofDb = indexes.get(db) ?? new Map();
+  indexes.set(db, ofDb);
+  const held = ofDb.get(kind);
+  if (held?.key === key) return held.index as HistoryIndex<KindOf[K]>;
+  const index = new HistoryIndexImpl(chunks);
+  ofDb.set(kind, { key, index: index as HistoryIndexImpl<unknown> });
+  return index;
+}
