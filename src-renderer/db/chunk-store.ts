@@ -61,10 +61,10 @@ function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<
   ]);
 }
 
-/** Which chunk holds each row, from the heads. */
-function homesOf(heads: readonly ChunkHead[]): Map<string, string> {
+/** Which chunk holds each of these rows, from the heads (a row not stored has none). */
+function homesOf(heads: readonly ChunkHead[], ids: ReadonlySet<string>): Map<string, string> {
   const homes = new Map<string, string>();
-  for (const head of heads) for (const id of head.ids) homes.set(id, head.id);
+  for (const head of heads) for (const id of head.ids) if (ids.has(id)) homes.set(id, head.id);
   return homes;
 }
 
@@ -81,7 +81,7 @@ export async function upsertChunked<T extends Keyed>(db: ChunkTables<T>, ids: It
   const wanted = new Set(ids);
   if (wanted.size === 0) return;
   const heads = await db.heads.toArray();
-  const homes = homesOf(heads);
+  const homes = homesOf(heads, wanted);
   const fresh: T[] = [];
   for (const id of wanted) {
     if (homes.has(id)) continue;
@@ -125,8 +125,8 @@ export async function upsertChunked<T extends Keyed>(db: ChunkTables<T>, ids: It
 /** Removes the rows of these ids (unknown ids are ignored); a chunk left empty goes. */
 export async function deleteChunked<T extends Keyed>(db: ChunkTables<T>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const homes = homesOf(await db.heads.toArray());
   const gone = new Set(ids);
+  const homes = homesOf(await db.heads.toArray(), gone);
   const touched = [...new Set(ids.flatMap((id) => homes.get(id) ?? []))];
   if (touched.length === 0) return;
   const chunks = await chunksById(db, touched);

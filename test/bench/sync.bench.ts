@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
@@ -62,10 +62,19 @@ async function main(): Promise<void> {
     // own history comes before the change log, so this bounds it from above). Goal 3: frames while that runs.
     await page.evaluate('globalThis.__name = (fn) => fn');
     const agentExpected = await boardExpectation(db.url, 'syncagent');
+    // SYNC_PROFILE=file: the renderer's CPU profile from the board being usable to the last page (a .cpuprofile).
+    const profilePath = process.env['SYNC_PROFILE'];
+    const cdpProfile = profilePath ? await app.context.newCDPSession(page) : undefined;
     const agent = await withTimeLimit(300_000, 'agent first sync', (async () => {
       const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => (started = at));
+      if (cdpProfile) {
+        await cdpProfile.send('Profiler.enable');
+        await cdpProfile.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdpProfile.send('Profiler.start');
+      }
       if (done === 0) await startFrameProbe(page);
       while (done === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (cdpProfile && profilePath) writeFileSync(profilePath, JSON.stringify((await cdpProfile.send('Profiler.stop')).profile));
       return usable;
     })());
     const usableBoardMs = round(agent.usableAt - agent.clickedAt, 0);
