@@ -49,10 +49,32 @@ function nextVersion(): string {
 const chunkId = (number: number) => `c${String(number).padStart(8, '0')}`;
 const chunkNumber = (id: string) => Number(id.slice(1));
 
+/**
+ * What this window holds of one chunked store: the chunks it has read or written, by id, each at the version it
+ * was read or written at. A chunk is used only while the store's head names that same version, so a memo entry is
+ * never wrong, only possibly stale (another window wrote, or the write's transaction failed): then it is read again.
+ */
+interface ChunkMemo<T> {
+  chunks: Map<string, Chunk<T>>;
+}
+
+const memos = new WeakMap<Table, ChunkMemo<unknown>>();
+
+/** This window's memo of one store (kept as long as the store's table object is). */
+function memoOf<T>(tables: ChunkTables<T>): ChunkMemo<T> {
+  const memo = (memos.get(tables.chunks) ?? { chunks: new Map() }) as ChunkMemo<T>;
+  memos.set(tables.chunks, memo as ChunkMemo<unknown>);
+  return memo;
+}
+
 function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<{ id: string; leads: T[] }>): Promise<unknown> {
   const full = chunks.filter((chunk) => chunk.leads.length > 0);
   const empty = chunks.filter((chunk) => chunk.leads.length === 0).map((chunk) => chunk.id);
   const versioned = full.map((chunk) => ({ ...chunk, version: nextVersion() }));
+  // The chunks as written are this window's from now on: readers after this write need not read them back.
+  const memo = memoOf(db);
+  for (const chunk of versioned) memo.chunks.set(chunk.id, chunk);
+  for (const id of empty) memo.chunks.delete(id);
   return Promise.all([
     versioned.length ? db.chunks.bulkPut(versioned) : undefined,
     versioned.length ? db.heads.bulkPut(versioned.map(({ id, version, leads }) => ({ id, version, ids: leads.map((row) => row.id) }))) : undefined,
@@ -68,9 +90,20 @@ function homesOf(heads: readonly ChunkHead[], ids: ReadonlySet<string>): Map<str
   return homes;
 }
 
-async function chunksById<T>(db: ChunkTables<T>, ids: readonly string[]): Promise<Map<string, T[]>> {
-  const rows = ids.length ? await db.chunks.bulkGet([...ids]) : [];
-  return new Map(ids.map((id, index) => [id, [...(rows[index]?.leads ?? [])]]));
+/** The rows of these chunks (copies of the lists, to change), from the memo where it holds the heads' version. */
+async function chunksById<T>(db: ChunkTables<T>, ids: readonly string[], heads: readonly ChunkHead[]): Promise<Map<string, T[]>> {
+  const memo = memoOf(db);
+  const versions = new Map(heads.map((head) => [head.id, head.version]));
+  const rowsOf = new Map<string, T[]>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const held = memo.chunks.get(id);
+    if (held && held.version === versions.get(id)) rowsOf.set(id, [...held.leads]);
+    else missing.push(id);
+  }
+  const read = missing.length ? await db.chunks.bulkGet(missing) : [];
+  missing.forEach((id, index) => rowsOf.set(id, [...(read[index]?.leads ?? [])]));
+  return new Map(ids.map((id) => [id, rowsOf.get(id) ?? []]));
 }
 
 /**
@@ -96,7 +129,7 @@ export async function upsertChunked<T extends Keyed>(db: ChunkTables<T>, ids: It
     if (home) touched.add(home);
   }
   if (lastWithRoom) touched.add(lastWithRoom);
-  const chunks = await chunksById(db, [...touched]);
+  const chunks = await chunksById(db, [...touched], heads);
   const changed = new Set<string>();
   for (const [id, rows] of chunks) {
     chunks.set(
@@ -126,10 +159,11 @@ export async function upsertChunked<T extends Keyed>(db: ChunkTables<T>, ids: It
 export async function deleteChunked<T extends Keyed>(db: ChunkTables<T>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const gone = new Set(ids);
-  const homes = homesOf(await db.heads.toArray(), gone);
+  const heads = await db.heads.toArray();
+  const homes = homesOf(heads, gone);
   const touched = [...new Set(ids.flatMap((id) => homes.get(id) ?? []))];
   if (touched.length === 0) return;
-  const chunks = await chunksById(db, touched);
+  const chunks = await chunksById(db, touched, heads);
   await writeChunks(db, [...chunks].map(([id, rows]) => ({ id, leads: rows.filter((row) => !gone.has(row.id)) })));
 }
 
@@ -156,22 +190,6 @@ export async function clearChunked<T>(db: ChunkTables<T>): Promise<void> {
 /** Whether two rows are the same, field for field (rows of one source keep their key order). */
 export const sameRow = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** What a window holds of one chunked store: the chunks it has read, by id. */
-interface ChunkMemo<T> {
-  chunks: Map<string, Chunk<T>>;
-}
-
-const memos = new WeakMap<Dexie, Map<Table, ChunkMemo<unknown>>>();
-
-/** This window's memo of one store of a database (kept as long as the database object is). */
-function memoOf<T>(db: Dexie, tables: ChunkTables<T>): ChunkMemo<T> {
-  const ofDb = memos.get(db) ?? new Map<Table, ChunkMemo<unknown>>();
-  memos.set(db, ofDb);
-  const memo = (ofDb.get(tables.chunks) ?? { chunks: new Map() }) as ChunkMemo<T>;
-  ofDb.set(tables.chunks, memo as ChunkMemo<unknown>);
-  return memo;
-}
-
 /**
  * Every chunk of the store as it stands, in chunk order, with a key naming their versions (an answer built from
  * chunks of the same key is still right): the heads are read (a live query wakes on any write), then only chunks
@@ -180,7 +198,7 @@ function memoOf<T>(db: Dexie, tables: ChunkTables<T>): ChunkMemo<T> {
  * the same objects (one chunk: about a millisecond).
  */
 export async function readChunks<T extends Keyed>(db: Dexie, tables: ChunkTables<T>): Promise<{ chunks: readonly Chunk<T>[]; key: string }> {
-  const memo = memoOf(db, tables);
+  const memo = memoOf(tables);
   const { heads, fetched } = await db.transaction('r', [tables.heads, tables.chunks], async () => {
     const heads = await tables.heads.toArray();
     const stale = heads.filter((head) => memo.chunks.get(head.id)?.version !== head.version).map((head) => head.id);
@@ -198,7 +216,7 @@ export async function readChunks<T extends Keyed>(db: Dexie, tables: ChunkTables
  * its lead's messages without the rest of the store). Shares the memo of `readChunks`.
  */
 export async function readChunkedRow<T extends Keyed>(db: Dexie, tables: ChunkTables<T>, id: string): Promise<T | undefined> {
-  const memo = memoOf(db, tables);
+  const memo = memoOf(tables);
   const chunk = await db.transaction('r', [tables.heads, tables.chunks], async () => {
     const head = (await tables.heads.toArray()).find((candidate) => candidate.ids.includes(id));
     if (!head) return undefined;

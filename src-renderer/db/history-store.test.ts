@@ -6,7 +6,7 @@ import { exampleActivity, exampleMessage } from '../../src-shared/contract/contr
 import { freshReplicas } from './fresh-replicas.fixture';
 import { deleteHistory, HISTORY_CHUNK_LEADS, historyTables, readHistory, readLeadHistory } from './history-store';
 import { seedHistory } from './history-store.fixture';
-import type { ReplicaDb } from './replica-db';
+import { ReplicaDb } from './replica-db';
 
 const freshDb = freshReplicas('history-store-test');
 const leadId = (i: number) => `lead-${String(i).padStart(4, '0')}`;
@@ -62,14 +62,30 @@ describe('the history store', () => {
 
   it("reads one lead's rows from its own chunk only (a lead form does not read the whole pipeline's chatter)", async () => {
     const db = freshDb();
-    const reads = countChunkReads(db, 'chatterChunks');
     await seedHistory(db, { messages: Array.from({ length: HISTORY_CHUNK_LEADS * 3 }, (_, i) => message(i, 1)) });
-    reads.read = 0;
-    expect((await readLeadHistory(db, 'messages', leadId(HISTORY_CHUNK_LEADS + 5))).map((each) => each.id)).toEqual([`m-${HISTORY_CHUNK_LEADS + 5}-1`]);
-    expect(reads.read).toBe(1);
-    // Read again with nothing changed: the chunk this window holds is used.
-    await readLeadHistory(db, 'messages', leadId(HISTORY_CHUNK_LEADS + 6));
-    expect(reads.read).toBe(1);
+    // Another window of the same replica: it holds nothing yet.
+    const other = new ReplicaDb(db.name);
+    const reads = countChunkReads(other, 'chatterChunks');
+    try {
+      expect((await readLeadHistory(other, 'messages', leadId(HISTORY_CHUNK_LEADS + 5))).map((each) => each.id)).toEqual([`m-${HISTORY_CHUNK_LEADS + 5}-1`]);
+      expect(reads.read).toBe(1);
+      // Read again with nothing changed: the chunk that window holds is used.
+      await readLeadHistory(other, 'messages', leadId(HISTORY_CHUNK_LEADS + 6));
+      expect(reads.read).toBe(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps what a window wrote: its readers and its next write do not read those chunks back', async () => {
+    const db = freshDb();
+    const reads = countChunkReads(db, 'chatterChunks');
+    await seedHistory(db, { messages: Array.from({ length: HISTORY_CHUNK_LEADS + 10 }, (_, i) => message(i, 1)) });
+    expect((await readHistory(db, 'messages')).all()).toHaveLength(HISTORY_CHUNK_LEADS + 10);
+    // A new message for a stored lead and one for a new lead (joining the last chunk): both chunks come from memory.
+    await seedHistory(db, { messages: [message(3, 2), message(HISTORY_CHUNK_LEADS + 20, 1)] });
+    expect((await readHistory(db, 'messages')).of(leadId(3))).toHaveLength(2);
+    expect(reads.read).toBe(0);
   });
 
   it('keeps the lists of unchanged leads as the same arrays, so a board fed by them does not render again', async () => {
