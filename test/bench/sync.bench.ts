@@ -65,16 +65,28 @@ async function main(): Promise<void> {
     // SYNC_PROFILE=file: the renderer's CPU profile from the board being usable to the last page (a .cpuprofile).
     const profilePath = process.env['SYNC_PROFILE'];
     const cdpProfile = profilePath ? await app.context.newCDPSession(page) : undefined;
+    const profileMetrics: Array<Array<{ name: string; value: number }>> = [];
     const agent = await withTimeLimit(300_000, 'agent first sync', (async () => {
       const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => (started = at));
       if (cdpProfile) {
         await cdpProfile.send('Profiler.enable');
         await cdpProfile.send('Profiler.setSamplingInterval', { interval: 500 });
         await cdpProfile.send('Profiler.start');
+        await cdpProfile.send('Performance.enable');
+        if (process.env['SYNC_TRACE']) await browser.startTracing(page, { path: process.env['SYNC_TRACE'], categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'v8', 'blink', 'toplevel', 'ipc', 'mojom'] });
+        profileMetrics.push((await cdpProfile.send('Performance.getMetrics')).metrics);
       }
       if (done === 0) await startFrameProbe(page);
       while (done === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      if (cdpProfile && profilePath) writeFileSync(profilePath, JSON.stringify((await cdpProfile.send('Profiler.stop')).profile));
+      if (cdpProfile && profilePath) {
+        writeFileSync(profilePath, JSON.stringify((await cdpProfile.send('Profiler.stop')).profile));
+        if (process.env['SYNC_TRACE']) await browser.stopTracing();
+        profileMetrics.push((await cdpProfile.send('Performance.getMetrics')).metrics);
+        // Where the renderer's time went meanwhile (seconds): script, style, layout, all tasks.
+        const [before = [], after = []] = profileMetrics;
+        const delta = (name: string) => round((after.find((m) => m.name === name)?.value ?? 0) - (before.find((m) => m.name === name)?.value ?? 0), 3);
+        console.table(Object.fromEntries(['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'].map((name) => [name, delta(name)])));
+      }
       return usable;
     })());
     const usableBoardMs = round(agent.usableAt - agent.clickedAt, 0);

@@ -3,13 +3,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { MEDIA_TYPES } from '../../src-main/browser-shell/shell-server';
+import { PARCEL_PATH, takeParcel } from './parcels';
 
 
-/** Serves the built renderer on loopback with the app's Content-Security-Policy, like the packaged app. */
+/** Serves the built renderer on loopback with the app's Content-Security-Policy, like the packaged app, and the harness's parcels (parcels.ts). */
 export async function serveRenderer(root: string, csp: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+    if (path.startsWith(PARCEL_PATH)) {
+      const parcel = takeParcel(path);
+      response.writeHead(parcel === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(parcel ?? '{"error":"no such parcel"}');
+      return;
+    }
     let file = normalize(join(base, path === '/' ? 'index.html' : path));
     if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
     response.writeHead(200, { 'content-type': MEDIA_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
