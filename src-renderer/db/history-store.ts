@@ -11,10 +11,12 @@ import type { Activity } from '../../src-shared/contract/entities.schema';
  * in chunked stores (chunk-store.ts) of up to HISTORY_CHUNK_LEADS leads. A first sync brings the history of every
  * own lead (10,000 leads × 7 rows in the sync bench): one IndexedDB record per message, call or activity made the
  * own pipeline's history the slowest part of a shift start, while a history page now writes a few records per kind.
+ * A chunk holds 100 leads, not 500 like the leads' chunks: a note on a lead rewrites its lead's chunk of chatter
+ * (about 130 KB at five messages a lead), and notes come all day long.
  *
  * Writers run inside the caller's transaction over the stores of the kinds they write (`historyTables`).
  */
-export const HISTORY_CHUNK_LEADS = 250;
+export const HISTORY_CHUNK_LEADS = 100;
 
 /** One lead's rows of one kind, in the kind's order. `id` is the lead's id. */
 export interface LeadList<T> {

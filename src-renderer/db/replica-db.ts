@@ -134,7 +134,7 @@ export class ReplicaDb extends Dexie {
         for (let at = 0; at < ids.length; at += 500) await markWhole({ wholeLeadSets: tx.table('wholeLeadSets') }, ids.slice(at, at + 500));
       });
     this.version(10).stores({ wholeLeads: null });
-    // The history moves into chunked stores too (see history-store.ts): one list per lead and kind, up to 250 leads
+    // The history moves into chunked stores too (see history-store.ts): one list per lead and kind, up to 100 leads
     // a record, instead of a record per call log and activity and one chatter record per lead. Version 12 drops the
     // old tables once 11 has moved them.
     this.version(11)

@@ -32,11 +32,22 @@ const POLL_REPLICA_IN_PAGE = `async (leadId, id, limit) => {
     request.onerror = () => reject(request.error);
   });
   const dbs = (await Promise.all(names.map(open))).filter((db) => db.objectStoreNames.contains('chatterChunks'));
-  // Messages live in chunks of per-lead lists (history-store.ts): every chunk is looked through for the lead's list.
+  // Messages live in chunks of per-lead lists (history-store.ts): the heads name the chunk that holds the lead's
+  // list, and only that chunk is read (as the lead form does), only when its version changed: each poll reads the
+  // small heads, so the probe itself does not load the renderer while it waits.
+  const seen = new Map();
   const has = (db) => new Promise((resolve) => {
-    const request = db.transaction('chatterChunks', 'readonly').objectStore('chatterChunks').getAll();
-    request.onsuccess = () => resolve(request.result.some((chunk) => chunk.leads.some((list) => list.id === leadId && list.items.some((message) => message.id === id))));
-    request.onerror = () => resolve(false);
+    const tx = db.transaction(['chatterHeads', 'chatterChunks'], 'readonly');
+    const heads = tx.objectStore('chatterHeads').getAll();
+    heads.onsuccess = () => {
+      const head = heads.result.find((candidate) => candidate.ids.includes(leadId));
+      if (!head || seen.get(db) === head.version) return resolve(false);
+      seen.set(db, head.version);
+      const chunk = tx.objectStore('chatterChunks').get(head.id);
+      chunk.onsuccess = () => resolve(Boolean(chunk.result?.leads.some((list) => list.id === leadId && list.items.some((message) => message.id === id))));
+      chunk.onerror = () => resolve(false);
+    };
+    heads.onerror = () => resolve(false);
   });
   const until = performance.now() + limit;
   try {

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         return [...lists].map(([id, items]) => ({ id, items }));
       };
       // The replica's own stores (replica-db.ts): leads in chunks of 500 (lead-store.ts), each kind of history as
-      // per-lead lists in chunks of 250 (history-store.ts), the whole-lead marks as one set per page.
+      // per-lead lists in chunks of 100 (history-store.ts), the whole-lead marks as one set per page.
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
       const kinds = [['messages', 'chatter'], ['callLogs', 'call'], ['activities', 'activity']] as const;
       raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatterChunks: 'id', chatterHeads: 'id', callChunks: 'id', callHeads: 'id', activityChunks: 'id', activityHeads: 'id', wholeLeadSets: 'id', meta: 'key' });
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
           await raw.table('leadChunks').bulkPut(leads.chunks);
           await raw.table('leadHeads').bulkPut(leads.heads);
           for (const [field, store] of kinds) {
-            const lists = chunked(listsByLead(p[field] ?? []), 250);
+            const lists = chunked(listsByLead(p[field] ?? []), 100);
             await raw.table(`${store}Chunks`).bulkPut(lists.chunks);
             await raw.table(`${store}Heads`).bulkPut(lists.heads);
           }
