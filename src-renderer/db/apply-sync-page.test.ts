@@ -12,6 +12,7 @@ import { storedLeads } from './lead-store.fixture';
 import { readWholeLeads } from './whole-leads';
 import { HISTORY_CHUNK_LEADS, readHistory } from './history-store';
 import { storedHistory } from './history-store.fixture';
+import { spyOnTable } from './dbcore-spy.fixture';
 
 const empty: SyncPage = { cursor: 'c0', hasMore: false, reset: false, leads: [], removedLeadIds: [], messages: [], callLogs: [], activities: [], stages: [], users: [], dealerships: [] };
 let n = 0;
@@ -30,19 +31,9 @@ async function messageIds(db: ReplicaDb): Promise<string[]> {
   return (await storedHistory(db, 'messages')).map((message) => message.id);
 }
 
-/** Calls `onWrite` with each write request to one table, before it goes down (a DBCore middleware: below Dexie's own API; registered before the replica opens). */
+/** Calls `onWrite` with each write request to one table, before it goes down. */
 function onWrites(db: ReplicaDb, tableName: string, onWrite: (request: DBCoreMutateRequest) => void): void {
-  db.use({
-    stack: 'dbcore',
-    name: `on-writes-${tableName}`,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return name === tableName ? { ...table, mutate: (request) => (onWrite(request), table.mutate(request)) } : table;
-      },
-    }),
-  });
+  spyOnTable(db, tableName, (table) => ({ mutate: (request) => (onWrite(request), table.mutate(request)) }));
 }
 
 /** Counts the chunk records (lead-store.ts) each write of leads carries. */

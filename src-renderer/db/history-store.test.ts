@@ -6,6 +6,7 @@ import { exampleActivity, exampleMessage } from '../../src-shared/contract/contr
 import { freshReplicas } from './fresh-replicas.fixture';
 import { deleteHistory, HISTORY_CHUNK_LEADS, historyTables, readHistory, readLeadHistory } from './history-store';
 import { seedHistory } from './history-store.fixture';
+import { spyOnTable } from './dbcore-spy.fixture';
 import { ReplicaDb } from './replica-db';
 
 const freshDb = freshReplicas('history-store-test');
@@ -18,26 +19,14 @@ const message = (lead: number, k: number, patch: Partial<Message> = {}): Message
   ...patch,
 });
 
-/** Counts the chunk records read from one store (by key or in bulk), below Dexie's own API. */
+/** Counts the chunk records read from one store (by key or in bulk). */
 function countChunkReads(db: ReplicaDb, tableName: string): { read: number } {
   const counter = { read: 0 };
-  db.use({
-    stack: 'dbcore',
-    name: `count-reads-${tableName}`,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== tableName) return table;
-        return {
-          ...table,
-          get: (request) => ((counter.read += 1), table.get(request)),
-          getMany: (request) => ((counter.read += request.keys.length), table.getMany(request)),
-          query: (request) => table.query(request).then((answer) => ((counter.read += answer.result.length), answer)),
-        };
-      },
-    }),
-  });
+  spyOnTable(db, tableName, (table) => ({
+    get: (request) => ((counter.read += 1), table.get(request)),
+    getMany: (request) => ((counter.read += request.keys.length), table.getMany(request)),
+    query: (request) => table.query(request).then((answer) => ((counter.read += answer.result.length), answer)),
+  }));
   return counter;
 }
 
