@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretKeyWarning, startHub } from './start-hub';
+import { pgliteSnapshot } from './testing/hub-test-env';
 
 describe('startHub', () => {
   it('refuses an unknown floor time zone before it opens the data, naming the setting', async () => {
@@ -19,7 +20,8 @@ describe('startHub', () => {
     const saved = process.env['HUB_SECRET'];
     delete process.env['HUB_SECRET'];
     try {
-      const hub = await startHub({ storage: { dataDir, databaseUrl: undefined }, config: { mailPollMs: 0 }, log: { info: (line) => logged.push(line), error: () => undefined } });
+      // The folder starts from the run's migrated snapshot (no initdb): a new folder's first start is hub-build.test.ts's.
+      const hub = await startHub({ storage: { dataDir, databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() }, config: { mailPollMs: 0 }, log: { info: (line) => logged.push(line), error: () => undefined } });
       await hub.close();
     } finally {
       if (saved !== undefined) process.env['HUB_SECRET'] = saved;

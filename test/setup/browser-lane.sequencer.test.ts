@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadBrowserFiles } from './browser-lane.sequencer';
+import { groupByProject, spreadBrowserFiles } from './browser-lane.sequencer';
 
 const isBrowser = (name: string) => name.startsWith('e2e');
 
@@ -13,5 +13,12 @@ describe('the browser files in the queue', () => {
     expect(spreadBrowserFiles(['e2e-1', 'e2e-2', 'e2e-3', 'a'], isBrowser)).toEqual(['e2e-1', 'e2e-2', 'a', 'e2e-3']);
     expect(spreadBrowserFiles(['a', 'b'], isBrowser)).toEqual(['a', 'b']);
     expect(spreadBrowserFiles(['e2e-1'], isBrowser)).toEqual(['e2e-1']);
+  });
+});
+
+describe('the other files in the queue', () => {
+  it('come project by project, in the order of each project\'s first file, each project\'s files in the order they came', () => {
+    const sorted = ['node:a', 'renderer:b', 'node:c', 'e2e:d', 'renderer:e', 'node:f'];
+    expect(groupByProject(sorted, (name) => name.split(':')[0] ?? '')).toEqual(['node:a', 'node:c', 'node:f', 'renderer:b', 'renderer:e', 'e2e:d']);
   });
 });

@@ -6,7 +6,7 @@ export const BROWSER_PROJECT = 'e2e';
 /**
  * Spreads the browser files evenly through the queue, the first one first: a worker that picks a browser file
  * while another runs waits for the lane, so the files are kept apart and the other workers keep the rest moving.
- * Within each kind, vitest's own order (failed first, then longest first).
+ * Within each kind, vitest's own order (failed first, then longest first), the other projects one after another.
  */
 export function spreadBrowserFiles<T>(sorted: readonly T[], isBrowser: (spec: T) => boolean): T[] {
   const browser = sorted.filter(isBrowser);
@@ -23,8 +23,26 @@ export function spreadBrowserFiles<T>(sorted: readonly T[], isBrowser: (spec: T)
   return [...result, ...others.slice(next)];
 }
 
+/**
+ * Each project's files together, the projects in the order their first file came, each file where it was
+ * within its project. A worker of a project that does not isolate its files (node) is reused for the next file
+ * only when that file is of the same project; vitest's order interleaves the projects, and every switch starts a
+ * new worker that imports everything again.
+ */
+export function groupByProject<T>(sorted: readonly T[], projectOf: (spec: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const spec of sorted) {
+    const project = projectOf(spec);
+    const group = groups.get(project);
+    if (group) group.push(spec);
+    else groups.set(project, [spec]);
+  }
+  return [...groups.values()].flat();
+}
+
 export default class BrowserLaneSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return spreadBrowserFiles(await super.sort(files), (spec) => spec.project.name === BROWSER_PROJECT);
+    const grouped = groupByProject(await super.sort(files), (spec) => spec.project.name);
+    return spreadBrowserFiles(grouped, (spec) => spec.project.name === BROWSER_PROJECT);
   }
 }

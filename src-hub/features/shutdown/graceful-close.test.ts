@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Readiness } from '../../../src-shared/contract/health.schema';
 import { openDatabase } from '../../db/open-database';
@@ -22,6 +24,21 @@ describe('graceful close', () => {
     expect(await closeGracefully(app, 1000)).toEqual({ forced: false });
     expect(seen[0]?.status).toBe('not_ready');
     expect(seen[0]?.checks['shutdown']).toEqual({ ok: false, detail: 'shutting down' });
+    await db.close();
+  });
+
+  it('does not wait for a connection that never sent a request', async () => {
+    const db = await openDatabase({ dataDir: null, pgliteSnapshot: pgliteSnapshot() });
+    const { app } = await buildHub({ db, secrets: SecretBox.ephemeral(), logger: testLogger() });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    // A client that opened a connection and sends nothing on it (node's server counts it as busy, not idle).
+    const silent = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const dropped = new Promise((resolve) => silent.once('close', resolve));
+    const started = Date.now();
+    expect(await closeGracefully(app, 5000)).toEqual({ forced: false });
+    expect(Date.now() - started).toBeLessThan(2000);
+    await dropped;
     await db.close();
   });
 

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../hub-context';
 
@@ -20,6 +22,7 @@ export function shutdownGraceOf(value: string | undefined): number {
  * (over a kept-alive connection) takes it out of the pool.
  */
 export function registerShutdown(app: FastifyInstance, hub: HubContext): void {
+  trackConnections(app.server);
   let stopping = false;
   hub.readiness.add('shutdown', () => (stopping ? { ok: false, detail: 'shutting down' } : { ok: true, detail: 'running' }));
   app.addHook('preClose', (done) => {
@@ -28,16 +31,41 @@ export function registerShutdown(app: FastifyInstance, hub: HubContext): void {
   });
 }
 
+const connections = new WeakMap<Server, Set<Socket>>();
+
+function trackConnections(server: Server): void {
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  connections.set(server, open);
+}
+
+/**
+ * Connections on which the client has not sent a byte yet. Node counts such a connection as busy from its
+ * first moment (its headers timeout runs), so closeIdleConnections leaves it and close() waits until the client
+ * drops it: after cutting an event stream, fetch (undici) had one open that it kept for its 4 s keep-alive, and
+ * every test hub that had served the app took that long to stop. Nothing is in flight on it.
+ */
+function closeUnusedConnections(server: Server): void {
+  for (const socket of connections.get(server) ?? []) if (socket.bytesRead === 0) socket.destroy();
+}
+
 /**
  * Stops the HTTP side without losing a request: no new connections; a request arriving on a kept-alive
  * connection is still served (with `Connection: close`: fastify's return503OnClosing is off); requests in
  * flight finish; event streams end with a reconnect hint (events.routes); connections that fall idle are closed
- * as they do (node closes the idle ones only once, when closing starts). After `graceMs` whatever is left is cut.
+ * as they do (node closes the idle ones only once, when closing starts), and so are those that never sent a
+ * request. After `graceMs` whatever is left is cut.
  */
 export async function closeGracefully(app: FastifyInstance, graceMs: number): Promise<{ forced: boolean }> {
   const server = app.server;
   let forced = false;
-  const reaper = setInterval(() => server.closeIdleConnections(), 50);
+  const reaper = setInterval(() => {
+    server.closeIdleConnections();
+    closeUnusedConnections(server);
+  }, 50);
   const deadline = setTimeout(() => {
     forced = true;
     server.closeAllConnections();
