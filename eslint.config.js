@@ -97,6 +97,14 @@ export default tseslint.config(
     },
   },
   {
+    // The node test project runs its files one after another in one worker without isolation (vitest.config.ts):
+    // a module mock would outlive its file and change what the next file imports.
+    files: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.ts', 'test/harness/**/*.ts', 'test/setup/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['mock', 'doMock', 'unmock', 'doUnmock'].map((property) => ({ object: 'vi', property, message: 'The node test project does not isolate its files: a module mock would leak into the next file. Inject the dependency instead.' }))],
+    },
+  },
+  {
     // Training mode runs the hub in this process: its launcher may start it and read the demo's names, nothing more.
     files: ['src-main/training/training-hub.ts'],
     rules: {
