@@ -22,8 +22,9 @@ export const FIRST_PAGE_LIMIT = 100;
 /**
  * Once history pages come (the own leads' messages, call logs and activities), they are asked for at this size:
  * the renderer parses each page and writes it in one transaction on its main thread, and half a page keeps each
- * such stretch short enough for the boards to keep painting (frame p95 in `npm run bench:sync`: 25–27 ms at 250
- * or 500 own leads a page, 52 ms at 1,000), while the own pipeline needs half the pages of 250.
+ * such stretch short enough for the boards to keep painting (frame p95 in `npm run bench:sync`: 26–36 ms at 500
+ * own leads a page, 52–54 ms at 1,000 over the 50 ms budget), with the own pipeline as quick as at 1,000 (4.7 s in
+ * the same runs) and half the pages of 250.
  */
 export const HISTORY_PAGE_LIMIT = 500;
 
