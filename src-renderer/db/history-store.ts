@@ -1,10 +1,9 @@
 import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { CallLog, Message } from '../../src-shared/contract/entities.schema';
+import type { Activity, CallLog, Message } from '../../src-shared/contract/entities.schema';
 import { readChunkedRow, readChunks, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
 import { byCreatedThenId } from './created-order';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
-import type { Activity } from '../../src-shared/contract/entities.schema';
 
 /**
  * The history the replica holds: each lead's messages, call logs and activities, as one list per lead and kind,
@@ -126,8 +125,11 @@ export async function clearHistory(db: HistoryTables): Promise<void> {
 
 type HistoryDb = Dexie & HistoryTables;
 
-/** One lead's rows of a kind, live when read in a live query; reads the kind's heads and at most one chunk. */
-export async function readLeadHistory<K extends HistoryKind>(db: HistoryDb, kind: K, leadId: string): Promise<KindOf[K][]> {
+/**
+ * One lead's rows of a kind, live when read in a live query; reads the kind's heads and at most one chunk. The list
+ * is the one this window holds (shared with other readers): not to be changed.
+ */
+export async function readLeadHistory<K extends HistoryKind>(db: HistoryDb, kind: K, leadId: string): Promise<readonly KindOf[K][]> {
   return (await readChunkedRow(db, tablesOfKind(db, kind), leadId))?.items ?? [];
 }
 
