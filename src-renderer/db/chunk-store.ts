@@ -11,8 +11,9 @@ import type { EntityTable, Table } from 'dexie';
  * one chunk; new rows join the last chunk with room, then new chunks.
  *
  * Writers run inside the caller's transaction over both tables, whose callback must be an async function: Dexie
- * keeps a transaction across native awaits (these writers nest several) only for those. Readers go through `readChunks`: the heads are
- * read (so a live query runs again after any write), and only chunks whose version this window has not seen.
+ * keeps a transaction across native awaits (these writers nest several) only for those. Readers go through
+ * `readIndex` (every row) or `readChunkedRow` (one row): the heads are read (so a live query runs again after any
+ * write), and only chunks whose version this window has not seen.
  */
 export interface Chunk<T> {
   id: string;
@@ -56,6 +57,8 @@ const chunkNumber = (id: string) => Number(id.slice(1));
  */
 interface ChunkMemo<T> {
   chunks: Map<string, Chunk<T>>;
+  /** The readers' index (see readIndex) and the chunk versions it was built from. */
+  built?: { key: string; index: unknown };
 }
 
 const memos = new WeakMap<Table, ChunkMemo<unknown>>();
@@ -191,13 +194,13 @@ export async function clearChunked<T>(db: ChunkTables<T>): Promise<void> {
 export const sameRow = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Every chunk of the store as it stands, in chunk order, with a key naming their versions (an answer built from
- * chunks of the same key is still right): the heads are read (a live query wakes on any write), then only chunks
- * of a version not seen yet. A
- * chunk read again keeps the objects of rows equal to those already held, so answers made of unchanged rows stay
- * the same objects (one chunk: about a millisecond).
+ * The readers' index of the store's rows as they stand (`build` makes it from every row in chunk order and the index
+ * built before, if any), built again only when a chunk's version changed: the heads are read (a live query wakes on
+ * any write), then only chunks of a version not seen yet. A chunk read again keeps the objects of rows equal to those
+ * already held, so answers made of unchanged rows stay the same objects (one chunk: about a millisecond). A store has
+ * one index: every reader of it passes the same `build`.
  */
-export async function readChunks<T extends Keyed>(db: Dexie, tables: ChunkTables<T>): Promise<{ chunks: readonly Chunk<T>[]; key: string }> {
+export async function readIndex<T extends Keyed, I>(db: Dexie, tables: ChunkTables<T>, build: (rows: readonly T[], previous: I | undefined) => I): Promise<I> {
   const memo = memoOf(tables);
   const { heads, fetched } = await db.transaction('r', [tables.heads, tables.chunks], async () => {
     const heads = await tables.heads.toArray();
@@ -208,12 +211,17 @@ export async function readChunks<T extends Keyed>(db: Dexie, tables: ChunkTables
   const live = new Set(heads.map((head) => head.id));
   for (const id of memo.chunks.keys()) if (!live.has(id)) memo.chunks.delete(id);
   const ordered = [...memo.chunks.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { chunks: ordered, key: ordered.map((chunk) => `${chunk.id}@${chunk.version}`).join('|') };
+  const key = ordered.map((chunk) => `${chunk.id}@${chunk.version}`).join('|');
+  const before = memo.built as { key: string; index: I } | undefined;
+  if (before?.key === key) return before.index;
+  const index = build(ordered.flatMap((chunk) => chunk.leads), before?.index);
+  memo.built = { key, index };
+  return index;
 }
 
 /**
  * The row of one id as it stands, reading the heads and at most the one chunk that holds it (a lead form reads
- * its lead's messages without the rest of the store). Shares the memo of `readChunks`.
+ * its lead's messages without the rest of the store). Shares the memo of `readIndex`.
  */
 export async function readChunkedRow<T extends Keyed>(db: Dexie, tables: ChunkTables<T>, id: string): Promise<T | undefined> {
   const memo = memoOf(tables);

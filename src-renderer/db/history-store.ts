@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
 import type { Activity, CallLog, Message } from '../../src-shared/contract/entities.schema';
-import { readChunkedRow, readChunks, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
+import { readChunkedRow, readIndex, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
 import { byCreatedThenId } from './created-order';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 
@@ -147,8 +147,8 @@ class HistoryIndexImpl<T> implements HistoryIndex<T> {
   private readonly lists = new Map<string, readonly T[]>();
   private flat: T[] | null = null;
 
-  constructor(chunks: readonly Chunk<LeadList<T>>[]) {
-    for (const chunk of chunks) for (const list of chunk.leads) this.lists.set(list.id, list.items);
+  constructor(lists: readonly LeadList<T>[]) {
+    for (const list of lists) this.lists.set(list.id, list.items);
   }
 
   of(leadId: string): readonly T[] {
@@ -165,16 +165,7 @@ class HistoryIndexImpl<T> implements HistoryIndex<T> {
   }
 }
 
-const indexes = new WeakMap<Dexie, Map<HistoryKind, { key: string; index: HistoryIndexImpl<unknown> }>>();
-
 /** Every lead's rows of a kind, live when read in a live query (the kind's heads, and only chunks not seen yet). */
 export async function readHistory<K extends HistoryKind>(db: HistoryDb, kind: K): Promise<HistoryIndex<KindOf[K]>> {
-  const { chunks, key } = await readChunks(db, tablesOfKind(db, kind));
-  const ofDb = indexes.get(db) ?? new Map();
-  indexes.set(db, ofDb);
-  const held = ofDb.get(kind);
-  if (held?.key === key) return held.index as HistoryIndex<KindOf[K]>;
-  const index = new HistoryIndexImpl(chunks);
-  ofDb.set(kind, { key, index: index as HistoryIndexImpl<unknown> });
-  return index;
+  return readIndex(db, tablesOfKind(db, kind), (lists) => new HistoryIndexImpl(lists));
 }

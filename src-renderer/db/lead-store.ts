@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { clearChunked, deleteChunked, modifyChunked, readChunks, sameRow, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
+import { clearChunked, deleteChunked, modifyChunked, readIndex, sameRow, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
 import { byCreatedThenId } from './created-order';
 import type { ReplicaDb } from './replica-db';
 import type { ReplicaLead } from './pool-key';
@@ -70,20 +70,13 @@ export interface LeadIndex {
   pool(brand: string): readonly ReplicaLead[];
 }
 
-const indexes = new WeakMap<ReplicaDb, { key: string; index: LeadIndexImpl }>();
-
 /**
  * The leads as they stand, for a live query or a one-off read: the heads are read (so a live query runs again
  * after any lead write) and only chunks whose version this window has not seen yet. Answers that did not change
  * keep their identity (the same array), so a component fed by them does not render again for others' changes.
  */
 export async function readLeads(db: ReplicaDb): Promise<LeadIndex> {
-  const { chunks, key } = await readChunks(db, chunked(db));
-  const held = indexes.get(db);
-  if (held?.key === key) return held.index;
-  const index = new LeadIndexImpl(chunks.flatMap((chunk) => chunk.leads), held?.index.answers);
-  indexes.set(db, { key, index });
-  return index;
+  return readIndex(db, chunked(db), (leads, previous: LeadIndexImpl | undefined) => new LeadIndexImpl(leads, previous?.answers));
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, index) => item === b[index]);
