@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
 import type { Activity, CallLog, Message } from '../../src-shared/contract/entities.schema';
 import { readChunkedRow, readIndex, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
+import { groupBy } from '../../src-shared/group-by';
 import { byCreatedThenId } from './created-order';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 
@@ -74,20 +75,9 @@ function mergeRows<T extends { id: string }>(stored: readonly T[], incoming: rea
   return [...byRowId.values()].sort(order);
 }
 
-/** Rows by their lead, each lead's in arrival order. */
-export function rowsByLead<T extends { leadId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const lists = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = lists.get(row.leadId);
-    if (list) list.push(row);
-    else lists.set(row.leadId, [row]);
-  }
-  return lists;
-}
-
 async function putKind<K extends HistoryKind>(db: HistoryTables, kind: K, rows: readonly KindOf[K][]): Promise<void> {
   if (rows.length === 0) return;
-  const incoming = rowsByLead(rows);
+  const incoming = groupBy(rows, (row) => row.leadId);
   const order = ORDER[kind] as (a: KindOf[K], b: KindOf[K]) => number;
   await upsertChunked(tablesOfKind(db, kind), incoming.keys(), (leadId, stored) => ({ id: leadId, items: mergeRows(stored?.items ?? [], incoming.get(leadId) ?? [], order) }));
 }

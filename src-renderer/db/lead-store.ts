@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie';
 import { clearChunked, deleteChunked, modifyChunked, readIndex, sameRow, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
+import { groupBy } from '../../src-shared/group-by';
 import { byCreatedThenId } from './created-order';
 import type { ReplicaDb } from './replica-db';
 import type { ReplicaLead } from './pool-key';
@@ -108,10 +109,7 @@ class LeadIndexImpl implements LeadIndex {
   }
 
   ofUser(userId: string): readonly ReplicaLead[] {
-    if (!this.byUser) {
-      this.byUser = new Map();
-      for (const lead of this.leads) if (lead.userId !== null) push(this.byUser, lead.userId, lead);
-    }
+    this.byUser ??= groupBy(this.leads, (lead) => lead.userId ?? undefined);
     return this.keep(`user:${userId}`, this.byUser.get(userId) ?? []);
   }
 
@@ -126,8 +124,7 @@ class LeadIndexImpl implements LeadIndex {
 
   private poolMap(): Map<string, ReplicaLead[]> {
     if (!this.byPool) {
-      this.byPool = new Map();
-      for (const lead of this.leads) if (lead.pool !== undefined) push(this.byPool, lead.pool, lead);
+      this.byPool = groupBy(this.leads, (lead) => lead.pool);
       for (const column of this.byPool.values()) column.sort(byCreatedThenId);
     }
     return this.byPool;
@@ -142,10 +139,4 @@ class LeadIndexImpl implements LeadIndex {
     this.answers.set(key, kept);
     return kept;
   }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
 }

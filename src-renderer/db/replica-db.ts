@@ -5,7 +5,8 @@ import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 import type { ChatterRow } from './chatter';
 import type { ChunkHead } from './chunk-store';
 import { byCreatedThenId } from './created-order';
-import { putHistory, rowsByLead, type HistoryChunk, type HistoryTables } from './history-store';
+import { groupBy } from '../../src-shared/group-by';
+import { putHistory, type HistoryChunk, type HistoryTables } from './history-store';
 import { putLeadRows, type LeadChunk, type LeadHead } from './lead-store';
 import { refreshPoolKey, type ReplicaLead } from './pool-key';
 import { markWhole, type WholeLeadSet } from './whole-leads';
@@ -112,7 +113,7 @@ export class ReplicaDb extends Dexie {
     this.version(5)
       .stores({ leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId' })
       .upgrade(async (tx) => {
-        const byLead = rowsByLead(await tx.table<Message, string>('messages').toArray());
+        const byLead = groupBy(await tx.table<Message, string>('messages').toArray(), (message) => message.leadId);
         await tx.table<ChatterRow, string>('chatter').bulkPut([...byLead].map(([leadId, messages]) => ({ leadId, messages: messages.sort(byCreatedThenId) })));
       });
     this.version(6).stores({ messages: null });

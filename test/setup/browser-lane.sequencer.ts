@@ -1,4 +1,5 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { groupBy } from '../../src-shared/group-by';
 
 /** The project whose files hold the browser lane (test/setup/browser-lane.setup.ts). */
 export const BROWSER_PROJECT = 'e2e';
@@ -30,14 +31,7 @@ export function spreadBrowserFiles<T>(sorted: readonly T[], isBrowser: (spec: T)
  * new worker that imports everything again.
  */
 export function groupByProject<T>(sorted: readonly T[], projectOf: (spec: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const spec of sorted) {
-    const project = projectOf(spec);
-    const group = groups.get(project);
-    if (group) group.push(spec);
-    else groups.set(project, [spec]);
-  }
-  return [...groups.values()].flat();
+  return [...groupBy(sorted, projectOf).values()].flat();
 }
 
 export default class BrowserLaneSequencer extends BaseSequencer {
