@@ -165,9 +165,25 @@ export async function olderTransactionsEnded(db: Database, timeoutMs = 15_000): 
   for (;;) {
     const [row] = await db.query<{ ended: boolean }>('select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as ended', [mark?.xid]);
     if (row?.ended) return;
-    if (Date.now() > deadline) throw new Error(`A transaction older than xid ${mark?.xid} was still running on the test server after ${timeoutMs / 1000} s.`);
+    if (Date.now() > deadline) {
+      throw new Error(`A transaction older than xid ${mark?.xid} was still running on the test server after ${timeoutMs / 1000} s: ${await horizonHolders(db)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * The sessions holding the server's sync horizon back, oldest first (database, state, age, what they run): what a
+ * test that waited in vain for the horizon names in its error, so a hold from another file is found, not guessed.
+ */
+export async function horizonHolders(db: Database): Promise<string> {
+  if (db.kind === 'pglite') return 'none (PGlite)';
+  const rows = await db.query<{ datname: string | null; state: string | null; age_s: string | null; xid: string; query: string | null }>(
+    `select datname, state, extract(epoch from now() - xact_start)::int::text as age_s, backend_xid::text as xid, left(query, 120) as query
+       from pg_stat_activity where backend_xid is not null order by age(backend_xid) desc limit 5`,
+  );
+  if (rows.length === 0) return 'no session holds a transaction id now';
+  return rows.map((row) => `[${row.datname ?? '?'} ${row.state ?? '?'} for ${row.age_s ?? '?'} s, xid ${row.xid}: ${row.query ?? ''}]`).join(' ');
 }
 
 const hashes = new Map<string, Promise<string>>();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMessage } from '../chatter/messages.repo';
-import { api, createLead, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { api, createLead, createUser, horizonHolders, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { decodeSyncCursor } from './sync-cursor';
 import { TestReplica } from './sync.testkit';
 
@@ -9,13 +9,17 @@ type User = Awaited<ReturnType<typeof createUser>>;
 const POOL = { userId: null, closed: false };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Pulls until `done` holds or time is up: sync owes eventual delivery, not delivery on one pull. */
-async function pullUntil(replica: TestReplica, done: () => boolean, timeoutMs = 15_000): Promise<void> {
+/**
+ * Pulls until `done` holds: sync owes eventual delivery, not delivery on one pull. xmin is cluster-wide: a
+ * transaction in another database of the server may hold it back for a moment; past the time limit the error
+ * names the sessions holding it.
+ */
+async function pullUntil(env: TestHub, replica: TestReplica, done: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await replica.pull();
-    // xmin is cluster-wide: a transaction in another database of the server may hold it back for a moment
-    if (done() || Date.now() > deadline) return;
+    if (done()) return;
+    if (Date.now() > deadline) throw new Error(`Not delivered after ${timeoutMs / 1000} s of pulls; the horizon's holders: ${await horizonHolders(env.db)}`);
     await sleep(20);
   }
 }
@@ -75,12 +79,12 @@ describe('GET /sync with concurrent writers on postgres', () => {
 
     release();
     const lateMessage = await late;
-    await pullUntil(puller, () => [lateMessage.id, ...early].every((id) => puller.messages.has(id)));
+    await pullUntil(env, puller, () => [lateMessage.id, ...early].every((id) => puller.messages.has(id)));
     expect(bodies()).toEqual(expect.arrayContaining(['late note', 'early 1', 'early 2', 'early 3']));
     // Nothing held back any more: a pull says so (another database's transaction may hold xmin a moment longer).
     const settled = async () => (await puller.pull()).at(-1)?.heldBack ?? false;
     await expect.poll(settled, { timeout: 15_000, interval: 20 }).toBe(false);
-    await pullUntil(newcomer, () => newcomer.messages.has(lateMessage.id));
+    await pullUntil(env, newcomer, () => newcomer.messages.has(lateMessage.id));
     expect(newcomer.messages.has(lateMessage.id)).toBe(true);
 
     // The case a seq cursor gets wrong really happened: the late change has the lowest sequence number.
@@ -136,11 +140,15 @@ describe('GET /sync with concurrent writers on postgres', () => {
               await sleep(pauses[index] ?? 0);
             }
           };
-          await Promise.all([...Array.from({ length: 8 }, (_unused, worker) => writer(worker)), reassigner()]);
-          writing = false;
-          await pulling;
+          try {
+            await Promise.all([...Array.from({ length: 8 }, (_unused, worker) => writer(worker)), reassigner()]);
+          } finally {
+            // a writer's failure must stop the pullers too: they would pull until the hub is gone
+            writing = false;
+            await pulling;
+          }
 
-          await pullUntil(supervisorReplica, () => written.every((id) => supervisorReplica.messages.has(id)));
+          await pullUntil(env, supervisorReplica, () => written.every((id) => supervisorReplica.messages.has(id)));
           expect(written.filter((id) => !supervisorReplica.messages.has(id))).toEqual([]);
           expect(pullsWhileWriting).toBeGreaterThan(3);
           // The agent's replica is exactly its window: visible leads; every message written since its bootstrap on
@@ -149,7 +157,7 @@ describe('GET /sync with concurrent writers on postgres', () => {
           const visibleIds = visible.map((row) => row.id).sort();
           const messagesOf = async (leadIds: string[]) => (await env.db.query<{ id: string }>('select id from messages where lead_id = any($1::bigint[])', [leadIds])).map((row) => row.id).sort();
           const writtenVisible = (await env.db.query<{ id: string }>('select id from messages where id = any($1::bigint[]) and lead_id = any($2::bigint[])', [written, visibleIds])).map((row) => row.id);
-          await pullUntil(agentReplica, () => writtenVisible.every((id) => agentReplica.messages.has(id)));
+          await pullUntil(env, agentReplica, () => writtenVisible.every((id) => agentReplica.messages.has(id)));
           await agentReplica.pull();
           expect([...agentReplica.leads.keys()].sort()).toEqual(visibleIds);
           for (const row of visible) if (row.user_id === agent.id) expect(agentReplica.whole.has(row.id)).toBe(true);
@@ -159,7 +167,9 @@ describe('GET /sync with concurrent writers on postgres', () => {
           expect(await messagesOf(visibleIds)).toEqual(expect.arrayContaining(local.map((message) => message.id)));
         },
       ),
-      { numRuns: 5 },
+      // No shrinking: the inputs are pauses, and shrinking a failure here re-runs the property for minutes, which
+      // reads as a hang at the test's time limit instead of the failure it found.
+      { numRuns: 5, endOnFailure: true },
     );
   }, 180_000);
 });
