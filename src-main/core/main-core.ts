@@ -137,7 +137,7 @@ export class MainCore {
     const read = <T>(call: () => Promise<T>) => connection.callHub(call);
     const mutate = <T>(call: () => Promise<T>) => connection.mutate(call);
     const all: IpcHandlers = {
-      ...sessionHandlers({ session: this.session, connection, appInfo: options.appInfo, machine: options.machine, trainingHubUrl: async () => (await options.defaultHubUrl?.()) ?? null, passwordProven, signedOut: () => keys.forget() }),
+      ...sessionHandlers({ session: this.session, connection, appInfo: options.appInfo, machine: options.machine, trainingHubUrl: async () => (await options.defaultHubUrl?.()) ?? null, passwordProven, firstSyncLikely: () => this.sync.expectFirstSync(), signedOut: () => keys.forget() }),
       ...keptOutboxHandlers({ session: this.session, keys }),
       ...syncHandlers({ session: this.session, sync: this.sync, connection }),
       ...wonHandlers({ won: this.won, connection, emit: options.emit, lastSteps: lastWonSteps }),

@@ -14,6 +14,8 @@ export interface SessionHandlerDeps {
   trainingHubUrl: () => Promise<string | null>;
   /** The signed-in person proved their password (their kept outbox's key opens with it). */
   passwordProven: (password: string) => Promise<void>;
+  /** A person signed in: the next pull may ask for a first page before the replica says its cursor. */
+  firstSyncLikely: () => void;
   /** The person signed out: nothing of theirs stays open in memory. */
   signedOut: () => void;
 }
@@ -26,10 +28,21 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<IpcHandlers, 'ap
     'auth:sign-in': async (input) => {
       const hubUrl = await signInHubUrl(deps.machine ?? { kind: 'none', file: '' }, input, session.lastHubUrl(), deps.trainingHubUrl);
       if (!hubUrl) throw AppFailure.of('invalid_input', 'Enter the hub address your administrator gave you.');
-      const user = await session.signIn(hubUrl, input.login, input.password);
-      await deps.passwordProven(input.password);
-      connection.connect();
-      return user;
+      // The first sync starts the moment the hub accepts the password (a shift's board is waited for).
+      let connected = false;
+      try {
+        const user = await session.signIn(hubUrl, input.login, input.password, () => {
+          connected = true;
+          deps.firstSyncLikely();
+          connection.connect();
+        });
+        await deps.passwordProven(input.password);
+        return user;
+      } catch (error) {
+        // Failed after the hub accepted it: its sync stops with it, unless another sign-in has taken over.
+        if (connected && session.current() === null) connection.stop();
+        throw error;
+      }
     },
     'auth:sign-out': async () => {
       connection.stop();

@@ -74,15 +74,30 @@ export class SessionManager {
   /** Why the saved session could not be restored (the hub refused it), or null. */
   endedAtRestore: 'expired' | 'revoked' | null = null;
 
-  async signIn(hubUrlText: string, login: string, password: string): Promise<User> {
+  /**
+   * Signs in. `accepted` runs as soon as the hub has accepted the password and the session is in use, so the
+   * caller can start the first sync while the offline unlock check is made and the workstation settings are read
+   * (a shift's first board waits for neither); the session is saved once both are known.
+   */
+  async signIn(hubUrlText: string, login: string, password: string, accepted: () => void = () => undefined): Promise<User> {
     const hubUrl = checkHubUrl(hubUrlText);
     const client = new HubClient(hubUrl, () => null, this.clientOptions);
     const answer = await client.request({ method: 'POST', path: '/auth/login', body: { login, password }, schema: loginResponseSchema });
-    const verifier = await makeVerifier(password, this.verifierCost);
-    this.use({ hubUrl, token: answer.token, user: answer.user, verifier });
-    this.use({ ...(this.session as StoredSession), ...(await this.fetchIdleMinutes(this.hub())) });
+    this.use({ hubUrl, token: answer.token, user: answer.user });
     this.online = true;
     this.lock.unlock();
+    accepted();
+    let verifier: string;
+    let settings: { idleLockMinutes?: number };
+    try {
+      [verifier, settings] = await Promise.all([makeVerifier(password, this.verifierCost), this.fetchIdleMinutes(this.hub())]);
+    } catch (error) {
+      if (this.session?.token === answer.token) this.forget();
+      throw error;
+    }
+    // Signed out (or in as someone else) meanwhile: nothing of this sign-in is saved.
+    if (this.session?.token !== answer.token) throw AppFailure.of('unauthenticated', 'Signed out while signing in.');
+    this.session = { ...this.session, verifier, ...settings };
     this.remembered = this.keep();
     return answer.user;
   }

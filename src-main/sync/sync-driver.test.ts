@@ -97,6 +97,72 @@ describe('SyncDriver', () => {
   });
 });
 
+describe('SyncDriver right after a sign-in', () => {
+  /** A hub answering from `pages` and a replica whose cursor comes only when `openReplica` is called. */
+  function world(pages: ReadonlyMap<string, SyncPage>, storedCursor: string | null) {
+    const log: string[] = [];
+    const hub = {
+      request: async ({ query }: { query: { cursor?: string; limit: number } }) => {
+        log.push(`fetch ${query.cursor ?? 'start'} ${query.limit}`);
+        return pages.get(query.cursor ?? 'start');
+      },
+    } as unknown as HubClient;
+    let openReplica!: () => void;
+    const opened = new Promise<void>((resolve) => (openReplica = resolve));
+    let stored = storedCursor;
+    const replica: ReplicaPort = {
+      cursor: async () => {
+        await opened;
+        log.push(`cursor ${stored ?? 'none'}`);
+        return stored;
+      },
+      apply: async (applied) => {
+        log.push(`apply ${applied.cursor}`);
+        stored = applied.cursor;
+      },
+      reset: async () => undefined,
+    };
+    return { driver: new SyncDriver(() => hub, replica, undefined, 1000), log, openReplica };
+  }
+  const pages = new Map([
+    ['start', page('c1', true)],
+    ['c1', page('c2', false)],
+    ['kept', page('kept2', false)],
+    ['kept2', page('kept2', false)],
+  ]);
+
+  it('asks for the first page while the replica is still opening, and applies that answer to a new replica', async () => {
+    const { driver, log, openReplica } = world(pages, null);
+    driver.expectFirstSync();
+    const pulled = driver.pull();
+    await vi.waitFor(() => expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`]));
+    openReplica();
+    await pulled;
+    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'cursor none', 'fetch c1 1000', 'apply c1', 'apply c2']);
+  });
+
+  it('drops that answer when the replica has a cursor after all (the same person signing in again), and only once', async () => {
+    const { driver, log, openReplica } = world(pages, 'kept');
+    driver.expectFirstSync();
+    const pulled = driver.pull();
+    openReplica();
+    await pulled;
+    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'cursor kept', 'fetch kept 1000', 'apply kept2']);
+    await driver.pull();
+    expect(log.slice(4)).toEqual(['cursor kept2', 'fetch kept2 1000', 'apply kept2']);
+  });
+
+  it('waits for the cursor on any other pull', async () => {
+    const { driver, log, openReplica } = world(pages, null);
+    const pulled = driver.pull();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(log).toEqual([]);
+    openReplica();
+    await pulled;
+    expect(log[0]).toBe('cursor none');
+  });
+});
+
 describe('SyncDriver and changes the hub holds back', () => {
   it('asks again by itself, sooner at first, until the hub holds nothing back — then stops', async () => {
     vi.useFakeTimers();

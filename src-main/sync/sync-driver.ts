@@ -44,6 +44,7 @@ export class SyncDriver {
   private again = false;
   private heldBackTries = 0;
   private heldBackTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstSyncLikely = false;
 
   constructor(
     private readonly hub: () => HubClient | null,
@@ -73,6 +74,15 @@ export class SyncDriver {
       }
     })();
     return this.running;
+  }
+
+  /**
+   * A person just signed in: their replica is most likely new (signing out deletes it; hot-desking floors sign in
+   * to an empty one every shift). The next pull asks the hub for its first page at once, while the renderer is
+   * still opening the replica to say its cursor; the answer is dropped if the replica has a cursor after all.
+   */
+  expectFirstSync(): void {
+    this.firstSyncLikely = true;
   }
 
   /** Ctrl+Shift+R: drop the replica and sync from scratch. */
@@ -119,14 +129,17 @@ export class SyncDriver {
       request.catch(() => undefined);
       return request;
     };
+    const firstPage = (): Promise<SyncPage> => fetchPage(null, Math.min(FIRST_PAGE_LIMIT, this.pageSize));
+    const guessed = this.firstSyncLikely ? firstPage() : null;
+    this.firstSyncLikely = false;
     const cursor = await this.replica.cursor();
-    let next = fetchPage(cursor, cursor === null ? Math.min(FIRST_PAGE_LIMIT, this.pageSize) : this.pageSize);
+    let next = cursor === null ? (guessed ?? firstPage()) : fetchPage(cursor, this.pageSize);
     const progress: SyncProgress = { pages: 0, leads: 0, done: false };
     for (let guard = 0; guard < 100_000; guard++) {
       const page = await next;
       if (page.reset) {
         await this.replica.reset();
-        next = fetchPage(null, Math.min(FIRST_PAGE_LIMIT, this.pageSize));
+        next = firstPage();
         continue;
       }
       // The next page is asked for while the renderer applies this one (its cursor is known already): the hub's

@@ -21,6 +21,9 @@ export interface ProxiedExchange {
 export class HubProxy {
   private down = false;
   private blocked: RegExp | null = null;
+  private held: { paths: RegExp; until: Promise<void> } | null = null;
+  /** The path of every request that reached the proxy, in the order they came (held ones too). */
+  readonly arrived: string[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly server = createServer((request, response) => this.forward(request, response));
 
@@ -65,6 +68,11 @@ export class HubProxy {
     this.blocked = paths;
   }
 
+  /** Requests whose path matches wait here until `until` settles, then go on to the hub (null: none). */
+  hold(paths: RegExp | null, until: Promise<void> = Promise.resolve()): void {
+    this.held = paths ? { paths, until } : null;
+  }
+
   /** A restarted hub on another address. */
   retarget(target: string): void {
     this.target = target;
@@ -76,10 +84,20 @@ export class HubProxy {
   }
 
   private forward(request: IncomingMessage, response: ServerResponse): void {
+    this.arrived.push(request.url ?? '/');
     if (this.down || (this.blocked && this.blocked.test(request.url ?? ''))) {
       request.socket.destroy();
       return;
     }
+    const held = this.held;
+    if (held && held.paths.test(request.url ?? '')) {
+      void held.until.finally(() => this.send(request, response));
+      return;
+    }
+    this.send(request, response);
+  }
+
+  private send(request: IncomingMessage, response: ServerResponse): void {
     const target = new URL(request.url ?? '/', this.target);
     const sent: Buffer[] = [];
     if (this.observe) request.on('data', (chunk: Buffer) => sent.push(chunk));

@@ -56,6 +56,46 @@ describe('main core against a real hub on loopback', () => {
     main.stop();
   });
 
+  it('starts the first sync as soon as the hub accepts the password, before the workstation settings are read', async () => {
+    const lead = await createLead(env.db);
+    const proxy = await HubProxy.start(base);
+    let release!: () => void;
+    proxy.hold(/\/settings\/workstation/, new Promise<void>((resolve) => (release = resolve)));
+    const { main, replica, dir, cipher } = core(proxy.url);
+    const signingIn = main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    // the settings are asked for and held; the first sync does not wait for them
+    const asked = (prefix: string) => proxy.arrived.some((path) => path.startsWith(prefix));
+    await expect.poll(() => asked('/api/v1/sync') && asked('/api/v1/settings/workstation'), { timeout: 5000 }).toBe(true);
+    // nothing is saved for the next start until the sign-in is complete
+    expect(new FileSecretStore(join(dir, 'session.bin'), cipher).read()).toBeNull();
+    release();
+    expect((await signingIn).login).toBe('maria');
+    await main.handlers['sync:pull'](undefined);
+    expect((await readLeads(replica.db)).get(lead.id)).toMatchObject({ userId: null });
+    expect(JSON.parse(new FileSecretStore(join(dir, 'session.bin'), cipher).read() ?? '{}')).toMatchObject({ user: { login: 'maria' }, verifier: expect.any(String) });
+    main.stop();
+    await proxy.close();
+  });
+
+  it('a sign-out while a sign-in finishes leaves nothing signed in nor saved, and its sync stopped', async () => {
+    const proxy = await HubProxy.start(base);
+    let release!: () => void;
+    proxy.hold(/\/settings\/workstation/, new Promise<void>((resolve) => (release = resolve)));
+    const { main, dir, cipher } = core(proxy.url);
+    const signingIn = main.handlers['auth:sign-in']({ login: 'maria', password: TEST_PASSWORD });
+    await expect.poll(() => proxy.arrived.some((path) => path.startsWith('/api/v1/settings/workstation')), { timeout: 5000 }).toBe(true);
+    await main.handlers['auth:sign-out'](undefined);
+    release();
+    await expect(signingIn).rejects.toMatchObject({ appError: { code: 'unauthenticated' } });
+    expect(await main.handlers['auth:session'](undefined)).toBeNull();
+    expect(new FileSecretStore(join(dir, 'session.bin'), cipher).read()).toBeNull();
+    const asked = proxy.arrived.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(proxy.arrived.slice(asked).filter((path) => path.startsWith('/api/v1/events'))).toEqual([]);
+    main.stop();
+    await proxy.close();
+  });
+
   it('comes back online by itself when one request was lost but the event stream stayed open', async () => {
     const lead = await createLead(env.db);
     const proxy = await HubProxy.start(base);
