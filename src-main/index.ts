@@ -66,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
       logError: (message, error) => console.error(`[main] ${message}`, error),
       won: { journalPath: join(userData, 'won-journal.json') },
       outboxKeysPath: join(userData, 'outbox-keys.json'),
+      // The sign-in screen's idle moment: the first sync's page checks get compiled before they are needed.
+      warmUpAfterMs: 1000,
       // Only tel: URLs get here (src-main/leads/lead-actions.ts builds them from the number's digits).
       openExternal: (url) => shell.openExternal(url),
       notify: createDesktopNotifier(() => window),

@@ -61,6 +61,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     logError,
     won: { journalPath: join(userData, 'won-journal.json') },
     outboxKeysPath: join(userData, 'outbox-keys.json'),
+    warmUpAfterMs: 1000,
     // No dialer and no save dialog in a browser tab: exports land in the shell's folder.
     chooseSavePath: async (name) => {
       mkdirSync(exports, { recursive: true, mode: 0o700 });

@@ -16,6 +16,7 @@ import type { SecretStore } from '../session/secret-store';
 import { sessionHandlers } from '../session/session-handlers';
 import { SessionManager } from '../session/session-manager';
 import type { ReplicaPort } from '../sync/sync-driver';
+import { warmSyncValidation } from '../sync/warm-validation';
 import { SyncDriver } from '../sync/sync-driver';
 import { syncHandlers } from '../sync/sync-handlers';
 import { AppUpdates, type UpdaterPort } from '../updates/app-updates';
@@ -60,6 +61,11 @@ export interface MainCoreOptions {
   now?: () => number;
   /** Where each person's key for kept outboxes lives (a JSON file in the user-data folder; memory without it). */
   outboxKeysPath?: string;
+  /**
+   * While the sign-in screen waits (no session to restore), check a made-up sync page this long after start, so a
+   * first sync's checks run compiled (warm-validation.ts). Absent: never (tests).
+   */
+  warmUpAfterMs?: number;
 }
 
 import type { DesktopNotification } from '../notifications/notification-handlers';
@@ -78,8 +84,11 @@ export class MainCore {
   readonly connection: HubConnection;
   /** Every IPC channel's handler; while locked only those of lock-handlers.ts' list answer. */
   readonly handlers: IpcHandlers;
+  private readonly warmUpAfterMs: number | undefined;
+  private warmUp: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: MainCoreOptions) {
+    this.warmUpAfterMs = options.warmUpAfterMs;
     const caCertificate = options.machine?.kind === 'provisioned' ? options.machine.caCertificate : null;
     this.session = new SessionManager(
       options.sessionStore,
@@ -187,9 +196,18 @@ export class MainCore {
     if (session || this.session.endedAtRestore) this.connection.emitSession(session ? null : this.session.endedAtRestore);
     if (session) this.connection.connect();
     if (session?.online) void this.retryPendingWon();
+    if (!session && this.warmUpAfterMs !== undefined) {
+      this.warmUp = setTimeout(() => {
+        this.warmUp = null;
+        warmSyncValidation();
+      }, this.warmUpAfterMs);
+      this.warmUp.unref?.();
+    }
   }
 
   stop(): void {
+    if (this.warmUp) clearTimeout(this.warmUp);
+    this.warmUp = null;
     this.connection.stop();
   }
 

@@ -118,6 +118,8 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
     // Won reports kept for later live in the user-data folder, as in the app: they survive a restart.
     won: { journalPath: join(userDataDir, 'won-journal.json') },
     outboxKeysPath: join(userDataDir, 'outbox-keys.json'),
+    // As the app does at its sign-in screen (sooner: a test signs in sooner than a person).
+    warmUpAfterMs: 300,
     // The save dialog's stand-in: exports land in the app's user-data folder.
     chooseSavePath: async (name) => join(userDataDir, name),
     ...options.core,

@@ -30,7 +30,8 @@ describe('signing in on a computer without a keychain', () => {
       emit: () => undefined,
       defaultHubUrl: async () => base,
       periodicPullMs: 0,
-      hubClient: { timeoutMs: 2000, retryDelaysMs: [50] },
+      // Room for a sign-in's password hashing on a loaded machine (2 s ran out twice in four runs at load 11).
+      hubClient: { timeoutMs: 10_000, retryDelaysMs: [50] },
       logError,
     });
     return { main, logError };
