@@ -131,25 +131,27 @@ describe('SyncDriver right after a sign-in', () => {
     ['kept2', page('kept2', false)],
   ]);
 
-  it('asks for the first page while the replica is still opening, and applies that answer to a new replica', async () => {
+  it('asks for the first page and the one after it while the replica is still opening, and applies them to a new replica', async () => {
     const { driver, log, openReplica } = world(pages, null);
     driver.expectFirstSync();
     const pulled = driver.pull();
-    await vi.waitFor(() => expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`]));
+    await vi.waitFor(() => expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'fetch c1 1000']));
     openReplica();
     await pulled;
-    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'cursor none', 'fetch c1 1000', 'apply c1', 'apply c2']);
+    // each page asked for once
+    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'fetch c1 1000', 'cursor none', 'apply c1', 'apply c2']);
   });
 
-  it('drops that answer when the replica has a cursor after all (the same person signing in again), and only once', async () => {
+  it('drops those answers when the replica has a cursor after all (the same person signing in again), and only once', async () => {
     const { driver, log, openReplica } = world(pages, 'kept');
     driver.expectFirstSync();
     const pulled = driver.pull();
+    await vi.waitFor(() => expect(log).toHaveLength(2));
     openReplica();
     await pulled;
-    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'cursor kept', 'fetch kept 1000', 'apply kept2']);
+    expect(log).toEqual([`fetch start ${FIRST_PAGE_LIMIT}`, 'fetch c1 1000', 'cursor kept', 'fetch kept 1000', 'apply kept2']);
     await driver.pull();
-    expect(log.slice(4)).toEqual(['cursor kept2', 'fetch kept2 1000', 'apply kept2']);
+    expect(log.slice(5)).toEqual(['cursor kept2', 'fetch kept2 1000', 'apply kept2']);
   });
 
   it('waits for the cursor on any other pull', async () => {

@@ -130,8 +130,24 @@ export class SyncDriver {
       return request;
     };
     const firstPage = (): Promise<SyncPage> => fetchPage(null, Math.min(FIRST_PAGE_LIMIT, this.pageSize));
+    // The page after each page, asked for once: as soon as that page is here, while the renderer applies it (or,
+    // for a guessed first page, while the renderer is still opening the replica). The hub's and the renderer's
+    // work overlap; pages are still applied one at a time, in order, each with its cursor.
+    const following = new WeakMap<SyncPage, Promise<SyncPage>>();
+    const pageAfter = (page: SyncPage): Promise<SyncPage> => {
+      let after = following.get(page);
+      if (!after) {
+        // A page of history (leads brought whole, no lead rows): the pages after it are history too, or changes.
+        const history = page.leads.length === 0 && (page.wholeLeadIds?.length ?? 0) > 0;
+        after = fetchPage(page.cursor, history ? Math.min(HISTORY_PAGE_LIMIT, this.pageSize) : this.pageSize);
+        following.set(page, after);
+      }
+      return after;
+    };
     const guessed = this.firstSyncLikely ? firstPage() : null;
     this.firstSyncLikely = false;
+    // Dropped with the guess if the replica has a cursor after all (a read the hub answers twice, nothing more).
+    guessed?.then((page) => page.hasMore && !page.reset && void pageAfter(page)).catch(() => undefined);
     const cursor = await this.replica.cursor();
     let next = cursor === null ? (guessed ?? firstPage()) : fetchPage(cursor, this.pageSize);
     const progress: SyncProgress = { pages: 0, leads: 0, done: false };
@@ -142,11 +158,7 @@ export class SyncDriver {
         next = firstPage();
         continue;
       }
-      // The next page is asked for while the renderer applies this one (its cursor is known already): the hub's
-      // and the renderer's work overlap. Pages are still applied one at a time, in order, each with its cursor.
-      // A page of history (leads brought whole, no lead rows): the pages after it are history too, or changes.
-      const history = page.leads.length === 0 && (page.wholeLeadIds?.length ?? 0) > 0;
-      if (page.hasMore) next = fetchPage(page.cursor, history ? Math.min(HISTORY_PAGE_LIMIT, this.pageSize) : this.pageSize);
+      if (page.hasMore) next = pageAfter(page);
       await this.replica.apply(page);
       progress.pages++;
       progress.leads += page.leads.length;

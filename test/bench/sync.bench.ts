@@ -9,7 +9,7 @@ import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
-import { boardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens } from './first-sync-probe';
+import { boardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
 import { startHubProcess } from './hub-process';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
 import { measureIncremental, StageClock } from './live-stages';
@@ -21,7 +21,8 @@ import { measureIncremental, StageClock } from './live-stages';
  * pool leads whose chatter is not local; beside it the floors of the same run (the hub's pages fetched in
  * Node, a raw Dexie bulkPut of the same rows into the replica's stores, and the earlier designs: the lead rows as
  * one record each, the own history as a record per chatter, call log and activity);
- * incremental sync (event to replica) over 50 changes; the
+ * incremental sync (event to replica) over 50 changes; the hub is warm as on a floor (warmHub: another workstation's
+ * first sync ran before); the
  * renderer's JS heap; then a supervisor's first sync (all 20,000 open leads). Writes test/bench/results/sync.json.
  */
 const LEADS = 20_000;
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     hub = await startHubProcess(db.url);
     await seedMillion(db.url, LEADS);
     await shapeSyncWorld(db.url, 'syncagent');
+    await warmHub(hub.url, benchToken('agent1'));
     const hubUrl = hub.url.replace(/\/api\/v1$/, '');
     let done = 0;
     let onChanged: (at: number) => void = () => undefined;
