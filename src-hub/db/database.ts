@@ -8,6 +8,11 @@ export type Row = Record<string, unknown>;
  */
 export interface QueryOptions {
   prepareAs?: string;
+  /**
+   * Times (timestamptz, timestamp) as PostgreSQL's text instead of a Date each: for bulk reads whose times only
+   * go on to the wire (pg-time.ts; the rows' types say `PgTime`).
+   */
+  timesAsText?: boolean;
 }
 
 export interface Sql {

@@ -2,11 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Row, Sql } from './database';
+import type { Database, QueryOptions, Row, Sql } from './database';
+import { TIME_TYPE_IDS } from './pg-time';
 import { acquireDataDirLock } from './data-dir-lock';
 
 // int8 arrives as text on PostgreSQL (node-postgres); do the same here so ids are strings everywhere.
 const parsers = { 20: (value: string) => value };
+/** The same, with times as PostgreSQL's text (`QueryOptions.timesAsText`). */
+const textTimeParsers = { ...parsers, ...Object.fromEntries(TIME_TYPE_IDS.map((oid) => [oid, (value: string) => value])) };
 
 const opened = new WeakMap<Database, PGlite>();
 
@@ -50,8 +53,8 @@ export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob
     throw error;
   }
   const asSql = (target: Pick<PGlite, 'query'>): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(text, [...params]);
+    async query<T extends Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const result = await target.query<T>(text, [...params], options?.timesAsText ? { parsers: textTimeParsers } : undefined);
       return result.rows;
     },
   });

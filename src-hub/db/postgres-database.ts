@@ -1,7 +1,14 @@
 import pg from 'pg';
 import type { HubLog } from '../hub-context';
 import type { ChannelSubscription, Database, QueryOptions, Row, Sql, SubscriptionHandlers } from './database';
+import { TIME_TYPE_IDS } from './pg-time';
 import { sharedRoundTrips } from './shared-round-trips';
+
+/** node-postgres' parsers, except that times stay PostgreSQL's text (`QueryOptions.timesAsText`). */
+const timesAsText = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    (TIME_TYPE_IDS as readonly number[]).includes(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
 
 const consoleErrors: Pick<HubLog, 'error'> = { error: (message, error) => console.error(`[hub] ${message}:`, error instanceof Error ? error.message : error) };
 
@@ -13,7 +20,8 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
   const asSql = (target: pg.Pool | pg.PoolClient): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
       const values = [...params];
-      const result = await target.query<T>(options?.prepareAs ? { name: options.prepareAs, text, values } : { text, values });
+      const types = options?.timesAsText ? timesAsText : undefined;
+      const result = await target.query<T>({ text, values, ...(options?.prepareAs ? { name: options.prepareAs } : {}), ...(types ? { types } : {}) });
       return result.rows;
     },
   });

@@ -3,6 +3,7 @@ import type { MessageKind } from '../../../src-shared/domain/activity-kinds';
 import type { Sql } from '../../db/database';
 import { recordChildChange, type LeadPlace } from '../changes/change-log';
 import { iso } from '../leads/lead-row';
+import type { PgTime } from '../../db/pg-time';
 
 interface MessageRow extends Record<string, unknown> {
   id: string;
@@ -11,7 +12,7 @@ interface MessageRow extends Record<string, unknown> {
   body: string;
   author_id: string | null;
   tracking: TrackingChange[] | null;
-  created_at: Date;
+  created_at: PgTime;
 }
 
 export const MESSAGE_COLUMNS = 'm.id, m.lead_id, m.kind, m.body, m.author_id, m.tracking, m.created_at';

@@ -1,6 +1,7 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import type { LostReason } from '../../../src-shared/domain/lost-reasons';
 import type { LeadPlace } from '../changes/change-log';
+import { isoTime, type PgTime } from '../../db/pg-time';
 
 export interface LeadRow extends Record<string, unknown> {
   id: string;
@@ -15,13 +16,13 @@ export interface LeadRow extends Record<string, unknown> {
   stage_id: string;
   closed: boolean;
   user_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-  claimed_at: Date | null;
+  created_at: PgTime;
+  updated_at: PgTime;
+  claimed_at: PgTime | null;
   lost_reason: string | null;
   lost_notes: string | null;
   dealer_so_name: string | null;
-  won_failed_at: Date | null;
+  won_failed_at: PgTime | null;
   won_failed_error: string | null;
   won_failed_by: string | null;
   version: number;
@@ -31,8 +32,9 @@ export const LEAD_COLUMNS = `l.id, l.ref, l.customer_name, l.customer_phone, l.c
   l.dealership_id, l.source, l.stage_id, l.closed, l.user_id, l.created_at, l.updated_at, l.claimed_at,
   l.lost_reason, l.lost_notes, l.dealer_so_name, l.won_failed_at, l.won_failed_error, l.won_failed_by, l.version`;
 
-export function iso(time: Date | string): string {
-  return (time instanceof Date ? time : new Date(time)).toISOString();
+/** ISO-8601 UTC text of a time from a row (pg-time.ts: a Date, or PostgreSQL's text where a query asked for it). */
+export function iso(time: PgTime): string {
+  return isoTime(time);
 }
 
 export function toLeadDto(row: LeadRow): Lead {

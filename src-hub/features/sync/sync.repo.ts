@@ -121,14 +121,16 @@ export async function hasChangesHeldBack(sql: Sql): Promise<boolean> {
  * The viewer's replica window by lead id (the SQL twin of `inReplicaWindow`): open leads they see, plus their
  * own leads closed since `since`.
  */
-export async function windowLeadsAfter(sql: Sql, viewer: Viewer, afterLeadId: string, since: Date, limit: number): Promise<SyncLeadRow[]> {
+export async function windowLeadsAfter(sql: Sql, viewer: Viewer, afterLeadId: string, since: Date, limit: number): Promise<LeadRow[]> {
   const open = viewer.seeAll ? 'not l.closed' : 'not l.closed and (l.user_id is null or l.user_id = $2)';
-  return sql.query<SyncLeadRow>(
-    `select ${SYNC_LEAD_COLUMNS} from leads l
+  return sql.query<LeadRow>(
+    `select ${LEAD_COLUMNS} from leads l
       where l.id > $1::bigint and ((${open}) or (l.closed and l.user_id = $2 and l.closed_at >= $3))
       order by l.id
       limit $4`,
     [afterLeadId, viewer.id, since, limit],
+    // up to 10,000 rows whose times only go on to the wire
+    { timesAsText: true },
   );
 }
 
@@ -162,9 +164,11 @@ export async function childrenOfLeads(sql: Sql, leadIds: readonly string[]): Pro
   if (leadIds.length === 0) return noChildren();
   // One after the other: inside a transaction the queries share one connection anyway.
   const ids = [leadIds];
-  const messages = await sql.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages m where m.lead_id = any($1::bigint[]) order by m.lead_id, m.id`, ids);
-  const callLogs = await sql.query<CallLogRow>(`select ${CALL_LOG_COLUMNS} from call_logs c where c.lead_id = any($1::bigint[]) order by c.lead_id, c.id`, ids);
-  const activities = await sql.query<ActivityRow>(`select ${ACTIVITY_COLUMNS} from activities a where a.lead_id = any($1::bigint[]) order by a.lead_id, a.id`, ids);
+  // thousands of rows whose times only go on to the wire
+  const asText = { timesAsText: true };
+  const messages = await sql.query<MessageRow>(`select ${MESSAGE_COLUMNS} from messages m where m.lead_id = any($1::bigint[]) order by m.lead_id, m.id`, ids, asText);
+  const callLogs = await sql.query<CallLogRow>(`select ${CALL_LOG_COLUMNS} from call_logs c where c.lead_id = any($1::bigint[]) order by c.lead_id, c.id`, ids, asText);
+  const activities = await sql.query<ActivityRow>(`select ${ACTIVITY_COLUMNS} from activities a where a.lead_id = any($1::bigint[]) order by a.lead_id, a.id`, ids, asText);
   return { messages: messages.map(toMessageDto), callLogs: callLogs.map(toCallLogDto), activities: activities.map(toActivityDto) };
 }
 

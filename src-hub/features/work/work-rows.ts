@@ -2,6 +2,7 @@ import type { Activity, CallLog } from '../../../src-shared/contract/entities.sc
 import type { ActivityType, VisitKind } from '../../../src-shared/domain/activity-kinds';
 import type { CallResult } from '../../../src-shared/domain/call-results';
 import { iso } from '../leads/lead-row';
+import type { PgTime } from '../../db/pg-time';
 
 export interface CallLogRow extends Record<string, unknown> {
   id: string;
@@ -10,7 +11,7 @@ export interface CallLogRow extends Record<string, unknown> {
   duration_min: string | number;
   result: CallResult;
   summary: string;
-  created_at: Date;
+  created_at: PgTime;
 }
 
 export const CALL_LOG_COLUMNS = 'c.id, c.lead_id, c.user_id, c.duration_min, c.result, c.summary, c.created_at';
@@ -33,7 +34,7 @@ export interface ActivityRow extends Record<string, unknown> {
   user_id: string;
   type: ActivityType;
   summary: string;
-  due_at: Date;
+  due_at: PgTime;
   done: boolean;
   visit_kind: VisitKind | null;
 }
