@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile, round } from './bench-stats';
-import { CLAIM_LEAD_SQL } from '../../src-hub/features/leads/claim.service';
+import { CLAIM_LEADS_SQL, claimLeadsParams } from '../../src-hub/features/leads/claim-batch';
 import { cpuSince, type CpuSplit } from './cpu-accounting';
 import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
 
@@ -150,7 +150,7 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const warmLeads = leads.slice(3 * CLAIMS + 2 * BURST + SHARED_LEADS);
     const cpu = { hubPid, database: new URL(databaseUrl).pathname.slice(1) };
     const claimStatement = (id: string, userId: string | undefined) =>
-      pool.query({ name: 'claim_lead', text: CLAIM_LEAD_SQL, values: [id, userId, new Date(), 'Assigned Agent: None → Bench', '[]'] });
+      pool.query({ name: 'claim_leads', text: CLAIM_LEADS_SQL, values: claimLeadsParams([{ leadId: id, userId: userId ?? '', at: new Date(), body: 'Assigned Agent: None → Bench', tracking: '[]' }]) });
 
     const health = `${hubUrl.replace(/\/api\/v1$/, '')}/healthz`;
     await perSecond(Array.from({ length: 500 }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200); // warm
