@@ -62,6 +62,13 @@ describe.each(FEATURE_BACKENDS)('claim batches on %s', (backend) => {
     expect(row?.id).toBe(lead.id);
   });
 
+  it('claims nothing for an id that is not one, without a statement', async () => {
+    const { db, sizes } = recording();
+    const batches = new ClaimBatches(db, { info: () => undefined });
+    expect(await Promise.all(['', 'x', '-1', '1e3', '1'.repeat(19)].map((leadId) => batches.claim(request(leadId, agents[0]?.id ?? ''))))).toEqual([null, null, null, null, null]);
+    expect(sizes).toEqual([]);
+  });
+
   it('tries each claim of a failed statement alone, so only the claim that cannot be written fails', async () => {
     const { db, sizes } = recording();
     const said: string[] = [];

@@ -75,7 +75,9 @@ const byLeadId = (a: Entry, b: Entry) => a.request.leadId.length - b.request.lea
  * triggers are in the same transaction as the update. Two claims of one lead in one moment: the first goes in
  * the statement, the others learn its outcome (they did not win; the caller says why, as for a lost race).
  * Should a statement fail (a deadlock with another writer, say), nothing of it was written and each of its
- * claims is tried alone, so one claim's failure is only its own.
+ * claims is tried alone, so one claim's failure is only its own. One statement at a time: the summary triggers
+ * take each lead's rows in key order but a statement's leads one after another, so two statements of one hub
+ * could take two summary rows in opposite orders (and two at a time measured slower: smaller statements).
  */
 export class ClaimBatches {
   private waiting = new Map<string, Entry>();
@@ -88,10 +90,11 @@ export class ClaimBatches {
   ) {}
 
   /**
-   * The lead's row when this request claimed it, null when it did not (someone holds it, it is closed or gone).
-   * `leadId` is a lead id in decimal digits (the caller checked it).
+   * The lead's row when this request claimed it, null when it did not (someone holds it, it is closed or gone,
+   * or `leadId` is not a lead id: up to 18 decimal digits).
    */
   claim(asked: ClaimRequest): Promise<LeadRow | null> {
+    if (!/^\d{1,18}$/.test(asked.leadId)) return Promise.resolve(null);
     // One spelling per lead ('007' is lead 7): the statement answers rows by their id.
     const request = { ...asked, leadId: BigInt(asked.leadId).toString() };
     return new Promise((resolve, reject) => {
