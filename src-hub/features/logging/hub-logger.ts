@@ -55,10 +55,7 @@ export function createHubLogger(options: HubLoggerOptions): HubLogger {
         },
       },
     },
-    // Not synchronous: on a busy floor a write per request line cost the hub about an eighth of its CPU per claim
-    // (profiled in bench:hub's claims). Lines go off the event loop, those of a moment together; pino writes what
-    // is still waiting when the process exits.
-    options.stream ?? pino.destination({ dest: 1, sync: false }),
+    options.stream ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
