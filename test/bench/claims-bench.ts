@@ -174,6 +174,8 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     await perSecond(warmLeads.slice(2 * WARM), CLIENTS, statementOnly);
     await perSecond(warmLeads.slice(0, WARM), CLIENTS, authNoop);
 
+    // the change log's last entry before the timed claims: only theirs are counted per statement
+    const seqBefore = (await pool.query<{ seq: string }>('select coalesce(max(seq), 0) as seq from changes')).rows[0]?.seq ?? '0';
     const rounds: ClaimFigures['claimRounds'] = [];
     let bareCpu: CpuSplit | null = null;
     let claimCpu: CpuSplit | null = null;
@@ -216,8 +218,8 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const timedClaims = claimLeads.slice(0, total);
     const statements = (
       await pool.query<{ claims: string; statements: string }>(
-        `select count(*) as claims, count(distinct xid) as statements from changes where entity = 'lead' and lead_id = any($1::bigint[])`,
-        [timedClaims],
+        `select count(*) as claims, count(distinct xid) as statements from changes where entity = 'lead' and lead_id = any($1::bigint[]) and seq > $2`,
+        [timedClaims, seqBefore],
       )
     ).rows[0];
 
