@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile, round } from './bench-stats';
-import { CLAIM_LEAD_SQL } from '../../src-hub/features/leads/claim.service';
+import { CLAIM_LEADS_SQL, claimLeadsParams } from '../../src-hub/features/leads/claim-batch';
 import { cpuSince, type CpuSplit } from './cpu-accounting';
 import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
 
@@ -11,17 +11,19 @@ import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
  * `UPDATE leads SET user_id = $2 WHERE id = $1 AND user_id IS NULL` on the same table, through a pg pool of the
  * hub's size (open-database.ts: 20) with the same number of concurrent clients, on distinct pool leads; the
  * claims go over HTTP to the hub. The rounds alternate (bare, claims, bare, claims, …) so a neighbour's load on
- * this shared machine falls on both. `claimStatementPerSec` is the claim's own statement (CLAIM_LEAD_SQL: the
- * update, its tracking message and two change rows, prepared as the hub prepares it) through that pool in the same
- * rounds: the database's floor for a claim, which writes four rows where the bare UPDATE writes one.
- * `clientFloorPerSec` is what the load generator itself can do: the same
+ * this shared machine falls on both. The hub writes the claims of a moment as one statement (claim-batch.ts);
+ * `claimsPerStatement` is how many it put in each, read back from the change log (one transaction id per
+ * statement). `claimStatementPerSec` is the claim's own statement (CLAIM_LEADS_SQL: the update, its tracking
+ * message and two change rows) one claim per statement, prepared as the hub prepares it, through that pool in the
+ * same rounds: what claims would cost the database one request at a time, writing four rows where the bare UPDATE
+ * writes one. `clientFloorPerSec` is what the load generator itself can do: the same
  * clients and keep-alive agent against `/healthz` (no database). `authNoopPerSec` is an authenticated request
  * that does nothing (`GET /me`, the same clients and agents' tokens) in the same rounds: HTTP, the session and
  * the request log on these shared cores. Where the cores are the limit, costs per request add up, so
- * `claimFloorPerSec` = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec) is what a claim over HTTP could reach
- * if the hub did nothing but answer an authenticated request and run the claim's statement (its pg client work
- * included: the statement's rate is measured through a pg pool in this process): how far the claims are from
- * that is the hub's own cost; how far that floor is from the bare UPDATE is the price of HTTP on these cores.
+ * `claimFloorPerSec` = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec) is what claims over HTTP reach if
+ * each request ran its own statement and the hub did nothing else (claims sharing statements may pass it);
+ * `bareOverHttpFloorPerSec` = 1 / (1 / authNoopPerSec + 1 / bareUpdatePerSec) is the bare UPDATE itself behind
+ * an authenticated request: the price of HTTP on these cores, whatever the claim writes.
  * Every path runs untimed on its own leads first (WARM), so none is timed while its code is being compiled.
  * `cpuPerOperationUs` splits each operation's CPU between this process (the load generator), the hub process
  * and the PostgreSQL processes of the bench's database (Linux /proc): where a claim's cost goes.
@@ -112,6 +114,10 @@ export interface ClaimFigures {
   claimFloorPerSec: number;
   claimFloorToBareUpdate: number;
   claimsToFloor: number;
+  bareOverHttpFloorPerSec: number;
+  bareOverHttpFloorToBareUpdate: number;
+  /** Claims per claim statement in the timed rounds (the hub writes the claims of a moment together). */
+  claimsPerStatement: number;
   claimFailures: number;
   claimStatementPerSec: number;
   claimStatementToBareUpdate: number;
@@ -150,7 +156,7 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const warmLeads = leads.slice(3 * CLAIMS + 2 * BURST + SHARED_LEADS);
     const cpu = { hubPid, database: new URL(databaseUrl).pathname.slice(1) };
     const claimStatement = (id: string, userId: string | undefined) =>
-      pool.query({ name: 'claim_lead', text: CLAIM_LEAD_SQL, values: [id, userId, new Date(), 'Assigned Agent: None → Bench', '[]'] });
+      pool.query({ name: 'claim_leads', text: CLAIM_LEADS_SQL, values: claimLeadsParams([{ leadId: id, userId: userId ?? '', at: new Date(), body: 'Assigned Agent: None → Bench', tracking: '[]' }]) });
 
     const health = `${hubUrl.replace(/\/api\/v1$/, '')}/healthz`;
     await perSecond(Array.from({ length: 500 }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200); // warm
@@ -168,6 +174,8 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     await perSecond(warmLeads.slice(2 * WARM), CLIENTS, statementOnly);
     await perSecond(warmLeads.slice(0, WARM), CLIENTS, authNoop);
 
+    // the change log's last entry before the timed claims: only theirs are counted per statement
+    const seqBefore = (await pool.query<{ seq: string }>('select coalesce(max(seq), 0) as seq from changes')).rows[0]?.seq ?? '0';
     const rounds: ClaimFigures['claimRounds'] = [];
     let bareCpu: CpuSplit | null = null;
     let claimCpu: CpuSplit | null = null;
@@ -206,6 +214,14 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const claimStatementPerSec = total / (statementMs / 1000);
     const authNoopPerSec = total / (noopMs / 1000);
     const claimFloorPerSec = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec);
+    const bareOverHttpFloorPerSec = 1 / (1 / authNoopPerSec + 1 / bareUpdatePerSec);
+    const timedClaims = claimLeads.slice(0, total);
+    const statements = (
+      await pool.query<{ claims: string; statements: string }>(
+        `select count(*) as claims, count(distinct xid) as statements from changes where entity = 'lead' and lead_id = any($1::bigint[]) and seq > $2`,
+        [timedClaims, seqBefore],
+      )
+    ).rows[0];
 
     // The burst's database floor: the same 1,000 claim statements at once through the pool, no HTTP.
     const statementBurstStart = performance.now();
@@ -256,6 +272,9 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
       claimFloorPerSec: Math.round(claimFloorPerSec),
       claimFloorToBareUpdate: round(claimFloorPerSec / bareUpdatePerSec, 2),
       claimsToFloor: round(claimsPerSec / claimFloorPerSec, 2),
+      bareOverHttpFloorPerSec: Math.round(bareOverHttpFloorPerSec),
+      bareOverHttpFloorToBareUpdate: round(bareOverHttpFloorPerSec / bareUpdatePerSec, 2),
+      claimsPerStatement: round(Number(statements?.claims) / Math.max(1, Number(statements?.statements)), 1),
       claimFailures: failures,
       claimRounds: rounds,
       cpuPerOperationUs: {
@@ -283,12 +302,15 @@ export function printClaims(figures: ClaimFigures): void {
   console.log(
     `\nclaims: ${figures.claims} distinct leads, ${figures.claimClients} clients, ${ROUNDS} alternating rounds → ${figures.claimsPerSec}/s over HTTP ` +
       `against ${figures.bareUpdatePerSec}/s bare conditional UPDATEs through a pg pool of ${figures.hubPoolSize} (${Math.round(figures.claimsToBareUpdate * 100)} %, goal ≥ 80 %); ` +
-      `the claim's own statement through that pool: ${figures.claimStatementPerSec}/s (${Math.round(figures.claimStatementToBareUpdate * 100)} % of the bare UPDATE: the floor for claims); ` +
-      `load generator alone: ${figures.clientFloorPerSec} requests/s to /healthz; ${figures.claimFailures} failures`,
+      `the hub wrote ${figures.claimsPerStatement} claims per statement; ${figures.claimFailures} failures`,
   );
   console.log(
-    `floor on these cores: an authenticated no-op request (GET /me) ${figures.authNoopPerSec}/s; with the claim's statement that makes ${figures.claimFloorPerSec}/s ` +
-      `(${Math.round(figures.claimFloorToBareUpdate * 100)} % of the bare UPDATE: the most claims over HTTP can reach here); the claims reach ${Math.round(figures.claimsToFloor * 100)} % of that floor`,
+    `floors in the same rounds: the claim's statement one claim at a time through the pool ${figures.claimStatementPerSec}/s (${Math.round(figures.claimStatementToBareUpdate * 100)} % of the bare UPDATE); ` +
+      `an authenticated no-op request (GET /me) ${figures.authNoopPerSec}/s; the load generator alone ${figures.clientFloorPerSec} requests/s to /healthz`,
+  );
+  console.log(
+    `on these cores, one statement per request: no-op request + claim statement = ${figures.claimFloorPerSec}/s (${Math.round(figures.claimFloorToBareUpdate * 100)} % of the bare UPDATE; the claims reach ${Math.round(figures.claimsToFloor * 100)} % of it); ` +
+      `no-op request + the bare UPDATE itself = ${figures.bareOverHttpFloorPerSec}/s (${Math.round(figures.bareOverHttpFloorToBareUpdate * 100)} %): what any per-request write over HTTP can reach here`,
   );
   console.table(figures.claimRounds);
   if (figures.cpuPerOperationUs.claim) {

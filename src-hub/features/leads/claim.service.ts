@@ -1,38 +1,18 @@
 import type { Lead } from '../../../src-shared/contract/entities.schema';
 import { canReassign } from '../../../src-shared/domain/roles';
-import { one } from '../../db/database';
 import { HubError, forbidden, notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
-import { insertChildChangeSql, insertLeadChangeSql, notifyCommitted, recordChildChange, recordLeadChange } from '../changes/change-log';
+import { notifyCommitted, recordChildChange, recordLeadChange } from '../changes/change-log';
 import { insertMessage, trackingBody } from '../chatter/messages.repo';
 import { loadStages } from '../stages/stages.repo';
+import { claimBatchesOf } from './claim-batch';
 import { checkVersion, refuseWhileWonInProgress, selectLead, visibleLead } from './lead-access.service';
 import { LEAD_COLUMNS, placeOf, toLeadDto, type LeadRow } from './lead-row';
 import type { ClaimOutcome } from '../metrics/hub-metrics';
 import { activeUser, userName } from './lead-users.repo';
 
 export const ASSIGNED_AGENT = 'Assigned Agent';
-
-/**
- * The claim as one statement (one round trip, its own transaction): the conditional update, the tracking
- * entry and both change-log rows. `$1` lead, `$2` claimer, `$3` time, `$4` tracking body, `$5` tracking JSON.
- * Exported for bench:hub, which runs it through a pg pool as the claim's database floor.
- */
-export const CLAIM_LEAD_SQL = `with claimed as (
-     update leads l set user_id = $2, claimed_at = $3, updated_at = $3, version = version + 1,
-            first_claimed_at = coalesce(l.first_claimed_at, $3), first_claimed_by = coalesce(l.first_claimed_by, $2)
-      where l.id = $1 and l.user_id is null and not l.closed
-      returning ${LEAD_COLUMNS}
-   ), lead_change as (
-     ${insertLeadChangeSql({ leadId: 'id', oldUserId: 'null', oldClosed: 'false', newUserId: 'user_id', newClosed: 'closed', existed: 'true' }, 'claimed')}
-   ), message as (
-     insert into messages (lead_id, kind, body, author_id, tracking, created_at)
-     select id, 'tracking', $4, $2, $5::jsonb, $3 from claimed returning id, lead_id
-   ), message_change as (
-     ${insertChildChangeSql('message', 'message')}
-   )
-   select claimed.* from claimed`;
 
 /**
  * Claim: one conditional UPDATE, so of any number of simultaneous claimers exactly one wins. The others learn
@@ -44,15 +24,16 @@ export async function claimLead(hub: HubContext, user: AuthUser, leadId: string)
     counted('not_found');
     throw notFound();
   }
-  const now = hub.clock.now();
   const tracking = [{ field: ASSIGNED_AGENT, from: null, to: user.name }];
-  // The hot path of a busy floor: one prepared statement; the notification follows the commit, batched.
-  const claimed = await one<LeadRow>(
-    hub.db,
-    CLAIM_LEAD_SQL,
-    [leadId, user.id, now, trackingBody(tracking), JSON.stringify(tracking)],
-    { prepareAs: 'claim_lead' },
-  );
+  // The hot path of a busy floor: the claims of the moment share one prepared statement (claim-batch.ts); the
+  // notification follows the commit, batched.
+  const claimed = await claimBatchesOf(hub.db, hub.log).claim({
+    leadId,
+    userId: user.id,
+    at: hub.clock.now(),
+    body: trackingBody(tracking),
+    tracking: JSON.stringify(tracking),
+  });
   if (claimed) {
     // The lead left the pool for its new holder: the pool's agents and the holder are woken. The notice goes
     // with the next batch (a wake-up hint; the change log, already committed, is what sync reads): not waited for.
