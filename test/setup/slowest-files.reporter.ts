@@ -6,6 +6,8 @@ interface FileTime {
   file: string;
   /** Seconds from the file being picked up by a worker to its end: import, hooks and tests. */
   seconds: number;
+  /** When it was picked up, in seconds since the run started (the JSON's timeline: who waited for whom). */
+  startSeconds: number;
   importSeconds: number;
   testSeconds: number;
 }
@@ -33,6 +35,7 @@ export default class SlowestFilesReporter implements Reporter {
       project: testModule.project.name,
       file: testModule.relativeModuleId,
       seconds: Math.max(wallMs, importMs + diagnostic.duration) / 1000,
+      startSeconds: (Date.now() - wallMs - this.runStarted) / 1000,
       importSeconds: importMs / 1000,
       testSeconds: diagnostic.duration / 1000,
     });
