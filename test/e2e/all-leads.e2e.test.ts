@@ -20,8 +20,8 @@ import { board, card, chatter, closeLead, currentStage, dismissToasts, leadForm,
  * refresh. Jose sees all three arrive in My Pipeline through the event stream while they leave Maria's.
  * Then a CSV export of a filter, and the Call Logs page.
  */
-const SHOTS = join(process.cwd(), 'docs/screenshots');
-const FAILED_SHOTS = join(process.cwd(), 'test/e2e/screenshots');
+// Git-ignored: docs/screenshots is written only by `npm run screenshots`, never by a test run.
+const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 const ARRIVAL_MS = 15_000;
 
 const allLeads = (page: Page) => page.getByRole('region', { name: 'All Leads', exact: true });
@@ -34,7 +34,7 @@ async function step<T>(who: string, name: string, page: Page, work: () => Promis
   try {
     return await work();
   } catch (error) {
-    await page.screenshot({ path: join(FAILED_SHOTS, `all-leads-failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+    await page.screenshot({ path: join(SHOTS, `all-leads-failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
     throw new Error(`${who}: ${name} — ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
@@ -54,7 +54,6 @@ describe('All Leads and Call Logs in real Chromium', () => {
   beforeAll(async () => {
     await ensureRendererBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(FAILED_SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     hub = await startHub({

@@ -24,8 +24,8 @@ import { serveRenderer } from '../harness/static-server';
  * passes every line once one is chosen, and tells each sandbox integration user what its Odoo lacks;
  * (c) reorder by drag, and a screenshot of each screen.
  */
-const SHOTS = join(process.cwd(), 'docs/screenshots');
-const FAILED_SHOTS = join(process.cwd(), 'test/e2e/screenshots');
+// Git-ignored: docs/screenshots is written only by `npm run screenshots`, never by a test run.
+const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 const DEMO_PRODUCTS = DEMO_DEALERSHIPS.flatMap((dealer) => dealer.models.map((model) => ({ defaultCode: model, name: `${dealer.brands[0]} ${model}` })));
 
 /** Names the step in every failure, with a screenshot of where it stopped. */
@@ -33,8 +33,7 @@ async function step<T>(name: string, page: Page, work: () => Promise<T>): Promis
   try {
     return await work();
   } catch (error) {
-    mkdirSync(FAILED_SHOTS, { recursive: true });
-    await page.screenshot({ path: join(FAILED_SHOTS, `config-failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+    await page.screenshot({ path: join(SHOTS, `config-failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
     throw new Error(`${name} — ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
@@ -69,12 +68,11 @@ async function openConfiguration(page: Page): Promise<void> {
   await stageList(page).waitFor({ timeout: 10_000 });
 }
 
-/** A screenshot of the screen as a manager sees it, without the toasts of the steps before (docs/screenshots, or the git-ignored folder). */
-async function shot(page: Page, name: string, folder = SHOTS): Promise<void> {
+/** A screenshot of the screen as a manager sees it, without the toasts of the steps before. */
+async function shot(page: Page, name: string): Promise<void> {
   const close = page.getByLabel('Notifications').getByRole('button', { name: 'Dismiss' });
   while ((await close.count()) > 0) await close.first().click();
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `config-${name}.png`) });
+  await page.screenshot({ path: join(SHOTS, `config-${name}.png`) });
 }
 
 /** A real pointer drag for dnd-kit's PointerSensor (activation distance 5 px), ending on the target's upper part. */
@@ -243,12 +241,12 @@ describe('Configuration in real Chromium', () => {
       });
 
       const users = [
-        { user: SANDBOX_OWN_USER, shotName: 'dealerships-own-documents', folder: SHOTS, failed: [] as string[], says: ['own-documents', 'Bound to its own documents'] },
-        { user: SANDBOX_NOCONTACT_USER, shotName: 'dealerships-no-contact-creation', folder: SHOTS, failed: ['contact-create'], says: ['contact-create', 'tick "Contact Creation"'] },
-        { user: SANDBOX_MANAGER_USER, shotName: 'dealerships-sales-administrator', folder: FAILED_SHOTS, failed: [] as string[], says: ['contact-create', 'may create contacts'] },
-        { user: SANDBOX_READONLY_USER, shotName: 'dealerships-read-only-key', folder: SHOTS, failed: ['order-create', 'contact-create', 'own-documents'], says: ['order-create', 'Sales: choose "User: All Documents"'] },
+        { user: SANDBOX_OWN_USER, shotName: 'dealerships-own-documents', failed: [] as string[], says: ['own-documents', 'Bound to its own documents'] },
+        { user: SANDBOX_NOCONTACT_USER, shotName: 'dealerships-no-contact-creation', failed: ['contact-create'], says: ['contact-create', 'tick "Contact Creation"'] },
+        { user: SANDBOX_MANAGER_USER, shotName: 'dealerships-sales-administrator', failed: [] as string[], says: ['contact-create', 'may create contacts'] },
+        { user: SANDBOX_READONLY_USER, shotName: 'dealerships-read-only-key', failed: ['order-create', 'contact-create', 'own-documents'], says: ['order-create', 'Sales: choose "User: All Documents"'] },
       ] as const;
-      for (const { user, shotName, folder, failed, says } of users) {
+      for (const { user, shotName, failed, says } of users) {
         await step(`Test Connection as ${user.login}`, page, async () => {
           await saveConnection(user);
           await runTest();
@@ -257,7 +255,7 @@ describe('Configuration in real Chromium', () => {
           expect(classes.filter((entry) => entry.endsWith(':check-failed')).map((entry) => entry.replace(/:check-failed$/, ''))).toEqual(failed);
           expect(await check(says[0]).textContent()).toContain(says[1]);
           await results.locator('li').last().scrollIntoViewIfNeeded();
-          await shot(page, shotName, folder);
+          await shot(page, shotName);
         });
       }
     })());

@@ -16,7 +16,8 @@ import { serveRenderer } from '../harness/static-server';
  * claim; My Pipeline: to the first call), and a manager's unclaimed-lead alert set in Configuration → Lead
  * alerts raises one desktop notification per brand backlog, without the customer in its text.
  */
-const SHOTS = join(process.cwd(), 'docs/screenshots');
+// Git-ignored: docs/screenshots is written only by `npm run screenshots`, never by a test run.
+const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
 async function signIn(page: Page, login: string): Promise<void> {
   await page.waitForSelector('form[aria-label="Sign in"]');

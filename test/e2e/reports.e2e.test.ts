@@ -16,10 +16,9 @@ import { serveRenderer } from '../harness/static-server';
  * Floor Reports in real Chromium against a demo hub: on top of the demo seed (60 leads over the last six days;
  * agent1 holds three, one Qualified, with two calls; agent2 holds two, one Lost to a competitor), the agents
  * work more leads through the hub's API — claims, calls, Won and Lost — so every report has known numbers.
- * supervisor1 reads them on the screen; the page is saved as docs/screenshots/reports.png (1440×900).
+ * supervisor1 reads them on the screen; the page is saved as test/e2e/screenshots/reports.png (1440×900).
  */
 const DEMO_LEADS = 60;
-const SCREENSHOT = join(process.cwd(), 'docs/screenshots/reports.png');
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
 type Api = (method: string, path: string, body?: unknown) => Promise<unknown>;
@@ -161,7 +160,7 @@ describe('Floor Reports in real Chromium', () => {
           ['Jose Reyes', '1', '2', '0', '0', '1', '4'],
           ['Maria Santos', '4', '1', '1', '1', '0', '7'],
         ]);
-        await page.screenshot({ path: SCREENSHOT });
+        await page.screenshot({ path: join(SHOTS, 'reports.png') });
         // The rest of the page, for review (not published).
         await page.getByRole('region', { name: 'Calls per agent per day' }).scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, 'reports-lower.png') });

@@ -33,10 +33,10 @@ export async function closeLead(page: Page): Promise<void> {
 }
 
 /** Training mode's sign-in: the demo user's button fills login and password. */
-export async function signInAs(page: Page, login: string): Promise<void> {
+export async function signInAs(page: Page, login: string, options: { onlineWithinMs?: number } = {}): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${login} `) }).click();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await onlineBadge(page).waitFor({ timeout: 30_000 });
+  await onlineBadge(page).waitFor({ timeout: options.onlineWithinMs ?? 30_000 });
 }
 
 /** A real pointer drag for dnd-kit's PointerSensor (activation distance 5 px): down, small steps, up. */

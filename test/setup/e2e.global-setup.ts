@@ -1,12 +1,24 @@
 import type { TestProject } from 'vitest/node';
 import { pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
+import { launchChromiumServer } from '../harness/chromium';
 import { clearAbandonedLocks } from '../harness/file-lock';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's one Chromium (browser-lane.setup.ts hands it to launchChromium); each file opens its own contexts. */
+    chromiumEndpoint: string;
+  }
+}
+
 /**
- * The e2e hubs start from the migrated PGlite snapshot too (the same file as the node project's, made once).
+ * The e2e hubs start from the migrated PGlite snapshot too (the same file as the node project's, made once), and
+ * the files share one Chromium, started here and stopped after the last file.
  * Locks a killed earlier run left (the browser lane, the renderer build) are cleared before any worker starts.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   clearAbandonedLocks();
-  project.provide('pgliteSnapshotPath', await pgliteSnapshotFile());
+  const [snapshotPath, chromium] = await Promise.all([pgliteSnapshotFile(), launchChromiumServer()]);
+  project.provide('pgliteSnapshotPath', snapshotPath);
+  project.provide('chromiumEndpoint', chromium.wsEndpoint());
+  return () => chromium.close();
 }

@@ -1,11 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
+import { BROWSER_PROJECT } from './browser-lane.sequencer';
 
 interface FileTime {
   project: string;
   file: string;
   /** Seconds from the file being picked up by a worker to its end: import, hooks and tests. */
   seconds: number;
+  /** When it was picked up, in seconds since the run started (the JSON's timeline: who waited for whom). */
+  startSeconds: number;
   importSeconds: number;
   testSeconds: number;
 }
@@ -13,7 +16,9 @@ interface FileTime {
 /**
  * Prints the ten slowest test files after a run, so the next person looking for time knows where it goes.
  * The time counted is what the file costs a worker (environment, import, hooks and tests), not only its tests.
- * SLOWEST_FILES_JSON=<path> also writes every file's time there, for comparing runs.
+ * SLOWEST_FILES_JSON=<path> also writes every file's time there, for comparing runs; EXPECTED_SECONDS_JSON=<path>
+ * the table the queue is ordered by (browser-lane.sequencer.ts): each file's seconds, a browser file's hooks and
+ * tests only (its import time includes waiting for the lane).
  */
 export default class SlowestFilesReporter implements Reporter {
   private readonly started = new Map<string, number>();
@@ -33,6 +38,7 @@ export default class SlowestFilesReporter implements Reporter {
       project: testModule.project.name,
       file: testModule.relativeModuleId,
       seconds: Math.max(wallMs, importMs + diagnostic.duration) / 1000,
+      startSeconds: (Date.now() - wallMs - this.runStarted) / 1000,
       importSeconds: importMs / 1000,
       testSeconds: diagnostic.duration / 1000,
     });
@@ -46,5 +52,13 @@ export default class SlowestFilesReporter implements Reporter {
     process.stdout.write(`\nTen slowest test files (of ${this.times.length}, run ${wall} s wall):\n${lines.join('\n')}\n`);
     const out = process.env['SLOWEST_FILES_JSON'];
     if (out) writeFileSync(out, JSON.stringify({ wallSeconds: Number(wall), files: this.times }, null, 2));
+    const expected = process.env['EXPECTED_SECONDS_JSON'];
+    if (expected) writeFileSync(expected, `${JSON.stringify(expectedSeconds(this.times), null, 1)}\n`);
   }
+}
+
+/** `project:file` → seconds, longest first; files under half a second are left to the sequencer's default. */
+export function expectedSeconds(times: readonly FileTime[]): Record<string, number> {
+  const entries = times.map((time) => [`${time.project}:${time.file}`, Math.round((time.project === BROWSER_PROJECT ? time.testSeconds : time.seconds) * 10) / 10] as const);
+  return Object.fromEntries(entries.filter(([, seconds]) => seconds >= 0.5).sort((a, b) => b[1] - a[1]));
 }
