@@ -2,8 +2,7 @@ import type { Message, TrackingChange } from '../../../src-shared/contract/entit
 import type { MessageKind } from '../../../src-shared/domain/activity-kinds';
 import type { Sql } from '../../db/database';
 import { recordChildChange, type LeadPlace } from '../changes/change-log';
-import { iso } from '../leads/lead-row';
-import type { PgTime } from '../../db/pg-time';
+import { isoTime, type PgTime } from '../../db/pg-time';
 
 interface MessageRow extends Record<string, unknown> {
   id: string;
@@ -24,7 +23,7 @@ export function toMessageDto(row: MessageRow): Message {
     kind: row.kind,
     body: row.body,
     authorId: row.author_id,
-    createdAt: iso(row.created_at),
+    createdAt: isoTime(row.created_at),
     ...(row.tracking ? { tracking: row.tracking } : {}),
   };
 }

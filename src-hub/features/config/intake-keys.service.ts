@@ -4,7 +4,7 @@ import { notFound } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
 import { hashToken, newToken } from '../auth/tokens';
-import { iso } from '../leads/lead-row';
+import { isoTime } from '../../db/pg-time';
 import { isRowId, requireManager } from './require-manager';
 
 interface IntakeKeyRow extends Record<string, unknown> {
@@ -13,7 +13,7 @@ interface IntakeKeyRow extends Record<string, unknown> {
   created_at: Date;
 }
 
-const toIntakeKey = (row: IntakeKeyRow): IntakeKey => ({ id: row.id, name: row.name, createdAt: iso(row.created_at) });
+const toIntakeKey = (row: IntakeKeyRow): IntakeKey => ({ id: row.id, name: row.name, createdAt: isoTime(row.created_at) });
 
 /** The keys in use, by name: never the key itself (only its hash is stored). */
 export async function listIntakeKeys(hub: HubContext, user: AuthUser): Promise<IntakeKey[]> {

@@ -4,7 +4,7 @@ import type { Sql } from '../../db/database';
 import { forbidden } from '../../http/hub-error';
 import type { HubContext } from '../../hub-context';
 import type { AuthUser } from '../auth/auth-user';
-import { iso } from '../leads/lead-row';
+import { isoTime } from '../../db/pg-time';
 import { requireManager } from './require-manager';
 
 interface UnclaimedAlertRow extends Record<string, unknown> {
@@ -13,7 +13,7 @@ interface UnclaimedAlertRow extends Record<string, unknown> {
   updated_at: Date;
 }
 
-const toUnclaimedAlert = (row: UnclaimedAlertRow): UnclaimedAlert => ({ brand: row.brand, afterMinutes: Number(row.after_minutes), updatedAt: iso(row.updated_at) });
+const toUnclaimedAlert = (row: UnclaimedAlertRow): UnclaimedAlert => ({ brand: row.brand, afterMinutes: Number(row.after_minutes), updatedAt: isoTime(row.updated_at) });
 
 function listAlerts(db: Sql): Promise<UnclaimedAlertRow[]> {
   return db.query<UnclaimedAlertRow>('select brand, after_minutes, updated_at from unclaimed_alerts order by lower(brand)');

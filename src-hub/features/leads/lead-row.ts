@@ -32,11 +32,6 @@ export const LEAD_COLUMNS = `l.id, l.ref, l.customer_name, l.customer_phone, l.c
   l.dealership_id, l.source, l.stage_id, l.closed, l.user_id, l.created_at, l.updated_at, l.claimed_at,
   l.lost_reason, l.lost_notes, l.dealer_so_name, l.won_failed_at, l.won_failed_error, l.won_failed_by, l.version`;
 
-/** ISO-8601 UTC text of a time from a row (pg-time.ts: a Date, or PostgreSQL's text where a query asked for it). */
-export function iso(time: PgTime): string {
-  return isoTime(time);
-}
-
 export function toLeadDto(row: LeadRow): Lead {
   return {
     id: row.id,
@@ -48,13 +43,13 @@ export function toLeadDto(row: LeadRow): Lead {
     source: row.source,
     stageId: row.stage_id,
     userId: row.user_id,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    claimedAt: row.claimed_at ? iso(row.claimed_at) : null,
+    createdAt: isoTime(row.created_at),
+    updatedAt: isoTime(row.updated_at),
+    claimedAt: row.claimed_at ? isoTime(row.claimed_at) : null,
     lostReason: (row.lost_reason as LostReason | null) ?? null,
     lostNotes: row.lost_notes,
     dealerSoName: row.dealer_so_name,
-    wonFailure: row.won_failed_at ? { at: iso(row.won_failed_at), error: row.won_failed_error ?? '', userId: row.won_failed_by } : null,
+    wonFailure: row.won_failed_at ? { at: isoTime(row.won_failed_at), error: row.won_failed_error ?? '', userId: row.won_failed_by } : null,
     version: Number(row.version),
   };
 }

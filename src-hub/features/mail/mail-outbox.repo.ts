@@ -2,7 +2,7 @@ import type { MailOutboxItem, MailOutboxPage, MailOutboxQuery, MailStatus } from
 import { FIELD_MAX } from '../../../src-shared/contract/fields.schema';
 import type { Database, Sql } from '../../db/database';
 import { HubError } from '../../http/hub-error';
-import { iso } from '../leads/lead-row';
+import { isoTime } from '../../db/pg-time';
 import type { MailContent } from './mail-templates';
 
 export type MailKind = 'won_manager' | 'activity_reminder';
@@ -28,8 +28,8 @@ function toItem(row: OutboxRow): MailOutboxItem {
     status: row.status,
     attempts: Number(row.attempts),
     lastError: row.last_error,
-    createdAt: iso(row.created_at),
-    sentAt: row.sent_at ? iso(row.sent_at) : null,
+    createdAt: isoTime(row.created_at),
+    sentAt: row.sent_at ? isoTime(row.sent_at) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { OPEN_AGE_BUCKETS, type OpenAgeReport, type ReportQuery } from '../../../src-shared/contract/reports.schema';
 import type { Sql } from '../../db/database';
-import { iso } from '../leads/lead-row';
+import { isoTime } from '../../db/pg-time';
 import { countOf, paramAdder, whereClause } from './report-filters';
 
 export const OLDEST_OPEN_LEADS = 20;
@@ -50,7 +50,7 @@ export async function openAgeReport(sql: Sql, query: Pick<ReportQuery, 'brand'>,
       customerName: row.customer_name,
       brand: row.brand,
       source: row.source,
-      createdAt: iso(row.created_at),
+      createdAt: isoTime(row.created_at),
       ageHours: ageHours(now, row.created_at),
     })),
   };

@@ -1,6 +1,6 @@
 import type { ReportQuery, WonFailuresReport } from '../../../src-shared/contract/reports.schema';
 import type { Sql } from '../../db/database';
-import { iso } from '../leads/lead-row';
+import { isoTime } from '../../db/pg-time';
 import { countOf, paramAdder, whereClause } from './report-filters';
 
 /**
@@ -25,8 +25,8 @@ export async function wonFailuresReport(sql: Sql, query: Pick<ReportQuery, 'bran
     dealershipId: row.dealership_id,
     dealershipName: row.name,
     leads: countOf(row.leads),
-    oldestFailedAt: iso(row.oldest),
-    latestFailedAt: iso(row.latest),
+    oldestFailedAt: isoTime(row.oldest),
+    latestFailedAt: isoTime(row.latest),
     lastError: row.last_error ?? '',
   }));
 }

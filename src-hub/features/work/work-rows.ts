@@ -1,8 +1,7 @@
 import type { Activity, CallLog } from '../../../src-shared/contract/entities.schema';
 import type { ActivityType, VisitKind } from '../../../src-shared/domain/activity-kinds';
 import type { CallResult } from '../../../src-shared/domain/call-results';
-import { iso } from '../leads/lead-row';
-import type { PgTime } from '../../db/pg-time';
+import { isoTime, type PgTime } from '../../db/pg-time';
 
 export interface CallLogRow extends Record<string, unknown> {
   id: string;
@@ -24,7 +23,7 @@ export function toCallLogDto(row: CallLogRow): CallLog {
     durationMin: Number(row.duration_min),
     result: row.result,
     summary: row.summary,
-    createdAt: iso(row.created_at),
+    createdAt: isoTime(row.created_at),
   };
 }
 
@@ -48,7 +47,7 @@ export function toActivityDto(row: ActivityRow): Activity {
     userId: row.user_id,
     type: row.type,
     summary: row.summary,
-    dueAt: iso(row.due_at),
+    dueAt: isoTime(row.due_at),
     done: row.done,
     ...(row.visit_kind ? { visitKind: row.visit_kind } : {}),
   };
