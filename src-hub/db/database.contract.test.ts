@@ -186,3 +186,26 @@ describe('a subscription on PostgreSQL whose connection is lost', () => {
     }
   });
 });
+
+describe('a transaction on PostgreSQL whose connection is lost between its statements', () => {
+  it('fails its next statement instead of ending the process, and the pool goes on with a new connection', async () => {
+    const fresh = await freshPostgresDatabase();
+    const errors: string[] = [];
+    const db = await openPostgresDatabase(fresh.url, 2, { error: (message) => errors.push(message) });
+    try {
+      const outcome = db.transaction(async (tx) => {
+        const [own] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+        // An administrator ends the session while the hub works between two statements.
+        await db.query('select pg_terminate_backend($1)', [own?.pid]);
+        await expect.poll(() => errors.length).toBeGreaterThan(0);
+        await tx.query('select 1');
+      });
+      await expect(outcome).rejects.toThrow();
+      expect(errors).toContain('PostgreSQL connection lost during a transaction');
+      await expect(db.transaction((tx) => tx.query<{ one: number }>('select 1 as one'))).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+});

@@ -74,6 +74,16 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
     ...asSql(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost while the transaction waits on the hub's own work (PostgreSQL restarted, an administrator
+      // ended the session) is reported by the client as an event: the pool listens only to idle clients, and an
+      // event nobody listens to ends the process. Heard here, the transaction's next statement fails instead,
+      // and the broken client is discarded rather than returned to the pool.
+      let lost: Error | undefined;
+      const onLost = (error: Error): void => {
+        lost ??= error;
+        log.error('PostgreSQL connection lost during a transaction', error);
+      };
+      client.on('error', onLost);
       try {
         await client.query('begin');
         const result = await work(asSql(client));
@@ -83,7 +93,8 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onLost);
+        client.release(lost);
       }
     },
     async listen(channel, onPayload) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { groupBy } from '../../src-shared/group-by';
+import { groupBy } from '../../src-shared/group-by.ts';
 
 /** The project whose files hold the browser lane (test/setup/browser-lane.setup.ts). */
 export const BROWSER_PROJECT = 'e2e';
