@@ -26,7 +26,7 @@ export default defineConfig({
           isolate: false,
           globalSetup: ['test/setup/hub-databases.global-setup.ts'],
           // The contract check: each file's test hubs must answer as their OpenAPI document says.
-          setupFiles: ['test/setup/contract-check.setup.ts'],
+          setupFiles: ['test/setup/contract-check.setup.ts', 'test/setup/pglite-template.setup.ts'],
           include: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/setup/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -42,7 +42,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.global-setup.ts'],
           // The browser lane, and the contract check: what the floor rehearsal's workstations send and receive (through their proxies).
-          setupFiles: ['test/setup/browser-lane.setup.ts', 'test/setup/contract-check.setup.ts'],
+          setupFiles: ['test/setup/browser-lane.setup.ts', 'test/setup/contract-check.setup.ts', 'test/setup/pglite-template.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,7 +1,8 @@
 import type { HubLog } from '../hub-context';
 import type { Database } from './database';
 import { describeMigrations, migrate, MIGRATIONS, type MigrationPolicy } from './migrate';
-import { openPgliteDatabase } from './pglite-database';
+import { holdsCluster, openPgliteDatabase } from './pglite-database';
+import { pgliteTemplateOf } from './pglite-template';
 import { openPostgresDatabase } from './postgres-database';
 
 export interface StorageOptions {
@@ -23,7 +24,7 @@ export interface OpenContext {
 
 /** Opens the database and brings its schema to this hub's version as the policy allows (PendingMigrationsError otherwise). */
 export async function openDatabase(options: StorageOptions, context: OpenContext = {}): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir, newPgliteContent(options));
   try {
     const policy = context.migrations ?? 'apply';
     if (policy !== 'none') {
@@ -35,4 +36,10 @@ export async function openDatabase(options: StorageOptions, context: OpenContext
     throw error;
   }
   return db;
+}
+
+/** What a new PGlite database starts from: the snapshot given, else the environment's template (read only for a new one). */
+function newPgliteContent(options: StorageOptions): Blob | undefined {
+  if (options.pgliteSnapshot) return options.pgliteSnapshot;
+  return holdsCluster(options.dataDir) ? undefined : pgliteTemplateOf(process.env);
 }

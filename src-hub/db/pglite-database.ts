@@ -33,6 +33,11 @@ export async function backupPgliteDatabase(database: Database): Promise<Blob> {
   return db._runExclusiveTransaction(() => db.dumpDataDir('gzip'));
 }
 
+/** Whether this data folder already holds a PGlite cluster (a snapshot only fills a new one). */
+export function holdsCluster(dataDir: string | null): boolean {
+  return dataDir !== null && existsSync(join(dataDir, 'PG_VERSION'));
+}
+
 /**
  * PGlite in a data folder (or in memory when `dataDir` is null), locked to this process; `snapshot` (a
  * `dumpDataDir` tarball) fills a new data folder instead of creating an empty cluster.
@@ -46,7 +51,7 @@ export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob
   let db: PGlite;
   try {
     // A folder that already holds a cluster is opened as it is; the snapshot only fills a new one.
-    const load = snapshot && !(dataDir && existsSync(join(dataDir, 'PG_VERSION'))) ? { loadDataDir: snapshot } : {};
+    const load = snapshot && !holdsCluster(dataDir) ? { loadDataDir: snapshot } : {};
     db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...load, parsers, extensions: { pg_trgm } });
   } catch (error) {
     releaseLock();
