@@ -74,7 +74,8 @@ export class PageLink {
       const value = await this.ask('cursor');
       return typeof value === 'string' ? value : null;
     },
-    apply: async (page: SyncPage) => void (await this.ask('apply', page)),
+    // As text, like the Electron bridge: the page is handed one string (RendererReplica.apply).
+    apply: async (page: SyncPage) => void (await this.ask('apply', JSON.stringify(page))),
     reset: async () => void (await this.ask('reset')),
   };
 

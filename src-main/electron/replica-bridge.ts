@@ -41,7 +41,7 @@ export function createReplicaBridge(contents: () => WebContents | null, timeoutM
       return typeof value === 'string' ? value : null;
     },
     apply: async (page: SyncPage) => {
-      await request('apply', page);
+      await request('apply', JSON.stringify(page));
     },
     reset: async () => {
       await request('reset');

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { Session } from '../../src-shared/contract/ipc.contract';
+import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { crm } from '../bridge/crm';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '../db/apply-sync-page';
 import { OutboxPump } from '../db/outbox';
@@ -43,7 +44,7 @@ export function ReplicaProvider({ session, children }: { session: Session; child
       .catch(() => undefined);
     const stopServing = crm().serveReplica({
       cursor: () => replicaCursor(db),
-      apply: (page) => applySyncPage(db, page),
+      apply: (pageJson) => applySyncPage(db, JSON.parse(pageJson) as SyncPage),
       reset: () => resetReplica(db),
     });
     outbox.kick();

@@ -1,4 +1,3 @@
-import type { SyncPage } from './sync.schema';
 // Types only from the contract: the preload bundles this file and must stay free of zod.
 import type { IpcChannel, IpcEventName, IpcEventPayload, IpcInput, IpcResult } from './ipc.contract';
 
@@ -77,7 +76,13 @@ export type ReplicaOperation = (typeof REPLICA_OPERATIONS)[number];
 
 export interface RendererReplica {
   cursor(): Promise<string | null>;
-  apply(page: SyncPage): Promise<void>;
+  /**
+   * A sync page as JSON text, parsed where it is applied. Megabytes of rows cross Electron's IPC and the context
+   * bridge as one string: the bridge copies an object property by property, slower than a structured clone
+   * (electron/electron#22774), while a string crosses it without a copy (#24531); one JSON.parse in the page then
+   * makes the objects.
+   */
+  apply(pageJson: string): Promise<void>;
   reset(): Promise<void>;
 }
 

@@ -147,12 +147,13 @@ async function replicaCall(page: Page, ready: ReadySignal, op: ReplicaOperation,
   await ready.wait(30_000);
   // A large sync page (up to megabytes) travels as a parcel the page fetches from its own origin, not as an argument
   // of the debugging protocol, which costs several times what Electron's IPC does (parcels.ts); a small one (a change
-  // page) as the argument, which is quicker than the extra request.
+  // page) as the argument, which is quicker than the extra request. Either way the page gets the JSON text, as
+  // Electron's bridge hands it over (RendererReplica.apply parses it).
   const json = arg === undefined ? undefined : JSON.stringify(arg);
   const parcel = json !== undefined && json.length > PARCEL_ABOVE_CHARS ? postParcel(json) : undefined;
   return page.evaluate(
     async ([operation, inline, parcel]) => {
-      const input: unknown = parcel !== undefined ? await (await fetch(parcel)).json() : inline === undefined ? undefined : JSON.parse(inline);
+      const input = parcel !== undefined ? await (await fetch(parcel)).text() : inline;
       const replica = (globalThis as unknown as { __crmReplica?: Record<string, (a?: unknown) => Promise<unknown>> }).__crmReplica;
       if (!replica) throw new Error('The replica is not open.');
       return replica[operation as string]?.(input);
