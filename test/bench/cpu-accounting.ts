@@ -77,3 +77,96 @@ export function cpuSince(hubPid: number | undefined, database: string): { stop: 
     },
   };
 }
+
+/** Busy and all CPU time of the whole machine so far (/proc/stat's first line), in ticks; null without /proc. */
+function machineTicks(): { busy: number; all: number } | null {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? [];
+    const values = fields.slice(0, 8).map(Number); // user nice system idle iowait irq softirq steal
+    const all = values.reduce((sum, value) => sum + value, 0);
+    return { busy: all - (values[3] ?? 0) - (values[4] ?? 0), all };
+  } catch {
+    return null;
+  }
+}
+
+/** This process's descendants whose command line matches (the Chromium it launched, not another run's), by pid. */
+function descendantsMatching(test: (cmdline: string) => boolean): Map<number, string> {
+  const parentOf = new Map<number, number>();
+  const matching = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (test(cmdline)) matching.set(Number(entry), cmdline);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let at = parentOf.get(pid), hops = 0; at !== undefined && at > 1 && hops < 64; at = parentOf.get(at), hops++) if (at === process.pid) return true;
+    return false;
+  };
+  return new Map([...matching].filter(([pid]) => descends(pid)));
+}
+
+/** A Chromium process's kind: its --type (renderer, gpu-process, the storage service that runs IndexedDB …), or browser. */
+function chromiumKind(cmdline: string): string {
+  const type = /--type=([^\s\0]+)/.exec(cmdline)?.[1];
+  const service = /--utility-sub-type=([^\s\0]+)/.exec(cmdline)?.[1];
+  return service ? service.replace(/\.mojom\./, ' ').split(' ')[0] ?? 'utility' : (type ?? 'browser');
+}
+
+export interface MachineCpu {
+  /** CPU milliseconds the whole machine was busy (every process, every core). */
+  busyMs: number;
+  /** How many cores' worth that was over the stretch's wall time (2 = both cores busy throughout). */
+  coresBusy: number;
+  /** Of it: this run's Chromium (renderer, browser, GPU processes), the hub, this process (main's stand-in and the harness), PostgreSQL. */
+  chromiumMs: number;
+  /** Chromium's share by process: renderer (the page: scripts, layout, paint), gpu-process (raster: software here), network, storage (IndexedDB), browser. */
+  chromiumByKind: Record<string, number>;
+  hubMs: number;
+  benchMs: number;
+  postgresMs: number;
+}
+
+/**
+ * Counts the whole machine's CPU from now until `stop()`: a stretch of work cannot take less wall time than its CPU
+ * time divided by the cores, so on a quiet machine `busyMs / cores` is the floor of that stretch here.
+ */
+export function machineCpuSince(hubPid: number | undefined, database: string): { stop: () => MachineCpu | null } {
+  const start = machineTicks();
+  if (!start) return { stop: () => null };
+  const startedAt = Date.now();
+  const isChromium = (cmdline: string) => cmdline.includes('chromium');
+  const chromiumStart = new Map([...descendantsMatching(isChromium).keys()].map((pid) => [pid, ticksOf(pid)]));
+  const split = cpuSince(hubPid, database);
+  return {
+    stop() {
+      const end = machineTicks();
+      const parts = split.stop();
+      if (!end || !parts) return null;
+      let chromiumTicks = 0;
+      const chromiumByKind: Record<string, number> = {};
+      for (const [pid, cmdline] of descendantsMatching(isChromium)) {
+        const ticks = ticksOf(pid) - (chromiumStart.get(pid) ?? 0);
+        chromiumTicks += ticks;
+        const kind = chromiumKind(cmdline);
+        chromiumByKind[kind] = (chromiumByKind[kind] ?? 0) + ticks * TICK_MS;
+      }
+      const busyMs = (end.busy - start.busy) * TICK_MS;
+      return {
+        busyMs,
+        coresBusy: busyMs / Math.max(1, Date.now() - startedAt),
+        chromiumMs: chromiumTicks * TICK_MS,
+        chromiumByKind,
+        hubMs: parts.hubMs,
+        benchMs: parts.loadGeneratorMs,
+        postgresMs: parts.postgresMs,
+      };
+    },
+  };
+}

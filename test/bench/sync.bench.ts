@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { boardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
+import { machineCpuSince, type MachineCpu } from './cpu-accounting';
 import { startHubProcess } from './hub-process';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
 import { measureIncremental, StageClock } from './live-stages';
@@ -46,6 +48,9 @@ async function main(): Promise<void> {
     let onChanged: (at: number) => void = () => undefined;
     const clock = await StageClock.install(db.url);
     let started = 0;
+    // The whole machine's CPU from the click to the last page applied: the own pipeline's floor on these cores.
+    let cpuCounter: { stop: () => MachineCpu | null } | undefined;
+    let ownPipelineCpu = null as MachineCpu | null;
     // Every page's progress during the agent's first sync: when the lead rows were all in.
     const progress: Array<{ at: number; leads: number }> = [];
     const app = await openApp({
@@ -55,7 +60,10 @@ async function main(): Promise<void> {
       onEmit: (event, payload) => {
         const now = performance.now();
         if (event === 'sync:progress' && started > 0 && done === 0) progress.push({ at: now, leads: (payload as { leads: number }).leads });
-        if (event === 'sync:progress' && (payload as { done: boolean }).done && done === 0 && started > 0) done = now;
+        if (event === 'sync:progress' && (payload as { done: boolean }).done && done === 0 && started > 0) {
+          done = now;
+          ownPipelineCpu = cpuCounter?.stop() ?? null;
+        }
         if (event === 'sync:changed') onChanged(now);
       },
     });
@@ -71,7 +79,10 @@ async function main(): Promise<void> {
     const cdpProfile = profilePath ? await app.context.newCDPSession(page) : undefined;
     const profileMetrics: Array<Array<{ name: string; value: number }>> = [];
     const agent = await withTimeLimit(300_000, 'agent first sync', (async () => {
-      const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => (started = at));
+      const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => {
+        cpuCounter = machineCpuSince(hub?.child.pid, new URL(db.url).pathname.slice(1));
+        started = at;
+      });
       if (cdpProfile) {
         await cdpProfile.send('Profiler.enable');
         await cdpProfile.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -243,6 +254,8 @@ async function main(): Promise<void> {
       supervisorSyncDoneMs: round(supervisorDone - supervisor.clickedAt, 0),
       ownPipelineCompleteMs,
       ownPipelineNoScrollMs: round(quietDone - quiet.clickedAt, 0),
+      // The machine's CPU meanwhile (every process): busyMs / cores is the least wall time that work can take here.
+      ownPipelineCpu: ownPipelineCpu && { ...ownPipelineCpu, coresBusy: round(ownPipelineCpu.coresBusy, 2), benchMs: round(ownPipelineCpu.benchMs, 0), cores: availableParallelism(), floorMs: round(ownPipelineCpu.busyMs / availableParallelism(), 0) },
       usableBoardNoScrollMs: round(quiet.usableAt - quiet.clickedAt, 0),
       firstSyncMs: ownPipelineCompleteMs,
       backgroundFrameP95Ms: round(percentile(backgroundFrames, 95)),
@@ -263,12 +276,14 @@ async function main(): Promise<void> {
       heapMb,
     };
     console.table(incremental.stages);
+    if (results.ownPipelineCpu) console.log(`own pipeline: the machine busy ${results.ownPipelineCpu.busyMs} CPU-ms (${results.ownPipelineCpu.coresBusy} of ${results.ownPipelineCpu.cores} cores): Chromium ${results.ownPipelineCpu.chromiumMs} (${Object.entries(results.ownPipelineCpu.chromiumByKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}), hub ${results.ownPipelineCpu.hubMs}, main and harness ${results.ownPipelineCpu.benchMs}, PostgreSQL ${results.ownPipelineCpu.postgresMs}`);
     console.table({
       'usableBoardMs (≤2000)': results.usableBoardMs,
       'leadRowsMs (every lead row applied)': results.leadRowsMs,
       'supervisorUsableMs (≤2000)': results.supervisorUsableMs,
       'ownPipelineCompleteMs (≤3000)': results.ownPipelineCompleteMs,
       'ownPipelineNoScrollMs (the same, nobody scrolling the board)': results.ownPipelineNoScrollMs,
+      'ownPipelineCpuFloorMs (the machine busy meanwhile ÷ cores)': results.ownPipelineCpu?.floorMs ?? null,
       'backgroundFrameP95Ms (≤50)': results.backgroundFrameP95Ms,
       'poolChatterOpenMs (≤300)': results.poolChatterOpenMs,
       'hubPagesMs (floor: the pages in Node)': results.hubPagesMs,
