@@ -2,7 +2,7 @@ import type { HubLog } from '../hub-context';
 import type { Database } from './database';
 import { describeMigrations, migrate, MIGRATIONS, type MigrationPolicy } from './migrate';
 import { holdsCluster, openPgliteDatabase } from './pglite-database';
-import { pgliteTemplateOf } from './pglite-template';
+import { PGLITE_TEMPLATE_ENV, pgliteTemplateOf } from './pglite-template';
 import { openPostgresDatabase } from './postgres-database';
 
 export interface StorageOptions {
@@ -24,7 +24,7 @@ export interface OpenContext {
 
 /** Opens the database and brings its schema to this hub's version as the policy allows (PendingMigrationsError otherwise). */
 export async function openDatabase(options: StorageOptions, context: OpenContext = {}): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPgliteDatabase(options.dataDir, newPgliteContent(options));
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, 20, context.log) : await openPglite(options);
   try {
     const policy = context.migrations ?? 'apply';
     if (policy !== 'none') {
@@ -38,8 +38,14 @@ export async function openDatabase(options: StorageOptions, context: OpenContext
   return db;
 }
 
-/** What a new PGlite database starts from: the snapshot given, else the environment's template (read only for a new one). */
-function newPgliteContent(options: StorageOptions): Blob | undefined {
-  if (options.pgliteSnapshot) return options.pgliteSnapshot;
-  return holdsCluster(options.dataDir) ? undefined : pgliteTemplateOf(process.env);
+/** PGlite; a new database starts from the snapshot given, else from the environment's template (read only for a new one). */
+async function openPglite(options: StorageOptions): Promise<Database> {
+  if (options.pgliteSnapshot || holdsCluster(options.dataDir)) return openPgliteDatabase(options.dataDir, options.pgliteSnapshot);
+  const template = pgliteTemplateOf(process.env);
+  try {
+    return await openPgliteDatabase(options.dataDir, template?.content);
+  } catch (error) {
+    if (!template) throw error;
+    throw new Error(`${PGLITE_TEMPLATE_ENV} names ${template.file}, which PGlite cannot load as a data folder (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+  }
 }

@@ -9,13 +9,23 @@ import { readFileSync } from 'node:fs';
  */
 export const PGLITE_TEMPLATE_ENV = 'HUB_PGLITE_TEMPLATE';
 
-/** The template the environment names, or undefined; a file that cannot be read is an error naming it. */
-export function pgliteTemplateOf(env: NodeJS.ProcessEnv): Blob | undefined {
+/** The template the environment names and its content, or undefined; a file that cannot be read is an error naming it. */
+export function pgliteTemplateOf(env: NodeJS.ProcessEnv): { file: string; content: Blob } | undefined {
   const file = env[PGLITE_TEMPLATE_ENV];
   if (!file) return undefined;
+  let bytes: Buffer;
   try {
-    return new Blob([readFileSync(file)]);
+    bytes = readFileSync(file);
   } catch (error) {
     throw new Error(`${PGLITE_TEMPLATE_ENV} names ${file}, which cannot be read (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
+  // Checked here: PGlite, handed something else, fails with a decompressor's message and a rejection nobody awaits.
+  if (!isTarOrGzip(bytes)) throw new Error(`${PGLITE_TEMPLATE_ENV} names ${file}, which is not a dump of a PGlite data folder (a tar file, or a gzip-compressed one).`);
+  return { file, content: new Blob([bytes]) };
+}
+
+/** A tar file (its first header's "ustar" magic) or gzip data (its two magic bytes). */
+function isTarOrGzip(bytes: Buffer): boolean {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return gzip || bytes.subarray(257, 262).toString('latin1') === 'ustar';
 }
