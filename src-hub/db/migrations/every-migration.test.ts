@@ -265,6 +265,20 @@ const CASES: Record<number, MigrationCase> = {
       ]);
     },
   },
+  12: {
+    before: async () => ({}),
+    after: async (db) => {
+      expect(await indexes(db)).toContain('leads_stage_customer');
+      // One stage's leads by customer name come from the index in its order, not from a walk over every name.
+      await db.query('analyze leads');
+      const plan = await db.transaction(async (tx) => {
+        // a handful of rows: without this a sequential scan is cheaper than any index
+        await tx.query('set local enable_seqscan = off');
+        return (await tx.query<{ 'QUERY PLAN': string }>(`explain select id from leads l where stage_id = 1 order by lower(customer_name), id limit 51`)).map((row) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toContain('leads_stage_customer');
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */
