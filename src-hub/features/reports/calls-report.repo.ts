@@ -58,8 +58,10 @@ export async function callsReport(db: Database, query: ReportQuery): Promise<Cal
                from (${parts.join(' union all ')}) p(user_id, day, result, calls)
               group by 1, 2, 3
              having sum(p.calls) > 0) g
-       join users u on u.id = g.user_id
-      order by g.day, u.name, u.id, g.result`,
+       -- each agent's place by name (and id) is ranked once over the users: the rows then sort on integers
+       -- instead of comparing a name in the database's collation per row (27,568 rows over the whole history)
+       join (select id, name, row_number() over (order by name, id) as place from users) u on u.id = g.user_id
+      order by g.day, u.place, g.result`,
     params,
   ));
   return rows.map((row) => ({ userId: row.user_id, name: row.name, day: row.day, result: row.result, calls: countOf(row.calls) }));
