@@ -9,6 +9,8 @@ import { unclaimedAlerts } from './migrations/007-unclaimed-alerts';
 import { reportSummary } from './migrations/008-report-summary';
 import { sessionNotices } from './migrations/009-session-notices';
 import { speedAndCallsSummary } from './migrations/010-speed-and-calls-summary';
+import { callDayTotals } from './migrations/011-call-day-totals';
+import { stageCustomerIndex } from './migrations/012-stage-customer-index';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -22,6 +24,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 8, name: 'report summary', sql: reportSummary },
   { version: 9, name: 'session notices', sql: sessionNotices },
   { version: 10, name: 'speed and calls summary', sql: speedAndCallsSummary },
+  { version: 11, name: 'call day totals', sql: callDayTotals },
+  { version: 12, name: 'stage customer index', sql: stageCustomerIndex },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
@@ -21,6 +22,10 @@ import { timeReportFloors, timeReports, type ReportTimings } from './reports-tim
  * (the panel's `data-query-key` names the query it shows). Then the same queries straight over HTTP (the
  * hub's share), a few searches (their 250 ms debounce included), and the floor reports' p95 over HTTP.
  * Writes test/bench/results/all-leads.json.
+ *
+ * `BENCH_DATABASE_URL=<url>`: a database seeded by an earlier run of this bench (the seed is skipped; BENCH_LEADS
+ * must name its size). `ALL_LEADS_PROFILE=<path>`: a CPU profile of the page (and, with `ALL_LEADS_TRACE=1`, a Chromium trace beside
+ * it) over the first `ALL_LEADS_PROFILE_MOVES` changes (5), where the slowest changes were.
  */
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 1_000_000);
 const CHANGES = 50;
@@ -75,10 +80,13 @@ async function closeHistory(url: string): Promise<void> {
     where not closed and user_id is not null and user_id <> (select id from users where login = 'syncagent')`);
   await client.end();
   await rebuildSummary(url);
-  const analyze = new pg.Client({ connectionString: url });
-  await analyze.connect();
-  await analyze.query('analyze');
-  await analyze.end();
+  // Vacuumed, not only analyzed: the update above leaves ~500,000 dead rows, and autovacuum's pass over the
+  // 1.6 GB table (and the rebuilt summaries) otherwise runs during the tour — it finished ~80 s after a scratch
+  // copy of this database was ready — competing for the two cores with the first changes timed.
+  const vacuum = new pg.Client({ connectionString: url });
+  await vacuum.connect();
+  await vacuum.query('vacuum (analyze)');
+  await vacuum.end();
 }
 
 /** The little of the DOM the page functions use (this tsconfig has no DOM lib). */
@@ -190,6 +198,32 @@ async function timeBridgeQuery(page: Page, key: string): Promise<number> {
   }, key);
 }
 
+const PROFILE_PATH = process.env['ALL_LEADS_PROFILE'];
+const PROFILE_MOVES = Number(process.env['ALL_LEADS_PROFILE_MOVES'] ?? 5);
+
+/** With ALL_LEADS_PROFILE: a CPU profile (and with ALL_LEADS_TRACE a trace) of the page from now until stop(). */
+async function startProfile(page: Page): Promise<{ stop(): Promise<void> } | null> {
+  if (!PROFILE_PATH) return null;
+  const cdp = await page.context().newCDPSession(page);
+  const browser = page.context().browser();
+  const trace = process.env['ALL_LEADS_TRACE'] && browser ? browser : null;
+  if (trace) await trace.startTracing(page, { path: `${PROFILE_PATH}.trace.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB'] });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const { profile } = await cdp.send('Profiler.stop');
+      if (trace) await trace.stopTracing();
+      writeFileSync(PROFILE_PATH, JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
+}
+
 /** The floor reports over HTTP, when the hub has them (another part of the hub; absent routes answer 404). */
 async function reportTimings(hubUrl: string, token: string): Promise<ReportTimings | null> {
   const probe = await fetch(`${hubUrl}${REPORT_PATHS.funnel}`, { headers: { authorization: `Bearer ${token}` } });
@@ -201,14 +235,19 @@ async function reportTimings(hubUrl: string, token: string): Promise<ReportTimin
 async function main(): Promise<void> {
   if (LEADS <= 20_000) throw new Error('BENCH_LEADS must be above 20,000 (the seed gives one agent 10,000 open leads)');
   await ensureRendererBuilt();
-  const db = await benchDatabase();
+  // BENCH_DATABASE_URL: a database this bench seeded and closed before (kept, e.g. from a scratch run), for
+  // repeated profiling runs without the seed; the tour and the reports only read.
+  const seeded = process.env['BENCH_DATABASE_URL'];
+  const db = seeded ? { url: seeded, stop: async () => undefined } : await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;
   const browser = await launchChromium();
   const renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
   try {
     hub = await startHubProcess(db.url);
-    await seedMillion(db.url, LEADS);
-    await closeHistory(db.url);
+    if (!seeded) {
+      await seedMillion(db.url, LEADS);
+      await closeHistory(db.url);
+    }
     const hubUrl = hub.url;
     let synced = false;
     let signingIn = false;
@@ -241,8 +280,10 @@ async function main(): Promise<void> {
 
       const changes: Array<{ move: string; ms: number; key: string }> = [];
       let skipped = 0;
+      const profiler = await startProfile(page);
       for (let index = 0; changes.length < CHANGES; index++) {
         const move = TOUR[index % TOUR.length] as Move;
+        if (index === PROFILE_MOVES) await profiler?.stop();
         const timed = await timeMove(page, move);
         if (timed) changes.push({ move: describeMove(move), ...timed });
         else skipped++;
@@ -277,6 +318,7 @@ async function main(): Promise<void> {
       'same query through window.crm (ms)': { p50: round(percentile(results.bridgeQueries, 50)), p95: round(percentile(results.bridgeQueries, 95)), max: round(Math.max(...results.bridgeQueries)) },
       'search, 250 ms debounce included (ms)': { p50: round(percentile(results.searches, 50)), p95: round(percentile(results.searches, 95)), max: round(Math.max(...results.searches)) },
     });
+    console.log('first changes:', results.changes.slice(0, 8).map((change) => `${change.move} ${round(change.ms)} ms`).join('; '));
     console.log('slowest changes:', slowest.map((change) => `${change.move} ${round(change.ms)} ms`).join('; '));
     console.log('slowest hub queries:', slowestHub.map((entry) => `${entry.query} ${round(entry.ms)} ms`).join('\n  '));
     if (reports) console.table(reports.byReport);

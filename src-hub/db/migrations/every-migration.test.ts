@@ -235,6 +235,44 @@ const CASES: Record<number, MigrationCase> = {
       ]);
     },
   },
+  11: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      return { mine: mine!.id, ana: ana!.id };
+    },
+    after: async (db, { mine, ana }) => {
+      // The day totals of the calls already counted (the earlier steps' call of 2 November at 09:20), per scope.
+      const totals = () => db.query(`select scope, brand, day::text, result, calls from report_call_totals where user_id = $1 order by scope, day`, [ana]);
+      expect(await totals()).toEqual([
+        { scope: 'a', brand: '', day: '2026-11-02', result: 'answered', calls: 1 },
+        { scope: 'b', brand: 'Toyota', day: '2026-11-02', result: 'answered', calls: 1 },
+      ]);
+      // The same functions keep them from here on, beside the quarter hours: a call the next day, the first one removed.
+      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-03T01:00:00Z')`, [mine, ana]);
+      await db.query(`delete from call_logs where user_id = $1 and created_at < '2026-11-03T00:00:00Z'`, [ana]);
+      expect(await totals()).toEqual([
+        { scope: 'a', brand: '', day: '2026-11-02', result: 'answered', calls: 0 },
+        { scope: 'a', brand: '', day: '2026-11-03', result: 'answered', calls: 1 },
+        { scope: 'b', brand: 'Toyota', day: '2026-11-02', result: 'answered', calls: 0 },
+        { scope: 'b', brand: 'Toyota', day: '2026-11-03', result: 'answered', calls: 1 },
+      ]);
+      expect(await db.query(`select scope, day::text, before[96] as calls from report_call_days where user_id = $1 order by scope, day`, [ana])).toEqual([
+        { scope: 'a', day: '2026-11-02', calls: 0 },
+        { scope: 'a', day: '2026-11-03', calls: 1 },
+        { scope: 'b', day: '2026-11-02', calls: 0 },
+        { scope: 'b', day: '2026-11-03', calls: 1 },
+      ]);
+    },
+  },
+  12: {
+    before: async () => ({}),
+    after: async (db) => {
+      // By stage, then by the name the Customer sort orders by (a plan over a test's few rows says nothing).
+      const [index] = await db.query<{ definition: string }>(`select indexdef as definition from pg_indexes where indexname = 'leads_stage_customer'`);
+      expect(index?.definition).toBe('CREATE INDEX leads_stage_customer ON public.leads USING btree (stage_id, lower(customer_name), id)');
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

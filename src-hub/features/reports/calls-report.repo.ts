@@ -12,10 +12,11 @@ const DAY_MINUTES = 1440;
  * The day is the UTC time shifted by the floor's offset, so a call at 23:30 UTC is on the next day for a floor
  * at UTC+1.
  *
- * Whole UTC days come from `report_call_days` (migration 10): a floor offset by a whole number of quarter hours
- * (every time zone in use) splits each UTC day at one quarter hour into the two floor days it touches, read
- * from the day's running counts; the partial days at the range's edges are scanned (index
- * `call_logs_created`). Any other offset is scanned whole.
+ * Whole UTC days come from the summaries: at UTC from the day totals (`report_call_totals`, migration 11);
+ * a floor offset by a whole number of quarter hours (every time zone in use) splits each UTC day at one quarter
+ * hour into the two floor days it touches, read from the day's running counts (`report_call_days`, migration
+ * 10); the partial days at the range's edges are scanned (index `call_logs_created`). Any other offset is
+ * scanned whole.
  */
 export async function callsReport(db: Database, query: ReportQuery): Promise<CallsReport> {
   const params: unknown[] = [];
@@ -30,7 +31,8 @@ export async function callsReport(db: Database, query: ReportQuery): Promise<Cal
     if (split.days.from) where.push(`r.day >= ${add(split.days.from)}::date`);
     if (split.days.to) where.push(`r.day < ${add(split.days.to)}::date`);
     const days = `from report_call_days r ${whereClause(where)}`;
-    if (offset === 0) parts.push(`select r.user_id, r.day, r.result, r.before[96] as calls ${days}`);
+    // a floor at UTC splits no day: the day totals alone (migration 11), not the rows of 96 running counts
+    if (offset === 0) parts.push(`select r.user_id, r.day, r.result, r.calls from report_call_totals r ${whereClause(where)}`);
     else {
       // the UTC minute at which the floor's day changes: before it the floor is on day + dayBefore, from it on day + dayAfter
       const changeMinute = offset > 0 ? DAY_MINUTES - offset : -offset;
@@ -56,8 +58,10 @@ export async function callsReport(db: Database, query: ReportQuery): Promise<Cal
                from (${parts.join(' union all ')}) p(user_id, day, result, calls)
               group by 1, 2, 3
              having sum(p.calls) > 0) g
-       join users u on u.id = g.user_id
-      order by g.day, u.name, u.id, g.result`,
+       -- each agent's place by name (and id) is ranked once over the users: the rows then sort on integers
+       -- instead of comparing a name in the database's collation per row (27,568 rows over the whole history)
+       join (select id, name, row_number() over (order by name, id) as place from users) u on u.id = g.user_id
+      order by g.day, u.place, g.result`,
     params,
   ));
   return rows.map((row) => ({ userId: row.user_id, name: row.name, day: row.day, result: row.result, calls: countOf(row.calls) }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callsReportSchema } from '../../../src-shared/contract/reports.schema';
-import { FEATURE_BACKENDS, api, startTestHub, type TestHub } from '../../testing/hub-test-env';
+import { FEATURE_BACKENDS, api, createUser, startTestHub, type TestHub } from '../../testing/hub-test-env';
 import { seedReportsFixture, type ReportsFixture } from './reports.fixture';
 
 /** The calls of reports.fixture.ts (C1–C8), counted by hand. */
@@ -72,6 +72,21 @@ describe.each(FEATURE_BACKENDS)('calls report on %s', (backend) => {
       ['Ben', '2026-11-03', 'busy', 1],
     ]);
     expect(await calls('brand=Nissan')).toEqual([]);
+  });
+
+  it('lists a day\'s agents by name, then by id, whatever order they were added in', async () => {
+    // added Zed, Abe, Abe: by id Zed comes first; by name the two Abes, the earlier one first
+    const zed = await createUser(env.db, 'cr-zed', 'agent', 'Zed Order');
+    const abe = await createUser(env.db, 'cr-abe', 'agent', 'Abe Order');
+    const abe2 = await createUser(env.db, 'cr-abe2', 'agent', 'Abe Order');
+    const [lead] = await env.db.query<{ id: string }>('select id::text from leads order by id limit 1');
+    for (const user of [zed, abe2, abe]) {
+      await env.db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-12-01T10:00:00Z')`, [lead?.id, user.id]);
+    }
+    const answer = await api(env.url, floor.users.supervisor.token).get('/reports/calls?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z');
+    // the others' checks know Ana and Ben only
+    await env.db.query(`delete from call_logs where created_at = '2026-12-01T10:00:00Z'`);
+    expect(callsReportSchema.parse(answer.body).map((row) => row.userId)).toEqual([abe.id, abe2.id, zed.id]);
   });
 
   it('takes offsets from -840 to 840 minutes and refuses others', async () => {

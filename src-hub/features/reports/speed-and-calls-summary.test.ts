@@ -8,9 +8,9 @@ import { seededRandom } from '../../testing/seeded-random';
 import { rebuildReportSummary } from './report-summary.admin';
 
 /**
- * Migration 10's summaries against what they summarise, written here independently: the yearly speed-to-lead
- * counts against counts scanned from leads, the calls' running quarter-hour counts against the calls counted
- * in JavaScript, and the two reports against percentiles and floor days computed in JavaScript from the rows.
+ * Migration 10's and 11's summaries against what they summarise, written here independently: the yearly
+ * speed-to-lead counts against counts scanned from leads, the calls' running quarter-hour counts and day totals
+ * against the calls counted in JavaScript, and the two reports against percentiles and floor days computed in JavaScript from the rows.
  */
 
 const BRANDS = ['Toyota', 'Honda', 'Nissan'];
@@ -138,7 +138,14 @@ async function summaryAndScan(db: Database): Promise<{ speed: unknown[]; speedSc
     }
   }
   const callsScan = [...counted.entries()].map(([key, before]) => `${key}: ${before.join(',')}`).sort();
-  return { speed, speedScan, calls, callsScan };
+  // the day totals (migration 11): each day's count alone, the last of its running counts
+  const totals = (await db.query<{ scope: string; day: string; brand: string; user_id: string; result: string; calls: number }>(
+    `select scope, day::text, brand, user_id::text, result, calls from report_call_totals where calls <> 0`,
+  ))
+    .map((row) => `${row.scope} ${row.day} ${row.brand} ${row.user_id} ${row.result}: ${row.calls}`)
+    .sort();
+  const totalsScan = [...counted.entries()].map(([key, before]) => `${key}: ${before[95]}`).sort();
+  return { speed, speedScan, calls: [...calls, ...totals], callsScan: [...callsScan, ...totalsScan] };
 }
 
 async function callFacts(db: Database): Promise<CallFacts[]> {
@@ -261,6 +268,7 @@ describe.each(BACKENDS)('speed-to-lead and calls summaries on %s', (backend) => 
     // Summaries gone wrong (a hand edit, a restore of an old copy) are put right by the rebuild.
     await db.query('update report_speed_years set leads = leads + 2');
     await db.query('delete from report_call_days where scope = $1', ['b']);
+    await db.query('update report_call_totals set calls = calls + 1');
     const broken = await summaryAndScan(db);
     expect(broken.speed).not.toEqual(broken.speedScan);
     expect(broken.calls).not.toEqual(broken.callsScan);
