@@ -97,11 +97,11 @@ export default tseslint.config(
     },
   },
   {
-    // The node test project runs its files one after another in one worker without isolation (vitest.config.ts):
-    // a module mock would outlive its file and change what the next file imports.
-    files: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.ts', 'test/harness/**/*.ts', 'test/setup/**/*.ts'],
+    // The node and e2e test projects run their files one after another in one worker without isolation
+    // (vitest.config.ts): a module mock would outlive its file and change what the next file imports.
+    files: ['src-shared/**/*.test.ts', 'src-hub/**/*.test.ts', 'src-main/**/*.test.ts', 'test/integration/**/*.ts', 'test/harness/**/*.ts', 'test/setup/**/*.ts', 'test/e2e/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', ...['mock', 'doMock', 'unmock', 'doUnmock'].map((property) => ({ object: 'vi', property, message: 'The node test project does not isolate its files: a module mock would leak into the next file. Inject the dependency instead.' }))],
+      'no-restricted-properties': ['error', ...['mock', 'doMock', 'unmock', 'doUnmock'].map((property) => ({ object: 'vi', property, message: 'The node and e2e test projects do not isolate their files: a module mock would leak into the next file. Inject the dependency instead.' }))],
     },
   },
   {

@@ -39,6 +39,10 @@ export default defineConfig({
           // false would run only after all of them.
           name: BROWSER_PROJECT,
           environment: 'node',
+          // As the node project: a worker keeps what it imported (playwright, the hub, main's core) for the next browser
+          // file it runs, instead of a new process importing them again (about 5 CPU-s a file). `npm run test:unit` runs
+          // this project in a vitest process of its own with one worker, which so runs every browser file.
+          isolate: false,
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.global-setup.ts'],
           // The browser lane, and the contract check: what the floor rehearsal's workstations send and receive (through their proxies).

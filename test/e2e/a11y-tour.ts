@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { blocking, runAxe, type AxeFinding } from './axe-kit';
 import { activitiesPanel, board, closeLead, dismissToasts, leadForm, menu, openView, signInAs } from './ui-kit';
+import { screenshot } from './screenshot';
 
 /**
  * Every screen of the app once, as the documents list them: sign-in, Home, both boards, the lead form with
@@ -35,7 +36,7 @@ export class Tour {
       undefined,
       { timeout: 10_000 },
     );
-    await this.page.screenshot({ path: join(this.shots, `${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) });
+    await screenshot(this.page, join(this.shots, `${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`));
     this.results.push({ screen, findings: await runAxe(this.page) });
   }
 

@@ -14,6 +14,7 @@ import { agentScreens, lockScreen, managerScreens, Tour } from './a11y-tour';
 import { coveredBy, focused, focusRing } from './a11y-probe';
 import { countByImpact, describeFindings } from './axe-kit';
 import { board, card, headerButtons, leadForm, openView, pipelineColumn, signInAs, statusbar, toasts } from './ui-kit';
+import { screenshot } from './screenshot';
 
 /**
  * Accessibility in real Chromium, one browser and one demo hub: every screen once with no serious or critical
@@ -86,7 +87,7 @@ describe('accessibility of every screen in real Chromium', () => {
       const app = await openApp({ browser, context, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url, openExternal: async () => undefined } });
       apps.push(app);
       const page = app.page;
-      const shot = (name: string) => page.screenshot({ path: join(SHOTS, `keys-${name}.png`) });
+      const shot = (name: string) => screenshot(page, join(SHOTS, `keys-${name}.png`));
       const moves = page.getByRole('status', { name: 'Board moves' });
       const says = async (text: string | RegExp) => expect.poll(() => moves.textContent(), { timeout: 10_000 }).toMatch(text);
 

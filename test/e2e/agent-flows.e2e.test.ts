@@ -14,6 +14,7 @@ import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { board, card, closeLead, currentStage, dismissToasts, drag, leadForm, menu, pipelineColumn, statusbar, toasts } from './ui-kit';
+import { screenshot } from './screenshot';
 
 /**
  * The agent's flows of the documents in real Chromium, as agent1 does them on the floor: claim from Open
@@ -75,7 +76,7 @@ async function notePoolLeads(hubUrl: string): Promise<void> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `agent-${name}.png`) });
+  await screenshot(page, join(SHOTS, `agent-${name}.png`));
 }
 
 describe('agent flows in real Chromium', () => {

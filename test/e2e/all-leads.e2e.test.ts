@@ -11,6 +11,7 @@ import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { board, card, chatter, closeLead, currentStage, dismissToasts, leadForm, openView, pipelineColumn, signInAs, statusbar, toasts } from './ui-kit';
+import { screenshot } from './screenshot';
 
 /**
  * All Leads and Call Logs in real Chromium, three people at once on one demo hub: Maria Santos (agent1) holds
@@ -101,7 +102,7 @@ describe('All Leads and Call Logs in real Chromium', () => {
         const bulkBar = allLeads(ana).getByRole('toolbar', { name: 'Bulk actions' });
         expect(await bulkBar.getByText('3 leads selected').isVisible(), 'Ana: three rows ticked → "3 leads selected"').toBe(true);
         await bulkBar.getByLabel('Reassign to').selectOption({ label: 'Jose Reyes' });
-        await ana.screenshot({ path: join(SHOTS, 'all-leads.png') });
+        await screenshot(ana, join(SHOTS, 'all-leads.png'));
       });
 
       // ── Maria works one of them while Ana's confirmation is open: it must not be overwritten ──
@@ -109,7 +110,7 @@ describe('All Leads and Call Logs in real Chromium', () => {
         await allLeads(ana).getByRole('button', { name: 'Bulk reassign' }).click();
         const dialog = ana.getByRole('dialog', { name: 'Bulk reassign' });
         expect(await dialog.getByText('Reassign 3 leads to Jose Reyes?', { exact: true }).isVisible(), 'Ana: confirmation names the count and the agent').toBe(true);
-        await ana.screenshot({ path: join(SHOTS, 'all-leads-confirm.png') });
+        await screenshot(ana, join(SHOTS, 'all-leads-confirm.png'));
         const moved = await step('Maria', 'advance one of her leads New → Qualified meanwhile', maria, async () => {
           const newCard = pipelineColumn(maria, 'New').locator('.card').first();
           const id = (await newCard.getAttribute('data-lead-id')) ?? '';
@@ -125,7 +126,7 @@ describe('All Leads and Call Logs in real Chromium', () => {
         expect(await dialog.getByRole('list', { name: 'Leads not changed' }).getByRole('listitem').allTextContents(), 'Ana: the lead Maria changed is listed, not overwritten').toEqual([
           `${movedRef} — changed by someone else, not overwritten`,
         ]);
-        await ana.screenshot({ path: join(SHOTS, 'all-leads-summary.png') });
+        await screenshot(ana, join(SHOTS, 'all-leads-summary.png'));
         await dialog.getByRole('button', { name: 'Done' }).click();
         return moved;
       });
@@ -189,7 +190,7 @@ describe('All Leads and Call Logs in real Chromium', () => {
         await expect.poll(() => calls.count(), { message: 'Ana: Call Logs → the demo calls', timeout: 10_000 }).toBeGreaterThanOrEqual(2);
         await expect.poll(() => calls.first().textContent(), { message: 'Ana: Call Logs → lead reference resolved', timeout: 10_000 }).toMatch(/LEAD\/\d{4}\/\d{5}/);
         expect(await calls.first().textContent(), 'Ana: Call Logs → the agent who called').toContain('Maria Santos');
-        await ana.screenshot({ path: join(SHOTS, 'call-logs.png') });
+        await screenshot(ana, join(SHOTS, 'call-logs.png'));
       });
     })());
   }, 180_000);

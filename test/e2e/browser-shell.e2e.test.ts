@@ -10,6 +10,7 @@ import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { board, onlineBadge, openView, signInAs } from './ui-kit';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
@@ -70,7 +71,7 @@ describe('browser shell', () => {
       // The replica fills over the bridge's stream: the demo pool arrives on Open Leads.
       await openView(page, 'Open Leads');
       await board(page, 'Open Leads').locator('[data-lead-id]').first().waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: join(SHOTS, 'browser-shell-open-leads.png') });
+      await screenshot(page, join(SHOTS, 'browser-shell-open-leads.png'));
       await page.reload();
       // A reload keeps the tab's token: still signed in (in memory, in the shell's main), the pool still there.
       await onlineBadge(page).waitFor({ timeout: 30_000 });

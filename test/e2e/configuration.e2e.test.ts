@@ -16,6 +16,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 /**
  * The manager's Configuration screens in real Chromium, each against a demo hub of its own: (a) removing
@@ -72,7 +73,7 @@ async function openConfiguration(page: Page): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   const close = page.getByLabel('Notifications').getByRole('button', { name: 'Dismiss' });
   while ((await close.count()) > 0) await close.first().click();
-  await page.screenshot({ path: join(SHOTS, `config-${name}.png`) });
+  await screenshot(page, join(SHOTS, `config-${name}.png`));
 }
 
 /** A real pointer drag for dnd-kit's PointerSensor (activation distance 5 px), ending on the target's upper part. */

@@ -10,6 +10,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
@@ -58,13 +59,13 @@ describe('desktop core in real Chromium', () => {
       app = await openApp({ browser, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url } });
       const page = app.page;
       await expect.poll(() => page.getByRole('form', { name: 'Sign in' }).isVisible(), { timeout: 15_000 }).toBe(true);
-      await page.screenshot({ path: join(SHOTS, 'core-01-login.png') });
+      await screenshot(page, join(SHOTS, 'core-01-login.png'));
       await signIn(page, 'agent1');
 
       // First sync: the pool (15 unclaimed) plus agent1's own three leads.
       await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(18);
       await expect.poll(() => page.getByRole('status', { name: /Hub connection: Online/ }).isVisible(), { timeout: 10_000 }).toBe(true);
-      await page.screenshot({ path: join(SHOTS, 'core-02-synced.png') });
+      await screenshot(page, join(SHOTS, 'core-02-synced.png'));
 
       // Another agent claims a pool lead: it leaves this agent's list through the event stream (no periodic pull).
       const poolLeadId = await rows(page).filter({ hasText: 'Unclaimed' }).first().getAttribute('data-lead-id');
@@ -84,7 +85,7 @@ describe('desktop core in real Chromium', () => {
       await page.getByLabel('Note', { exact: true }).fill('Customer will visit the showroom on Saturday.');
       await page.getByRole('button', { name: 'Add note' }).click();
       await expect.poll(() => page.getByText('1 pending').isVisible()).toBe(true);
-      await page.screenshot({ path: join(SHOTS, 'core-03-offline.png') });
+      await screenshot(page, join(SHOTS, 'core-03-offline.png'));
 
       // The hub comes back on the same address: the note lands, exactly once.
       hub = await hubOn(dataDir, port);
@@ -92,7 +93,7 @@ describe('desktop core in real Chromium', () => {
       const notes = await hub.db.query<{ count: string }>(`select count(*) as count from messages where lead_id = $1 and kind = 'note' and body = $2`, [mine, 'Customer will visit the showroom on Saturday.']);
       expect(Number(notes[0]?.count)).toBe(1);
       await expect.poll(() => page.getByRole('status', { name: /Hub connection: Online/ }).isVisible(), { timeout: 15_000 }).toBe(true);
-      await page.screenshot({ path: join(SHOTS, 'core-04-back-online.png') });
+      await screenshot(page, join(SHOTS, 'core-04-back-online.png'));
 
       // Restart the app with the hub down: it opens on its replica, read-only, without the sign-in screen —
       // locked until the same person gives their password (checked on this computer while the hub is away).
@@ -106,7 +107,7 @@ describe('desktop core in real Chromium', () => {
       await expect.poll(() => rows(app.page).count(), { timeout: 20_000 }).toBe(17);
       expect(await app.page.getByRole('form', { name: 'Sign in' }).count()).toBe(0);
       await expect.poll(() => app.page.getByText('showing your synced pipeline read-only').isVisible(), { timeout: 10_000 }).toBe(true);
-      await app.page.screenshot({ path: join(SHOTS, 'core-05-offline-start.png') });
+      await screenshot(app.page, join(SHOTS, 'core-05-offline-start.png'));
       hub = await hubOn(dataDir, port);
     })());
   }, 180_000);

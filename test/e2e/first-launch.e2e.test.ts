@@ -13,6 +13,7 @@ import { startRendererDevServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
 import { cspViolations, recordCspViolations, startMainHeadersProxy, type MainHeadersProxy } from '../harness/main-headers';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
@@ -76,7 +77,7 @@ describe('first launch: the window mounts under the headers main sets', () => {
       await expect.poll(() => signInVisible(page), { timeout: 45_000 }).toBe(true);
       // The refresh runtime is really there (the preamble ran), not skipped.
       expect(await page.evaluate(() => typeof (globalThis as unknown as { $RefreshReg$?: unknown }).$RefreshReg$)).toBe('function');
-      await page.screenshot({ path: join(SHOTS, 'first-launch-dev.png') });
+      await screenshot(page, join(SHOTS, 'first-launch-dev.png'));
       expect(await violations(page)).toEqual([]);
       expect(errors).toEqual([]);
     })());
@@ -124,7 +125,7 @@ describe('first launch: the window mounts under the headers main sets', () => {
         const notice = page.getByRole('status', { name: 'Sign-in not saved' });
         await expect.poll(() => notice.isVisible(), { timeout: 20_000 }).toBe(true);
         expect(await notice.textContent()).toContain('lasts until you quit');
-        await page.screenshot({ path: join(SHOTS, 'first-launch-no-keychain.png') });
+        await screenshot(page, join(SHOTS, 'first-launch-no-keychain.png'));
       } finally {
         await hub.close();
       }

@@ -12,6 +12,7 @@ import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { HubProxy } from '../harness/hub-proxy';
 import { serveRenderer } from '../harness/static-server';
 import { onlineBadge, signInAs } from './ui-kit';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots/hot-desking');
 const NOTE = 'Left for Maria: the customer prefers a call after 6 pm.';
@@ -101,7 +102,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       expect(await lockForm(page).getByText('Maria Santos', { exact: true }).isVisible()).toBe(true);
       expect(await visibleText(page)).not.toContain(customer);
       expect(await page.title()).toBe('BPO CRM Desktop — locked');
-      await page.screenshot({ path: join(SHOTS, 'lock-screen.png') });
+      await screenshot(page, join(SHOTS, 'lock-screen.png'));
 
       // A wrong password is refused; hers opens the same screen again.
       await page.getByLabel('Password').fill('not hers');
@@ -123,7 +124,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       await expect.poll(() => page.getByText('1 pending').isVisible(), { timeout: 10_000 }).toBe(true);
       core.lockNow('os');
       await lockForm(page).waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: join(SHOTS, 'lock-screen-offline.png') });
+      await screenshot(page, join(SHOTS, 'lock-screen-offline.png'));
 
       expect(await databasesHolding(page, NOTE)).toEqual([expect.stringContaining('/outbox')]);
 
@@ -139,10 +140,10 @@ describe('hot-desking in real Chromium with a fake clock', () => {
       await expect.poll(() => page.locator('.who').innerText(), { timeout: 10_000 }).toContain('Jose Reyes');
       await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
       expect(await visibleText(page)).not.toContain('1 pending');
-      await page.screenshot({ path: join(SHOTS, 'person-switch.png') });
+      await screenshot(page, join(SHOTS, 'person-switch.png'));
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
       await page.getByRole('region', { name: 'Locking' }).waitFor();
-      await page.screenshot({ path: join(SHOTS, 'help-locking.png') });
+      await screenshot(page, join(SHOTS, 'help-locking.png'));
       await page.keyboard.press('Escape');
       await page.getByRole('region', { name: 'Locking' }).waitFor({ state: 'detached' });
       const notesBy = async (login: string) =>

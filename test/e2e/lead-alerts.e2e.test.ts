@@ -10,6 +10,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 /**
  * Speed to lead in real Chromium against a demo hub: the cards count the wait since arrival (Open Leads: to a
@@ -34,7 +35,7 @@ async function signOut(page: Page): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   const close = page.getByLabel('Notifications').getByRole('button', { name: 'Dismiss' });
   while ((await close.count()) > 0) await close.first().click();
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await screenshot(page, join(SHOTS, `${name}.png`));
 }
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Main menu' });

@@ -7,6 +7,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
@@ -38,12 +39,12 @@ describe('sign-in on a provisioned workstation', () => {
       const provisioned = await signInScreen({ kind: 'provisioned', file: '/etc/bpo-crm/config.json', hubUrl: 'https://hub.floor.example', hubName: 'Manila floor', caCertificate: null, allowTrainingMode: true });
       await provisioned.getByText('Manila floor').waitFor();
       expect(await provisioned.getByLabel('Hub address').count()).toBe(0);
-      await provisioned.screenshot({ path: join(SHOTS, 'sign-in-provisioned.png') });
+      await screenshot(provisioned, join(SHOTS, 'sign-in-provisioned.png'));
 
       const broken = await signInScreen({ kind: 'invalid', file: 'C:\\ProgramData\\BPO CRM\\config.json', problem: 'caCertificateFile: C:\\ProgramData\\BPO CRM\\hub-ca.pem does not exist' });
       await broken.getByRole('alert').waitFor();
       expect(await broken.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
-      await broken.screenshot({ path: join(SHOTS, 'sign-in-bad-settings.png') });
+      await screenshot(broken, join(SHOTS, 'sign-in-bad-settings.png'));
     })());
   });
 });

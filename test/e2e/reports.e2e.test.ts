@@ -11,6 +11,7 @@ import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
+import { screenshot } from './screenshot';
 
 /**
  * Floor Reports in real Chromium against a demo hub: on top of the demo seed (60 leads over the last six days;
@@ -160,15 +161,15 @@ describe('Floor Reports in real Chromium', () => {
           ['Jose Reyes', '1', '2', '0', '0', '1', '4'],
           ['Maria Santos', '4', '1', '1', '1', '0', '7'],
         ]);
-        await page.screenshot({ path: join(SHOTS, 'reports.png') });
+        await screenshot(page, join(SHOTS, 'reports.png'));
         // The rest of the page, for review (not published).
         await page.getByRole('region', { name: 'Calls per agent per day' }).scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(SHOTS, 'reports-lower.png') });
+        await screenshot(page, join(SHOTS, 'reports-lower.png'));
         // A section shows its table on demand.
         const byAgent = page.getByRole('region', { name: 'Conversion & Won by agent' });
         await byAgent.getByRole('button', { name: 'Table' }).click();
         await byAgent.getByRole('table').waitFor({ state: 'visible' });
-        await page.screenshot({ path: join(SHOTS, 'reports-table.png') });
+        await screenshot(page, join(SHOTS, 'reports-table.png'));
         await page.getByRole('region', { name: 'Age in Open Leads' }).scrollIntoViewIfNeeded();
 
         // The brand filter goes to the hub: one brand's row left.

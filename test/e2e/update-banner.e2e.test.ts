@@ -10,6 +10,7 @@ import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { signInAs } from './ui-kit';
+import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
@@ -46,7 +47,7 @@ describe('an update from the hub', () => {
       await expect.poll(() => banner.textContent()).toBe('Downloading BPO CRM 1.4.0 in the background… 37%');
       app.core.updates?.downloaded('1.4.0');
       await expect.poll(() => banner.textContent()).toContain('BPO CRM 1.4.0 is ready.');
-      await page.screenshot({ path: join(SHOTS, 'update-ready.png') });
+      await screenshot(page, join(SHOTS, 'update-ready.png'));
       expect(updater.quitAndInstall).not.toHaveBeenCalled();
       await banner.getByRole('button', { name: 'Restart to update' }).click();
       await expect.poll(() => updater.quitAndInstall.mock.calls.length).toBe(1);

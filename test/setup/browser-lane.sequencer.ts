@@ -8,7 +8,7 @@ export const BROWSER_PROJECT = 'e2e';
 
 /**
  * What each file cost a worker in a recent full run, `project:path` → seconds (a browser file: its hooks and tests,
- * the time it holds the lane). Written by the slowest-files reporter: EXPECTED_SECONDS_JSON=<this file> npx vitest run.
+ * the time it holds the lane). Written by the slowest-files reporter: EXPECTED_SECONDS_JSON=<this file> npm run test:unit.
  * A fresh clone has no vitest cache, so without it CI would order by file size; only the proportions matter.
  */
 export const EXPECTED_SECONDS_FILE = 'test/setup/expected-seconds.json';

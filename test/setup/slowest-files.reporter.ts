@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 import { BROWSER_PROJECT } from './browser-lane.sequencer';
 
@@ -53,7 +53,7 @@ export default class SlowestFilesReporter implements Reporter {
     const out = process.env['SLOWEST_FILES_JSON'];
     if (out) writeFileSync(out, JSON.stringify({ wallSeconds: Number(wall), files: this.times }, null, 2));
     const expected = process.env['EXPECTED_SECONDS_JSON'];
-    if (expected) writeFileSync(expected, `${JSON.stringify(expectedSeconds(this.times), null, 1)}\n`);
+    if (expected) writeFileSync(expected, `${JSON.stringify(mergeExpectedSeconds(readTable(expected), expectedSeconds(this.times)), null, 1)}\n`);
   }
 }
 
@@ -61,4 +61,22 @@ export default class SlowestFilesReporter implements Reporter {
 export function expectedSeconds(times: readonly FileTime[]): Record<string, number> {
   const entries = times.map((time) => [`${time.project}:${time.file}`, Math.round((time.project === BROWSER_PROJECT ? time.testSeconds : time.seconds) * 10) / 10] as const);
   return Object.fromEntries(entries.filter(([, seconds]) => seconds >= 0.5).sort((a, b) => b[1] - a[1]));
+}
+
+/**
+ * The table after a run of some projects (`npm run test:unit` runs the browser files and the others in two vitest
+ * processes, each writing the table at its end): this run's projects replaced, the other projects' rows kept.
+ */
+export function mergeExpectedSeconds(previous: Record<string, number>, measured: Record<string, number>): Record<string, number> {
+  const projects = new Set(Object.keys(measured).map((key) => key.slice(0, key.indexOf(':'))));
+  const kept = Object.entries(previous).filter(([key]) => !projects.has(key.slice(0, key.indexOf(':'))));
+  return Object.fromEntries([...kept, ...Object.entries(measured)].sort((a, b) => b[1] - a[1]));
+}
+
+function readTable(path: string): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
 }

@@ -15,6 +15,7 @@ import { serveRenderer } from '../../harness/static-server';
 import { signInAs } from '../ui-kit';
 import { FloorHub } from './floor-hub';
 import { HubApi } from './hub-api';
+import { screenshot } from '../screenshot';
 
 export const FLOOR_SHOTS = join(process.cwd(), 'test/e2e/screenshots/floor');
 
@@ -48,7 +49,7 @@ export class FloorUser {
       await this.shot(name);
       return result;
     } catch (error) {
-      await this.shot(`FAILED ${name}`).catch(() => undefined);
+      await this.shot(`FAILED ${name}`, { evenUnwanted: true }).catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`${this.login} (${this.name}), step "${name}": ${message}`, { cause: error });
     }
@@ -59,10 +60,12 @@ export class FloorUser {
     return `${this.login}: expected ${expected}`;
   }
 
-  async shot(name: string): Promise<void> {
+  /** A screenshot of their screen when screenshots are wanted (E2E_SCREENSHOTS=1); a failed step's in any case. */
+  async shot(name: string, { evenUnwanted = false } = {}): Promise<void> {
     this.shots += 1;
     const file = `${this.scenario}-${this.login}-${String(this.shots).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
-    await this.page.screenshot({ path: join(FLOOR_SHOTS, file) });
+    const path = join(FLOOR_SHOTS, file);
+    await (evenUnwanted ? this.page.screenshot({ path }) : screenshot(this.page, path));
   }
 }
 
