@@ -158,7 +158,10 @@ describe('GET /sync with concurrent writers on postgres', () => {
           const messagesOf = async (leadIds: string[]) => (await env.db.query<{ id: string }>('select id from messages where lead_id = any($1::bigint[])', [leadIds])).map((row) => row.id).sort();
           const writtenVisible = (await env.db.query<{ id: string }>('select id from messages where id = any($1::bigint[]) and lead_id = any($2::bigint[])', [written, visibleIds])).map((row) => row.id);
           await pullUntil(env, agentReplica, () => writtenVisible.every((id) => agentReplica.messages.has(id)));
-          await agentReplica.pull();
+          // Exact only once the hub holds nothing back: a transaction of another database on the shared server holds
+          // the horizon too, and a reassignment behind it arrives on a later pull (a failure once in a loaded run:
+          // the agent still held two leads reassigned to another agent after a single last pull).
+          await pullUntil(env, agentReplica, () => agentReplica.pages.at(-1)?.heldBack !== true);
           expect([...agentReplica.leads.keys()].sort()).toEqual(visibleIds);
           for (const row of visible) if (row.user_id === agent.id) expect(agentReplica.whole.has(row.id)).toBe(true);
           const wholeIds = visibleIds.filter((id) => agentReplica.whole.has(id));
