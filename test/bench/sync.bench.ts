@@ -10,7 +10,7 @@ import { launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
-import { boardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
+import { boardExpectation, type BoardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
 import { machineCpuSince, type MachineCpu } from './cpu-accounting';
 import { startHubProcess } from './hub-process';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
@@ -200,45 +200,35 @@ async function main(): Promise<void> {
 
     await app.close();
 
-    // The supervisor on another workstation: every open lead (20,000), landing on Open Leads.
+    // A first sync on another workstation, nobody scrolling: Sign in click → usable board, and → the last page.
+    const firstSyncElsewhere = async (login: string, expected: BoardExpectation, role: 'agent' | 'supervisor') => {
+      let startedAt = 0;
+      let doneAt = 0;
+      const other = await openApp({
+        browser,
+        rendererOrigin: renderer.origin,
+        onEmit: (event, payload) => {
+          if (event === 'sync:progress' && (payload as { done: boolean }).done && startedAt > 0 && doneAt === 0) doneAt = performance.now();
+        },
+      });
+      await other.page.waitForSelector('form[aria-label="Sign in"]');
+      await other.page.evaluate('globalThis.__name = (fn) => fn');
+      const usable = await withTimeLimit(300_000, `${login}'s first sync`, (async () => {
+        const board = await signInUntilUsable(other.page, hubUrl, login, BENCH_PASSWORD, expected, role, (at) => (startedAt = at));
+        while (doneAt === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        return board;
+      })());
+      await other.close();
+      return { ...usable, doneAt };
+    };
+    // The supervisor: every open lead (20,000), landing on Open Leads.
     const supervisorExpected = await boardExpectation(db.url, 'supervisor');
-    let supervisorDone = 0;
-    let supervisorStarted = 0;
-    const supervisorApp = await openApp({
-      browser,
-      rendererOrigin: renderer.origin,
-      onEmit: (event, payload) => {
-        if (event === 'sync:progress' && (payload as { done: boolean }).done && supervisorStarted > 0 && supervisorDone === 0) supervisorDone = performance.now();
-      },
-    });
-    await supervisorApp.page.waitForSelector('form[aria-label="Sign in"]');
-    await supervisorApp.page.evaluate('globalThis.__name = (fn) => fn');
-    const supervisor = await withTimeLimit(300_000, 'supervisor first sync', (async () => {
-      const usable = await signInUntilUsable(supervisorApp.page, hubUrl, 'supervisor', BENCH_PASSWORD, supervisorExpected, 'supervisor', (at) => (supervisorStarted = at));
-      while (supervisorDone === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      return usable;
-    })());
-    await supervisorApp.close();
-
-    // The same agent's first sync on a third workstation with nobody scrolling: the share of the own pipeline's
-    // time that the frame probe's scrolling (a board repainted every frame) takes from the renderer's one thread.
-    let quietStarted = 0;
-    let quietDone = 0;
-    const quietApp = await openApp({
-      browser,
-      rendererOrigin: renderer.origin,
-      onEmit: (event, payload) => {
-        if (event === 'sync:progress' && (payload as { done: boolean }).done && quietStarted > 0 && quietDone === 0) quietDone = performance.now();
-      },
-    });
-    await quietApp.page.waitForSelector('form[aria-label="Sign in"]');
-    await quietApp.page.evaluate('globalThis.__name = (fn) => fn');
-    const quiet = await withTimeLimit(300_000, 'agent first sync, nobody scrolling', (async () => {
-      const usable = await signInUntilUsable(quietApp.page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => (quietStarted = at));
-      while (quietDone === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      return usable;
-    })());
-    await quietApp.close();
+    const supervisor = await firstSyncElsewhere('supervisor', supervisorExpected, 'supervisor');
+    const supervisorDone = supervisor.doneAt;
+    // The same agent again: the share of the own pipeline's time that the frame probe's scrolling (a board
+    // repainted every frame) takes from the renderer's one thread.
+    const quiet = await firstSyncElsewhere('syncagent', agentExpected, 'agent');
+    const quietDone = quiet.doneAt;
 
     const rawMs = round(rawBulkPut.all, 0);
     const results = {
