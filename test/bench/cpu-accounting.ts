@@ -7,29 +7,40 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 const TICK_MS = 10; // USER_HZ is 100 on every Linux this runs on
 
-function ticksOf(pid: number): number {
+/** The fields of /proc/<pid>/stat after the process's name (the parent is [1], utime [11], stime [12]); null once it ended. */
+function statOf(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0; // the process ended
+    return null;
   }
 }
 
-/** PostgreSQL backends connected to `database` (their title names it), plus the server's own processes under `serverPid`. */
-function postgresPids(database: string): number[] {
-  const pids: number[] = [];
+function ticksOf(pid: number): number {
+  const fields = statOf(pid);
+  return fields ? Number(fields[11]) + Number(fields[12]) : 0; // utime + stime; 0 once the process ended
+}
+
+/** Every process running now with its command line (one that ended meanwhile is left out). */
+function processes(): Array<{ pid: number; cmdline: string }> {
+  const found: Array<{ pid: number; cmdline: string }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (title.startsWith('postgres: ') && title.includes(` ${database} `)) pids.push(Number(entry));
+      found.push({ pid: Number(entry), cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8') });
     } catch {
       // gone meanwhile
     }
   }
-  return pids;
+  return found;
+}
+
+/** PostgreSQL backends connected to `database` (their title names it). */
+function postgresPids(database: string): number[] {
+  return processes()
+    .filter(({ cmdline }) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `))
+    .map(({ pid }) => pid);
 }
 
 /** Read-like and write-like system calls the process made so far (/proc/<pid>/io), 0 when unreadable. */
@@ -92,24 +103,13 @@ function machineTicks(): { busy: number; all: number } | null {
 
 /** This process's descendants whose command line matches (the Chromium it launched, not another run's), by pid. */
 function descendantsMatching(test: (cmdline: string) => boolean): Map<number, string> {
-  const parentOf = new Map<number, number>();
-  const matching = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (test(cmdline)) matching.set(Number(entry), cmdline);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  const running = processes();
+  const parentOf = new Map(running.map(({ pid }) => [pid, Number(statOf(pid)?.[1] ?? 0)]));
   const descends = (pid: number): boolean => {
     for (let at = parentOf.get(pid), hops = 0; at !== undefined && at > 1 && hops < 64; at = parentOf.get(at), hops++) if (at === process.pid) return true;
     return false;
   };
-  return new Map([...matching].filter(([pid]) => descends(pid)));
+  return new Map(running.filter(({ pid, cmdline }) => test(cmdline) && descends(pid)).map(({ pid, cmdline }) => [pid, cmdline]));
 }
 
 /** A Chromium process's kind: its --type (renderer, gpu-process, the storage service that runs IndexedDB …), or browser. */
