@@ -139,15 +139,14 @@ function minutes(tenths: number | null): number | null {
  * Each integer of a comma-separated list from PostgreSQL (`array_to_string`, NULLs left out; '' is none), read
  * in place: a month's list holds 86,400 values, and split() made a string of each.
  */
-export function forEachInteger(text: string | null, use: (value: number, index: number) => void): void {
+export function forEachInteger(text: string | null, use: (value: number) => void): void {
   if (!text) return;
   let value = 0;
   let negative = false;
-  let index = 0;
   for (let at = 0; at <= text.length; at++) {
     const code = at < text.length ? text.charCodeAt(at) : 44;
     if (code === 44) {
-      use(negative ? -value : value, index++);
+      use(negative ? -value : value);
       value = 0;
       negative = false;
     } else if (code === 45) negative = true;
