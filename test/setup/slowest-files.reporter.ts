@@ -68,8 +68,9 @@ export function expectedSeconds(times: readonly FileTime[]): Record<string, numb
  * processes, each writing the table at its end): this run's projects replaced, the other projects' rows kept.
  */
 export function mergeExpectedSeconds(previous: Record<string, number>, measured: Record<string, number>): Record<string, number> {
-  const projects = new Set(Object.keys(measured).map((key) => key.slice(0, key.indexOf(':'))));
-  const kept = Object.entries(previous).filter(([key]) => !projects.has(key.slice(0, key.indexOf(':'))));
+  const projectOf = (key: string) => key.slice(0, key.indexOf(':'));
+  const projects = new Set(Object.keys(measured).map(projectOf));
+  const kept = Object.entries(previous).filter(([key]) => !projects.has(projectOf(key)));
   return Object.fromEntries([...kept, ...Object.entries(measured)].sort((a, b) => b[1] - a[1]));
 }
 
