@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_PASSWORD, benchToken, rebuildSummary, seedMillion } from './hub-seed';
 import { startHubProcess } from './hub-process';
+import { startPageProfile } from './page-profile';
 import { timeReportFloors, timeReports, type ReportTimings } from './reports-timing';
 
 /**
@@ -204,24 +204,7 @@ const PROFILE_MOVES = Number(process.env['ALL_LEADS_PROFILE_MOVES'] ?? 5);
 /** With ALL_LEADS_PROFILE: a CPU profile (and with ALL_LEADS_TRACE a trace) of the page from now until stop(). */
 async function startProfile(page: Page): Promise<{ stop(): Promise<void> } | null> {
   if (!PROFILE_PATH) return null;
-  const cdp = await page.context().newCDPSession(page);
-  const browser = page.context().browser();
-  const trace = process.env['ALL_LEADS_TRACE'] && browser ? browser : null;
-  if (trace) await trace.startTracing(page, { path: `${PROFILE_PATH}.trace.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB'] });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  let stopped = false;
-  return {
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      const { profile } = await cdp.send('Profiler.stop');
-      if (trace) await trace.stopTracing();
-      writeFileSync(PROFILE_PATH, JSON.stringify(profile));
-      await cdp.detach();
-    },
-  };
+  return startPageProfile(page, { profilePath: PROFILE_PATH, tracePath: process.env['ALL_LEADS_TRACE'] ? `${PROFILE_PATH}.trace.json` : undefined });
 }
 
 /** The floor reports over HTTP, when the hub has them (another part of the hub; absent routes answer 404). */

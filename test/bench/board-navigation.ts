@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { startPageProfile } from './page-profile';
 
 /**
  * Screen changes for `npm run bench:board`: the main screens, how to reach each one, and when it counts as shown.
@@ -160,20 +160,13 @@ export async function walkRoute(
       }
       const pair = `${at}→${to}`;
       const step = stepOf(at, to, under, run);
-      const cdp = profile && !profiled && profile.pair === pair ? await page.context().newCDPSession(page) : undefined;
-      const browser = page.context().browser();
-      if (cdp && process.env['BOARD_TRACE'] && browser) await browser.startTracing(page, { path: `${profile?.path}.trace.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'IndexedDB'] });
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await cdp.send('Profiler.start');
-      }
+      const profiler =
+        profile && !profiled && profile.pair === pair
+          ? await startPageProfile(page, { profilePath: profile.path, tracePath: process.env['BOARD_TRACE'] ? `${profile.path}.trace.json` : undefined, traceCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'IndexedDB'] })
+          : undefined;
       const ms = await timeStep(page, step);
-      if (cdp && profile) {
-        const { profile: cpu } = await cdp.send('Profiler.stop');
-        if (process.env['BOARD_TRACE'] && browser) await browser.stopTracing();
-        writeFileSync(profile.path, JSON.stringify(cpu));
-        await cdp.detach();
+      if (profiler) {
+        await profiler.stop();
         profiled = true;
       }
       samples.set(pair, [...(samples.get(pair) ?? []), ms]);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,7 @@ import { percentile, round, writeResults } from './bench-stats';
 import { boardExpectation, type BoardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
 import { machineCpuSince, type MachineCpu } from './cpu-accounting';
 import { startHubProcess } from './hub-process';
+import { startPageProfile } from './page-profile';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
 import { measureIncremental, StageClock } from './live-stages';
 
@@ -76,27 +77,24 @@ async function main(): Promise<void> {
     const agentExpected = await boardExpectation(db.url, 'syncagent');
     // SYNC_PROFILE=file: the renderer's CPU profile from the board being usable to the last page (a .cpuprofile).
     const profilePath = process.env['SYNC_PROFILE'];
-    const cdpProfile = profilePath ? await app.context.newCDPSession(page) : undefined;
+    const cdpMetrics = profilePath ? await app.context.newCDPSession(page) : undefined;
+    let profiler: { stop(): Promise<void> } | undefined;
     const profileMetrics: Array<Array<{ name: string; value: number }>> = [];
     const agent = await withTimeLimit(300_000, 'agent first sync', (async () => {
       const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => {
         cpuCounter = machineCpuSince(hub?.child.pid, new URL(db.url).pathname.slice(1));
         started = at;
       });
-      if (cdpProfile) {
-        await cdpProfile.send('Profiler.enable');
-        await cdpProfile.send('Profiler.setSamplingInterval', { interval: 500 });
-        await cdpProfile.send('Profiler.start');
-        await cdpProfile.send('Performance.enable');
-        if (process.env['SYNC_TRACE']) await browser.startTracing(page, { path: process.env['SYNC_TRACE'], categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'v8', 'blink', 'toplevel', 'ipc', 'mojom'] });
-        profileMetrics.push((await cdpProfile.send('Performance.getMetrics')).metrics);
+      if (cdpMetrics && profilePath) {
+        profiler = await startPageProfile(page, { profilePath, tracePath: process.env['SYNC_TRACE'], intervalUs: 500, traceCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'v8', 'blink', 'toplevel', 'ipc', 'mojom'] });
+        await cdpMetrics.send('Performance.enable');
+        profileMetrics.push((await cdpMetrics.send('Performance.getMetrics')).metrics);
       }
       if (done === 0) await startFrameProbe(page);
       while (done === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      if (cdpProfile && profilePath) {
-        writeFileSync(profilePath, JSON.stringify((await cdpProfile.send('Profiler.stop')).profile));
-        if (process.env['SYNC_TRACE']) await browser.stopTracing();
-        profileMetrics.push((await cdpProfile.send('Performance.getMetrics')).metrics);
+      if (cdpMetrics && profiler) {
+        await profiler.stop();
+        profileMetrics.push((await cdpMetrics.send('Performance.getMetrics')).metrics);
         // Where the renderer's time went meanwhile (seconds): script, style, layout, all tasks.
         const [before = [], after = []] = profileMetrics;
         const delta = (name: string) => round((after.find((m) => m.name === name)?.value ?? 0) - (before.find((m) => m.name === name)?.value ?? 0), 3);
