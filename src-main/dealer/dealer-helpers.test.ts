@@ -11,7 +11,7 @@ import { createOrder, findOrderByRef, readOrderName } from './sale-order';
 let h: DealerHarness;
 
 beforeAll(async () => {
-  h = await startDealerHarness(200, {
+  h = await startDealerHarness(undefined, {
     products: [
       { defaultCode: 'Vios', name: 'Toyota Vios 1.3 XLE CVT' },
       { defaultCode: 'TOY-FOR-24', name: 'Toyota Fortuner 2.4 G' },

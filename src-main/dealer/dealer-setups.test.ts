@@ -18,7 +18,7 @@ let h: DealerHarness;
 let later: OdooSandbox;
 
 beforeAll(async () => {
-  h = await startDealerHarness(500);
+  h = await startDealerHarness();
   later = await startOdooSandbox({ partnerMobile: false });
 });
 afterAll(async () => {
@@ -79,7 +79,7 @@ describe('phone look-up over mobile', () => {
   });
 
   it('searches the phone alone on an Odoo without mobile (18.2 and later)', async () => {
-    const client = createOdooClient({ endpoint: later.endpoint, timeoutMs: 500 });
+    const client = createOdooClient({ endpoint: later.endpoint, timeoutMs: 10_000 });
     const ctx = { client, credentials: { db: 'sandbox', uid: 2, key: SANDBOX_USER.apiKey } };
     expect(value(await findPartner(ctx, { phone: '0917 800 1001' }))?.name).toBe('Ramon Villanueva');
     expect(value(await findPartner(ctx, { phone: '0917 800 3003' }))).toBeNull();

@@ -16,7 +16,7 @@ export interface DealerHarness {
   as(user: { login: string; apiKey: string }, companyId?: number): Promise<DealerContext>;
 }
 
-export async function startDealerHarness(timeoutMs = 200, options: OdooSandboxOptions = {}): Promise<DealerHarness> {
+export async function startDealerHarness(timeoutMs = 10_000, options: OdooSandboxOptions = {}): Promise<DealerHarness> {
   const sandbox = await startOdooSandbox(options);
   const client = createOdooClient({ endpoint: sandbox.endpoint, timeoutMs });
   const login = async (user: { login: string; apiKey: string }, companyId?: number): Promise<DealerContext> => {
