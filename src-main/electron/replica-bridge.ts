@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
-import { REPLICA_READY_CHANNEL, REPLICA_REQUEST_CHANNEL, REPLICA_RESPONSE_CHANNEL, type ReplicaOperation } from '../../src-shared/contract/crm-api';
+import { REPLICA_READY_CHANNEL, REPLICA_REQUEST_CHANNEL, REPLICA_RESPONSE_CHANNEL, type ReplicaOperation, type ReplicaPageRequest } from '../../src-shared/contract/crm-api';
 import { ReadySignal } from '../sync/ready-signal';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import type { ReplicaPort } from '../sync/sync-driver';
@@ -40,8 +40,8 @@ export function createReplicaBridge(contents: () => WebContents | null, timeoutM
       const value = await request('cursor');
       return typeof value === 'string' ? value : null;
     },
-    apply: async (page: SyncPage) => {
-      await request('apply', JSON.stringify(page));
+    apply: async (page: SyncPage, after: string | null) => {
+      await request('apply', { json: JSON.stringify(page), after } satisfies ReplicaPageRequest);
     },
     reset: async () => {
       await request('reset');

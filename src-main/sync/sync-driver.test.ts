@@ -62,12 +62,13 @@ describe('SyncDriver', () => {
     ]);
   });
 
-  it('asks for the next page while the renderer applies one, and still applies them one at a time, in order', async () => {
+  it('hands the next page over while the replica still writes one: in order, each with the cursor it follows, at most two unconfirmed', async () => {
     const log: string[] = [];
     const pages = new Map([
       ['start', page('c1', true)],
       ['c1', page('c2', true)],
-      ['c2', page('c3', false)],
+      ['c2', page('c3', true)],
+      ['c3', page('c4', false)],
     ]);
     const hub = {
       request: async ({ query }: { query: { cursor?: string } }) => {
@@ -75,25 +76,70 @@ describe('SyncDriver', () => {
         return pages.get(query.cursor ?? 'start');
       },
     } as unknown as HubClient;
-    let applying = 0;
+    let unconfirmed = 0;
+    let most = 0;
     let stored: string | null = null;
+    // Commits in the order handed over, as IndexedDB runs the renderer's transactions; each takes a while.
+    let writes = Promise.resolve();
     const replica: ReplicaPort = {
       cursor: async () => stored,
-      apply: async (applied) => {
-        applying++;
-        expect(applying).toBe(1);
-        log.push(`apply ${applied.cursor}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        stored = applied.cursor;
-        log.push(`applied ${applied.cursor}`);
-        applying--;
+      apply: (applied, after) => {
+        unconfirmed++;
+        most = Math.max(most, unconfirmed);
+        log.push(`hand ${applied.cursor} after ${after ?? 'none'}`);
+        writes = writes.then(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          expect(stored).toBe(after);
+          stored = applied.cursor;
+          log.push(`committed ${applied.cursor}`);
+          unconfirmed--;
+        });
+        return writes;
       },
       reset: async () => undefined,
     };
-    await new SyncDriver(() => hub, replica).pull();
-    // without the overlap: apply c1, applied c1, fetch c1, …
-    expect(log).toEqual(['fetch start', 'fetch c1', 'apply c1', 'applied c1', 'fetch c2', 'apply c2', 'applied c2', 'apply c3', 'applied c3']);
-    expect(stored).toBe('c3');
+    const progress: number[] = [];
+    await new SyncDriver(() => hub, replica, (step) => progress.push(step.pages)).pull();
+    expect(stored).toBe('c4');
+    expect(most).toBe(2);
+    // c2 is handed over before c1 is committed; c3 only once c1 is
+    expect(log.indexOf('hand c2 after c1')).toBeLessThan(log.indexOf('committed c1'));
+    expect(log.indexOf('hand c3 after c2')).toBeGreaterThan(log.indexOf('committed c1'));
+    expect(log.filter((line) => line.startsWith('hand'))).toEqual(['hand c1 after none', 'hand c2 after c1', 'hand c3 after c2', 'hand c4 after c3']);
+    expect(progress).toEqual([1, 2, 3, 4]);
+  });
+
+  it('fails with the page that failed, and ends only once the page handed over after it was refused', async () => {
+    const pages = new Map([
+      ['start', page('c1', true)],
+      ['c1', page('c2', true)],
+      ['c2', page('c3', false)],
+    ]);
+    const hub = { request: async ({ query }: { query: { cursor?: string } }) => pages.get(query.cursor ?? 'start') } as unknown as HubClient;
+    let stored: string | null = null;
+    const settled: string[] = [];
+    let writes = Promise.resolve();
+    const replica: ReplicaPort = {
+      cursor: async () => stored,
+      apply: (applied, after) => {
+        const write = writes.then(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          try {
+            if (applied.cursor === 'c1') throw new Error('disk full');
+            if (stored !== after) throw new Error(`out of step: ${after} on ${stored}`);
+            stored = applied.cursor;
+          } finally {
+            settled.push(applied.cursor);
+          }
+        });
+        writes = write.catch(() => undefined);
+        return write;
+      },
+      reset: async () => undefined,
+    };
+    await expect(new SyncDriver(() => hub, replica).pull()).rejects.toThrow('disk full');
+    expect(settled).toEqual(['c1', 'c2']);
+    expect(stored).toBeNull();
   });
 });
 

@@ -6,8 +6,12 @@ import type { HubClient } from '../hub/hub-client';
 export interface ReplicaPort {
   /** The cursor saved with the last applied page, or null for an empty replica. */
   cursor(): Promise<string | null>;
-  /** Resolves only once the page and its cursor are committed together. */
-  apply(page: SyncPage): Promise<void>;
+  /**
+   * Resolves only once the page and its cursor are committed together, onto a replica whose cursor was `after` (the
+   * cursor the page was asked for with); a replica at another cursor refuses the page and changes nothing. A call may
+   * come before the one before it resolved: the replica applies pages in the order of the calls.
+   */
+  apply(page: SyncPage, after: string | null): Promise<void>;
   /** Drops the replica (but not its outbox) before syncing from the start. */
   reset(): Promise<void>;
 }
@@ -35,9 +39,10 @@ export interface SyncProgress {
 }
 
 /**
- * The one pull loop: pages are applied one at a time, in order, each with its cursor; the page after is
- * fetched while one is applied (at most one ahead). Pulls requested while one runs are coalesced into one
- * more pull after it.
+ * The one pull loop: pages are applied in order, each with its cursor and only onto the cursor before it; the page
+ * after is fetched while one is applied (at most one ahead), and handed to the replica while the one before it is
+ * still being written (at most two unconfirmed). Pulls requested while one runs are coalesced into one more pull
+ * after it.
  */
 export class SyncDriver {
   private running: Promise<void> | null = null;
@@ -132,7 +137,7 @@ export class SyncDriver {
     const firstPage = (): Promise<SyncPage> => fetchPage(null, Math.min(FIRST_PAGE_LIMIT, this.pageSize));
     // The page after each page, asked for once: as soon as that page is here, while the renderer applies it (or,
     // for a guessed first page, while the renderer is still opening the replica). The hub's and the renderer's
-    // work overlap; pages are still applied one at a time, in order, each with its cursor.
+    // work overlap; pages are still applied in order, each with its cursor.
     const following = new WeakMap<SyncPage, Promise<SyncPage>>();
     const pageAfter = (page: SyncPage): Promise<SyncPage> => {
       let after = following.get(page);
@@ -150,23 +155,46 @@ export class SyncDriver {
     guessed?.then((page) => page.hasMore && !page.reset && void pageAfter(page)).catch(() => undefined);
     const cursor = await this.replica.cursor();
     let next = cursor === null ? (guessed ?? firstPage()) : fetchPage(cursor, this.pageSize);
+    let after = cursor;
     const progress: SyncProgress = { pages: 0, leads: 0, done: false };
-    for (let guard = 0; guard < 100_000; guard++) {
-      const page = await next;
-      if (page.reset) {
-        await this.replica.reset();
-        next = firstPage();
-        continue;
+    // The pages handed to the replica and not yet confirmed, at most two: a page is handed over while the one before
+    // it is still being written (its hand-over and parsing overlap that write and its commit), each applies only
+    // onto the cursor of the one before, so a page after one that failed is refused, not applied out of step.
+    let confirmed: Promise<void> = Promise.resolve();
+    let handed: Promise<void> = Promise.resolve();
+    try {
+      for (let guard = 0; guard < 100_000; guard++) {
+        const page = await next;
+        if (page.reset) {
+          await confirmed;
+          await this.replica.reset();
+          after = null;
+          next = firstPage();
+          continue;
+        }
+        if (page.hasMore) next = pageAfter(page);
+        const applied = this.replica.apply(page, after);
+        // Awaited through `confirmed`; when an earlier page failed, this one's refusal is that failure's echo.
+        applied.catch(() => undefined);
+        handed = applied;
+        after = page.cursor;
+        await confirmed;
+        confirmed = applied.then(() => {
+          progress.pages++;
+          progress.leads += page.leads.length;
+          if (page.hasMore) this.onProgress({ ...progress });
+        });
+        if (!page.hasMore) {
+          await confirmed;
+          this.onProgress({ ...progress, done: true });
+          return page.heldBack === true;
+        }
       }
-      if (page.hasMore) next = pageAfter(page);
-      await this.replica.apply(page);
-      progress.pages++;
-      progress.leads += page.leads.length;
-      if (!page.hasMore) {
-        this.onProgress({ ...progress, done: true });
-        return page.heldBack === true;
-      }
-      this.onProgress({ ...progress });
+      await confirmed;
+    } finally {
+      // A pull that failed (a page not fetched, an apply refused) ends only once the replica settled what it was
+      // handed: the next pull reads a cursor nothing is still writing.
+      await Promise.allSettled([confirmed, handed]);
     }
     this.onProgress({ ...progress, done: true });
     return false;

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { Session } from '../../src-shared/contract/ipc.contract';
-import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { crm } from '../bridge/crm';
+import { readPageRequest } from '../db/page-request';
 import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from '../db/apply-sync-page';
 import { OutboxPump } from '../db/outbox';
 import { keptOutboxDb, restoreKeptOutbox } from '../db/kept-outbox';
@@ -44,7 +44,10 @@ export function ReplicaProvider({ session, children }: { session: Session; child
       .catch(() => undefined);
     const stopServing = crm().serveReplica({
       cursor: () => replicaCursor(db),
-      apply: (pageJson) => applySyncPage(db, JSON.parse(pageJson) as SyncPage),
+      apply: async (request) => {
+        const { page, after } = readPageRequest(request);
+        await applySyncPage(db, page, after);
+      },
       reset: () => resetReplica(db),
     });
     outbox.kick();

@@ -5,7 +5,7 @@ import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { defaultStages } from '../../src-shared/domain/stages.fixture';
 import { loadMyActivitiesDueIn, loadMyOpenActivities } from '../features/home/my-activities';
 import { hubActivityOf } from './activity-key';
-import { applySyncPage } from './apply-sync-page';
+import { applyOnTop } from './apply-sync-page.fixture';
 import { shippedReplica } from './shipped-schemas.fixture';
 import { freshReplicas } from './fresh-replicas.fixture';
 import { storedHistory } from './history-store.fixture';
@@ -29,7 +29,7 @@ const ids = (list: Array<{ id: string }>) => list.map((item) => item.id);
 describe("the replica's open-activities index", () => {
   it("holds each user's open activities by due time, follows done and reassignment, and leaves the hub's activity as it was", async () => {
     const db = freshDb();
-    await applySyncPage(db, {
+    await applyOnTop(db, {
       ...empty,
       stages: defaultStages(),
       activities: [
@@ -41,7 +41,7 @@ describe("the replica's open-activities index", () => {
     });
     expect(ids(await loadMyOpenActivities(db, 'u1'))).toEqual(['soon', 'late']);
     expect(ids(await loadMyOpenActivities(db, 'u2'))).toEqual(['theirs']);
-    await applySyncPage(db, { ...empty, activities: [activity('soon', { dueAt: '2026-03-10T08:00:00Z', done: true }), activity('theirs', { userId: 'u1' })] });
+    await applyOnTop(db, { ...empty, activities: [activity('soon', { dueAt: '2026-03-10T08:00:00Z', done: true }), activity('theirs', { userId: 'u1' })] });
     expect(ids(await loadMyOpenActivities(db, 'u1'))).toEqual(['theirs', 'late']);
     expect(ids(await loadMyOpenActivities(db, 'u2'))).toEqual([]);
     expect(hubActivityOf((await storedHistory(db, 'activities')).find((stored) => stored.id === 'late')!)).toEqual(activity('late', { dueAt: '2026-03-12T09:00:00.000Z' }));
@@ -50,7 +50,7 @@ describe("the replica's open-activities index", () => {
 
   it('reads only what fell due in (since, now], whether the hub wrote milliseconds or not', async () => {
     const db = freshDb();
-    await applySyncPage(db, {
+    await applyOnTop(db, {
       ...empty,
       activities: [
         activity('at-since', { dueAt: '2026-03-10T09:00:00Z' }),

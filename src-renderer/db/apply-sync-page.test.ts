@@ -3,7 +3,8 @@ import Dexie, { liveQuery, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleActivity, exampleCallLog, exampleLead, exampleMessage, exampleStage, exampleUser } from '../../src-shared/contract/contract-examples.fixture';
-import { applySyncPage, dropOldClosedLeads, replicaCursor, resetReplica } from './apply-sync-page';
+import { applySyncPage, dropOldClosedLeads, ReplicaOutOfStepError, replicaCursor, resetReplica } from './apply-sync-page';
+import { applyOnTop } from './apply-sync-page.fixture';
 import { loadOwnOpenLeads } from '../features/shell/reassigned-away';
 import { ReplicaDb } from './replica-db';
 import { shippedReplica } from './shipped-schemas.fixture';
@@ -44,17 +45,48 @@ function countLeadWrites(db: ReplicaDb): { written: number } {
 }
 
 describe('applying a sync page', () => {
+  it('applies a page only onto the cursor it follows: another cursor is refused, nothing written', async () => {
+    const db = freshDb();
+    await applySyncPage(db, { ...empty, cursor: 'c1', stages: [exampleStage], leads: [exampleLead] }, null);
+    await expect(applySyncPage(db, { ...empty, cursor: 'c3', leads: [{ ...exampleLead, id: 'late', ref: 'LEAD/2026/00098' }] }, 'c2')).rejects.toBeInstanceOf(ReplicaOutOfStepError);
+    await expect(applySyncPage(db, { ...empty, cursor: 'c2' }, null)).rejects.toThrow('follows cursor (none: from the start) but the replica is at c1');
+    expect(await replicaCursor(db)).toBe('c1');
+    expect((await readLeads(db)).all().map((lead) => lead.id)).toEqual([exampleLead.id]);
+  });
+
+  it('applies pages handed over one after the other without waiting in the order handed over; one after a failed page is refused', async () => {
+    const db = freshDb();
+    // Only the third page writes activities: its write fails.
+    onWrites(db, 'activityChunks', () => {
+      throw new Error('disk full');
+    });
+    const second = { ...exampleLead, id: 'second', ref: 'LEAD/2026/00097' };
+    await Promise.all([
+      applySyncPage(db, { ...empty, cursor: 'c1', stages: [exampleStage], leads: [exampleLead] }, null),
+      applySyncPage(db, { ...empty, cursor: 'c2', leads: [second] }, 'c1'),
+    ]);
+    expect(await replicaCursor(db)).toBe('c2');
+    // A page that fails leaves the cursor where it was, so the page handed over after it is refused instead of
+    // applied over the gap.
+    const failing = applySyncPage(db, { ...empty, cursor: 'c3', activities: [exampleActivity] }, 'c2');
+    const after = applySyncPage(db, { ...empty, cursor: 'c4', leads: [{ ...exampleLead, id: 'fourth', ref: 'LEAD/2026/00096' }] }, 'c3');
+    await expect(failing).rejects.toThrow('disk full');
+    await expect(after).rejects.toBeInstanceOf(ReplicaOutOfStepError);
+    expect(await replicaCursor(db)).toBe('c2');
+    expect((await readLeads(db)).all().map((lead) => lead.id).sort()).toEqual([exampleLead.id, 'second'].sort());
+  });
+
   it('writes only the leads of a change page that differ from the stored rows', async () => {
     const db = freshDb();
     const writes = countLeadWrites(db);
     const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
-    await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead, other] });
+    await applyOnTop(db, { ...empty, stages: [exampleStage], leads: [exampleLead, other] });
     expect(writes.written).toBe(1);
     // A note on a lead: the hub sends the lead too, unchanged; only the note is new.
-    await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [{ ...exampleMessage, id: 'm-new' }] });
+    await applyOnTop(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [{ ...exampleMessage, id: 'm-new' }] });
     expect(writes.written).toBe(1);
     expect(await messageIds(db)).toContain('m-new');
-    await applySyncPage(db, { ...empty, cursor: 'c2', leads: [exampleLead, { ...other, version: other.version + 1, vehicleModel: 'Renamed' }] });
+    await applyOnTop(db, { ...empty, cursor: 'c2', leads: [exampleLead, { ...other, version: other.version + 1, vehicleModel: 'Renamed' }] });
     expect(writes.written).toBe(2);
     expect((await readLeads(db)).get('other')?.vehicleModel).toBe('Renamed');
     expect(await replicaCursor(db)).toBe('c2');
@@ -63,14 +95,14 @@ describe('applying a sync page', () => {
   it('does not wake a query of the own leads when a page changes none of them (only the cursor)', async () => {
     const db = freshDb();
     const mine = { ...exampleLead, userId: exampleUser.id };
-    await applySyncPage(db, { ...empty, stages: [exampleStage], users: [exampleUser], leads: [mine, { ...mine, id: 'second', ref: 'LEAD/2026/00098' }] });
+    await applyOnTop(db, { ...empty, stages: [exampleStage], users: [exampleUser], leads: [mine, { ...mine, id: 'second', ref: 'LEAD/2026/00098' }] });
     const seen: Array<number | null> = [];
     const subscription = liveQuery(() => loadOwnOpenLeads(db, exampleUser.id)).subscribe((own) => seen.push(own?.size ?? null));
     try {
       await expect.poll(() => seen).toEqual([2]);
-      await applySyncPage(db, { ...empty, cursor: 'c1', leads: [mine], messages: [{ ...exampleMessage, id: 'm-note' }] });
+      await applyOnTop(db, { ...empty, cursor: 'c1', leads: [mine], messages: [{ ...exampleMessage, id: 'm-note' }] });
       // The positive signal: a later page that does change the own leads is seen, and nothing came before it.
-      await applySyncPage(db, { ...empty, cursor: 'c2', removedLeadIds: ['second'] });
+      await applyOnTop(db, { ...empty, cursor: 'c2', removedLeadIds: ['second'] });
       await expect.poll(() => seen.at(-1)).toBe(1);
       expect(seen).toEqual([2, 1]);
     } finally {
@@ -84,9 +116,9 @@ describe('applying a sync page', () => {
     // The board's read starts once the history page's transaction is writing its messages.
     let read: Promise<unknown> | undefined;
     onWrites(db, 'chatterChunks', () => (read ??= Dexie.ignoreTransaction(() => readLeads(db)).then(() => finished.push('leads read'))));
-    await applySyncPage(db, { ...empty, stages: [exampleStage], leads: [exampleLead] });
+    await applyOnTop(db, { ...empty, stages: [exampleStage], leads: [exampleLead] });
     const messages = Array.from({ length: 2000 }, (_, i) => ({ ...exampleMessage, id: `m-${i}` }));
-    await applySyncPage(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
+    await applyOnTop(db, { ...empty, cursor: 'c1', messages, wholeLeadIds: [exampleLead.id] }).then(() => finished.push('history page'));
     await read;
     expect(finished).toEqual(['leads read', 'history page']);
     expect(await messageIds(db)).toHaveLength(2000);
@@ -95,8 +127,8 @@ describe('applying a sync page', () => {
   it("keeps each lead's messages as one list: new messages join it oldest first, a message sent again replaces itself", async () => {
     const db = freshDb();
     const note = (id: string, createdAt: string, body = 'Note') => ({ ...exampleMessage, id, kind: 'note' as const, body, createdAt, tracking: undefined });
-    await applySyncPage(db, { ...empty, leads: [exampleLead], messages: [note('m-b', '2026-02-02T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z')] });
-    await applySyncPage(db, { ...empty, cursor: 'c1', messages: [note('m-c', '2026-02-03T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z', 'Edited')] });
+    await applyOnTop(db, { ...empty, leads: [exampleLead], messages: [note('m-b', '2026-02-02T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z')] });
+    await applyOnTop(db, { ...empty, cursor: 'c1', messages: [note('m-c', '2026-02-03T09:00:00Z'), note('m-a', '2026-02-01T09:00:00Z', 'Edited')] });
     const chatter = await readHistory(db, 'messages');
     expect([...chatter.leadIds()]).toEqual([exampleLead.id]);
     expect(chatter.of(exampleLead.id).map((message) => [message.id, message.body])).toEqual([
@@ -111,7 +143,7 @@ describe('applying a sync page', () => {
     const puts = { chatterChunks: 0, callChunks: 0, activityChunks: 0 };
     for (const table of Object.keys(puts) as Array<keyof typeof puts>) onWrites(db, table, (request) => (puts[table] += request.type === 'put' ? request.values.length : 0));
     const leadIds = Array.from({ length: HISTORY_CHUNK_LEADS + 10 }, (_, i) => `lead-${String(i).padStart(4, '0')}`);
-    await applySyncPage(db, {
+    await applyOnTop(db, {
       ...empty,
       wholeLeadIds: leadIds,
       messages: leadIds.flatMap((leadId) => [1, 2, 3].map((k) => ({ ...exampleMessage, id: `m-${leadId}-${k}`, leadId }))),
@@ -123,19 +155,19 @@ describe('applying a sync page', () => {
     expect(await messageIds(db)).toHaveLength(leadIds.length * 3);
     expect((await readHistory(db, 'callLogs')).of('lead-0007').map((call) => call.id)).toEqual(['c-lead-0007']);
     // A later note on one lead rewrites its chunk of chatter only.
-    await applySyncPage(db, { ...empty, cursor: 'c1', messages: [{ ...exampleMessage, id: 'm-new', leadId: 'lead-0003' }] });
+    await applyOnTop(db, { ...empty, cursor: 'c1', messages: [{ ...exampleMessage, id: 'm-new', leadId: 'lead-0003' }] });
     expect(puts).toEqual({ chatterChunks: 3, callChunks: 2, activityChunks: 2 });
     expect((await readHistory(db, 'messages')).of('lead-0003')).toHaveLength(4);
   });
 
   it('upserts everything and stores the cursor in the same transaction', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
+    await applyOnTop(db, { ...empty, cursor: 'c1', leads: [exampleLead], messages: [exampleMessage], callLogs: [exampleCallLog], activities: [exampleActivity], stages: [exampleStage], users: [exampleUser] });
     // stored with its Open Leads pool key (unclaimed, open stage): see pool-index.test.ts
     expect((await readLeads(db)).get(exampleLead.id)).toEqual({ ...exampleLead, pool: exampleLead.brand });
     expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c1');
-    await applySyncPage(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });
+    await applyOnTop(db, { ...empty, cursor: 'c2', leads: [{ ...exampleLead, version: exampleLead.version + 1 }] });
     expect((await readLeads(db)).get(exampleLead.id)?.version).toBe(exampleLead.version + 1);
     expect(await messageIds(db)).toHaveLength(1);
     expect(await replicaCursor(db)).toBe('c2');
@@ -144,8 +176,8 @@ describe('applying a sync page', () => {
   it('deletes removed leads with their messages, call logs and activities', async () => {
     const db = freshDb();
     const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
-    await applySyncPage(db, { ...empty, leads: [exampleLead, other], messages: [exampleMessage, { ...exampleMessage, id: 'm2', leadId: 'other' }], callLogs: [exampleCallLog], activities: [exampleActivity] });
-    await applySyncPage(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
+    await applyOnTop(db, { ...empty, leads: [exampleLead, other], messages: [exampleMessage, { ...exampleMessage, id: 'm2', leadId: 'other' }], callLogs: [exampleCallLog], activities: [exampleActivity] });
+    await applyOnTop(db, { ...empty, cursor: 'c3', removedLeadIds: [exampleLead.id] });
     expect((await storedLeads(db)).map((lead) => lead.id)).toEqual(['other']);
     expect(await messageIds(db)).toEqual(['m2']);
     expect(await storedHistory(db, 'callLogs')).toEqual([]);
@@ -158,9 +190,9 @@ describe('applying a sync page', () => {
     onWrites(db, 'activityChunks', () => {
       throw new Error('disk full');
     });
-    await applySyncPage(db, { ...empty, cursor: 'before', leads: [exampleLead] });
+    await applyOnTop(db, { ...empty, cursor: 'before', leads: [exampleLead] });
     const broken = { ...empty, cursor: 'after', leads: [{ ...exampleLead, id: 'new-one' }], messages: [exampleMessage], activities: [exampleActivity] };
-    await expect(applySyncPage(db, broken)).rejects.toThrow('disk full');
+    await expect(applyOnTop(db, broken)).rejects.toThrow('disk full');
     expect(await replicaCursor(db)).toBe('before');
     expect((await readLeads(db)).get('new-one')).toBeUndefined();
     expect(await messageIds(db)).toEqual([]);
@@ -168,7 +200,7 @@ describe('applying a sync page', () => {
 
   it('reset drops the replica but keeps the outbox', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, cursor: 'c', leads: [exampleLead], stages: [exampleStage] });
+    await applyOnTop(db, { ...empty, cursor: 'c', leads: [exampleLead], stages: [exampleStage] });
     await db.outbox.add({ clientId: 'x', kind: 'note', leadId: exampleLead.id, body: { body: 'hi' }, status: 'pending', attempts: 0, lastError: null, createdAt: '2026-11-23T09:00:00Z' });
     await resetReplica(db);
     expect((await readLeads(db)).size).toBe(0);
@@ -182,7 +214,7 @@ describe('applying a sync page', () => {
     const old = { ...exampleLead, id: 'old', userId: 'u1', stageId: 'won', updatedAt: '2026-07-01T00:00:00.000Z' };
     const recent = { ...exampleLead, id: 'recent', userId: 'u1', stageId: 'won', updatedAt: '2026-11-01T00:00:00.000Z' };
     const open = { ...exampleLead, id: 'open', userId: 'u1', stageId: exampleStage.id, updatedAt: '2026-01-01T00:00:00.000Z' };
-    await applySyncPage(db, { ...empty, stages: [exampleStage, won], leads: [old, recent, open], messages: [{ ...exampleMessage, leadId: 'old' }] });
+    await applyOnTop(db, { ...empty, stages: [exampleStage, won], leads: [old, recent, open], messages: [{ ...exampleMessage, leadId: 'old' }] });
     expect(await dropOldClosedLeads(db, 'u1', new Date('2026-11-23T00:00:00Z'))).toBe(1);
     expect((await storedLeads(db)).map((lead) => lead.id)).toEqual(['open', 'recent']);
     expect(await messageIds(db)).toHaveLength(0);
@@ -195,21 +227,21 @@ describe('leads held whole (lazy history)', () => {
   it('marks the leads a page brings whole, and only those: lead rows alone are not', async () => {
     const db = freshDb();
     const other = { ...exampleLead, id: 'other', ref: 'LEAD/2026/00099' };
-    await applySyncPage(db, { ...empty, leads: [exampleLead, other] });
+    await applyOnTop(db, { ...empty, leads: [exampleLead, other] });
     expect(await wholeIds(db)).toEqual([]);
-    await applySyncPage(db, { ...empty, wholeLeadIds: [exampleLead.id], messages: [exampleMessage], activities: [exampleActivity] });
+    await applyOnTop(db, { ...empty, wholeLeadIds: [exampleLead.id], messages: [exampleMessage], activities: [exampleActivity] });
     expect(await wholeIds(db)).toEqual([exampleLead.id]);
     // a page of a hub before lazy history names nothing
-    await applySyncPage(db, { ...empty, leads: [other] });
+    await applyOnTop(db, { ...empty, leads: [other] });
     expect(await wholeIds(db)).toEqual([exampleLead.id]);
   });
 
   it('forgets the mark with the lead (removed, reset): a lead coming back must arrive whole again', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
-    await applySyncPage(db, { ...empty, removedLeadIds: [exampleLead.id] });
+    await applyOnTop(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
+    await applyOnTop(db, { ...empty, removedLeadIds: [exampleLead.id] });
     expect(await wholeIds(db)).toEqual([]);
-    await applySyncPage(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
+    await applyOnTop(db, { ...empty, leads: [exampleLead], wholeLeadIds: [exampleLead.id] });
     await resetReplica(db);
     expect(await wholeIds(db)).toEqual([]);
   });

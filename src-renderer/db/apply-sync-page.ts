@@ -10,13 +10,27 @@ import { markWhole, unmarkWhole } from './whole-leads';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const CLOSED_RETENTION_DAYS = 90;
 
+/** A page that follows another cursor than the replica's: applying it would skip or repeat changes. */
+export class ReplicaOutOfStepError extends Error {
+  constructor(after: string | null, current: string | null) {
+    super(`The sync page follows cursor ${after ?? '(none: from the start)'} but the replica is at ${current ?? '(none: empty)'}; it was not applied.`);
+    this.name = 'ReplicaOutOfStepError';
+  }
+}
+
 /**
- * Applies one sync page and its cursor in one transaction: upserts, the leads it brings whole, then removed
- * leads with their messages, call logs, activities and whole mark. The replica is never half-applied or out of step with its cursor.
+ * Applies one sync page and its cursor in one transaction, onto a replica whose cursor is `after` (the cursor the
+ * page was asked for with; null: an empty replica) or not at all (ReplicaOutOfStepError): upserts, the leads it
+ * brings whole, then removed leads with their messages, call logs, activities and whole mark. The replica is never
+ * half-applied or out of step with its cursor. Main hands the next page over before this one is committed: the
+ * transactions run in the order of the calls (IndexedDB runs those sharing a store in the order they were made,
+ * and every page writes `meta`), and a page after one that failed finds the cursor unchanged and is refused.
  * Leads are stored with their Open Leads `pool` key, worked out from the stages as they stand after the page.
  */
-export async function applySyncPage(db: ReplicaDb, page: SyncPage): Promise<void> {
+export async function applySyncPage(db: ReplicaDb, page: SyncPage, after: string | null): Promise<void> {
   await db.transaction('rw', tablesOf(db, page), async () => {
+    const current = (await db.meta.get('cursor'))?.value ?? null;
+    if (current !== after) throw new ReplicaOutOfStepError(after, current);
     if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);

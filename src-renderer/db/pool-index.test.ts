@@ -5,7 +5,7 @@ import type { Lead } from '../../src-shared/contract/entities.schema';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { exampleLead } from '../../src-shared/contract/contract-examples.fixture';
 import { defaultStages } from '../../src-shared/domain/stages.fixture';
-import { applySyncPage } from './apply-sync-page';
+import { applyOnTop } from './apply-sync-page.fixture';
 import { readLeads } from './lead-store';
 import { hubLeadOf } from './pool-key';
 import { ReplicaDb } from './replica-db';
@@ -35,7 +35,7 @@ async function pool(db: ReplicaDb): Promise<Record<string, string[]>> {
 describe('the Open Leads pool', () => {
   it('holds unclaimed leads of open stages by brand, in creation order, and nothing else', async () => {
     const db = freshDb();
-    await applySyncPage(db, {
+    await applyOnTop(db, {
       ...empty,
       stages,
       leads: [
@@ -54,43 +54,43 @@ describe('the Open Leads pool', () => {
 
   it('follows claims, returns to the pool and closing', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, stages, leads: [lead('1'), lead('2')] });
+    await applyOnTop(db, { ...empty, stages, leads: [lead('1'), lead('2')] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2'] });
-    await applySyncPage(db, { ...empty, leads: [lead('1', { userId: 'u1', version: 1 })] });
+    await applyOnTop(db, { ...empty, leads: [lead('1', { userId: 'u1', version: 1 })] });
     expect(await pool(db)).toEqual({ Toyota: ['2'] });
     expect((await readLeads(db)).get('1')?.pool).toBeUndefined();
-    await applySyncPage(db, { ...empty, leads: [lead('1', { userId: null, version: 2 })] });
+    await applyOnTop(db, { ...empty, leads: [lead('1', { userId: null, version: 2 })] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2'] });
     // a brand edit moves the lead to its new column
-    await applySyncPage(db, { ...empty, leads: [lead('2', { brand: 'Honda', version: 1 })] });
+    await applyOnTop(db, { ...empty, leads: [lead('2', { brand: 'Honda', version: 1 })] });
     expect(await pool(db)).toEqual({ Honda: ['2'], Toyota: ['1'] });
     // closed (here unclaimed, as a supervisor's replica may hold it): out of the pool for good
-    await applySyncPage(db, { ...empty, leads: [lead('1', { stageId: 'lost', version: 3 })] });
+    await applyOnTop(db, { ...empty, leads: [lead('1', { stageId: 'lost', version: 3 })] });
     expect(await pool(db)).toEqual({ Honda: ['2'] });
-    await applySyncPage(db, { ...empty, removedLeadIds: ['2'] });
+    await applyOnTop(db, { ...empty, removedLeadIds: ['2'] });
     expect(await pool(db)).toEqual({});
   });
 
   it('is worked out again when a stage opens or closes', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, stages, leads: [lead('1', { stageId: 'qualified' }), lead('2', { stageId: 'new' }), lead('3', { stageId: 'lost' })] });
+    await applyOnTop(db, { ...empty, stages, leads: [lead('1', { stageId: 'qualified' }), lead('2', { stageId: 'new' }), lead('3', { stageId: 'lost' })] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2'] });
     const qualified = stages.find((stage) => stage.id === 'qualified')!;
     const lost = stages.find((stage) => stage.id === 'lost')!;
-    await applySyncPage(db, { ...empty, stages: [{ ...qualified, isLost: true }] });
+    await applyOnTop(db, { ...empty, stages: [{ ...qualified, isLost: true }] });
     expect(await pool(db)).toEqual({ Toyota: ['2'] });
-    await applySyncPage(db, { ...empty, stages: [{ ...qualified, isLost: false }, { ...lost, isLost: false }] });
+    await applyOnTop(db, { ...empty, stages: [{ ...qualified, isLost: false }, { ...lost, isLost: false }] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2', '3'] });
     // a rename leaves the flags, and the pool, as they were
-    await applySyncPage(db, { ...empty, stages: [{ ...qualified, name: 'Qualified lead' }] });
+    await applyOnTop(db, { ...empty, stages: [{ ...qualified, name: 'Qualified lead' }] });
     expect(await pool(db)).toEqual({ Toyota: ['1', '2', '3'] });
   });
 
   it('counts a lead whose stage is not known yet as open, and corrects it when the stage arrives closed', async () => {
     const db = freshDb();
-    await applySyncPage(db, { ...empty, leads: [lead('1', { stageId: 'archive' })] });
+    await applyOnTop(db, { ...empty, leads: [lead('1', { stageId: 'archive' })] });
     expect(await pool(db)).toEqual({ Toyota: ['1'] });
-    await applySyncPage(db, { ...empty, stages: [{ id: 'archive', name: 'Archive', sequence: 90, isWon: false, isLost: true, folded: true }] });
+    await applyOnTop(db, { ...empty, stages: [{ id: 'archive', name: 'Archive', sequence: 90, isWon: false, isLost: true, folded: true }] });
     expect(await pool(db)).toEqual({});
   });
 

@@ -74,15 +74,27 @@ type Events = typeof CRM_EVENTS;
 export const REPLICA_OPERATIONS = ['cursor', 'apply', 'reset'] as const;
 export type ReplicaOperation = (typeof REPLICA_OPERATIONS)[number];
 
-export interface RendererReplica {
-  cursor(): Promise<string | null>;
+/** A sync page to apply, as main hands it to the renderer. */
+export interface ReplicaPageRequest {
   /**
-   * A sync page as JSON text, parsed where it is applied. Megabytes of rows cross Electron's IPC and the context
+   * The page as JSON text, parsed where it is applied. Megabytes of rows cross Electron's IPC and the context
    * bridge as one string: the bridge copies an object property by property, slower than a structured clone
    * (electron/electron#22774), while a string crosses it without a copy (#24531); one JSON.parse in the page then
    * makes the objects.
    */
-  apply(pageJson: string): Promise<void>;
+  json: string;
+  /** The cursor the page was asked for with (null: from the start): the page applies only onto a replica there. */
+  after: string | null;
+}
+
+export interface RendererReplica {
+  cursor(): Promise<string | null>;
+  /**
+   * Applies the page and its cursor in one transaction, only onto a replica whose cursor is `after` (another
+   * cursor: refused, nothing changed). Pages are applied in the order the calls come, a call not waiting for the
+   * one before it to finish: main hands over the next page while the renderer still writes one.
+   */
+  apply(page: ReplicaPageRequest): Promise<void>;
   reset(): Promise<void>;
 }
 

@@ -99,7 +99,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
   const ready = new ReadySignal();
   const replica: ReplicaPort = {
     cursor: async () => ((await replicaCall(page, ready, 'cursor')) as string | null) ?? null,
-    apply: async (syncPage: SyncPage) => void (await replicaCall(page, ready, 'apply', syncPage)),
+    apply: async (syncPage: SyncPage, after: string | null) => void (await replicaCall(page, ready, 'apply', syncPage, after)),
     reset: async () => void (await replicaCall(page, ready, 'reset')),
   };
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => {
@@ -143,21 +143,33 @@ export async function openApp(options: OpenAppOptions): Promise<AppHandle> {
   };
 }
 
-async function replicaCall(page: Page, ready: ReadySignal, op: ReplicaOperation, arg?: unknown): Promise<unknown> {
+async function replicaCall(page: Page, ready: ReadySignal, op: ReplicaOperation, syncPage?: SyncPage, after?: string | null): Promise<unknown> {
   await ready.wait(30_000);
   // A large sync page (up to megabytes) travels as a parcel the page fetches from its own origin, not as an argument
   // of the debugging protocol, which costs several times what Electron's IPC does (parcels.ts); a small one (a change
   // page) as the argument, which is quicker than the extra request. Either way the page gets the JSON text, as
   // Electron's bridge hands it over (RendererReplica.apply parses it).
-  const json = arg === undefined ? undefined : JSON.stringify(arg);
+  const json = syncPage === undefined ? undefined : JSON.stringify(syncPage);
   const parcel = json !== undefined && json.length > PARCEL_ABOVE_CHARS ? postParcel(json) : undefined;
   return page.evaluate(
-    async ([operation, inline, parcel]) => {
-      const input = parcel !== undefined ? await (await fetch(parcel)).text() : inline;
-      const replica = (globalThis as unknown as { __crmReplica?: Record<string, (a?: unknown) => Promise<unknown>> }).__crmReplica;
-      if (!replica) throw new Error('The replica is not open.');
-      return replica[operation as string]?.(input);
+    async ([operation, inline, parcel, after]) => {
+      type Replica = { apply(request: { json: string; after: string | null }): Promise<void>; cursor(): Promise<unknown>; reset(): Promise<void> };
+      const w = globalThis as unknown as { __crmReplica?: Replica; __crmApplyTurn?: Promise<unknown> };
+      if (operation !== 'apply') {
+        if (!w.__crmReplica) throw new Error('The replica is not open.');
+        return w.__crmReplica[operation as 'cursor' | 'reset']();
+      }
+      // Electron's IPC hands pages over in the order main sends them, and the replica applies them in the order
+      // of its calls: the parcels are fetched at once, the calls are made one after the other.
+      const text = parcel !== undefined ? fetch(parcel).then((response) => response.text()) : Promise.resolve(inline as string);
+      const turn = (w.__crmApplyTurn ?? Promise.resolve()).then(async () => {
+        const json = await text;
+        if (!w.__crmReplica) throw new Error('The replica is not open.');
+        return { applied: w.__crmReplica.apply({ json, after: after ?? null }) };
+      });
+      w.__crmApplyTurn = turn.catch(() => undefined);
+      return (await turn).applied;
     },
-    [op, parcel === undefined ? json : undefined, parcel] as const,
+    [op, parcel === undefined ? json : undefined, parcel, after] as const,
   );
 }

@@ -13,8 +13,8 @@ export function dexieReplica(): { db: ReplicaDb; port: ReplicaPort; applied: num
     applied: 0,
     port: {
       cursor: () => replicaCursor(db),
-      apply: async (page: Parameters<ReplicaPort['apply']>[0]) => {
-        await applySyncPage(db, page);
+      apply: async (page: Parameters<ReplicaPort['apply']>[0], after: string | null) => {
+        await applySyncPage(db, page, after);
         replica.applied++;
       },
       reset: () => resetReplica(db),

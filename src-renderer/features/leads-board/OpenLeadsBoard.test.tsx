@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useUiStore } from '../../app/ui-store';
-import { applySyncPage } from '../../db/apply-sync-page';
+import { applyOnTop } from '../../db/apply-sync-page.fixture';
 import { OpenLeadsBoard } from './OpenLeadsBoard';
 import { useOpenLeadsFilter } from './board-filter-store';
 import { aLead, giveElementsASize, renderWithReplica, syncPageOf } from './board-test-kit';
@@ -62,9 +62,9 @@ describe('OpenLeadsBoard', () => {
     await userEvent.click(await screen.findByText('Ben Reyes'));
     expect(useUiStore.getState().openLeadId).toBe('2');
     const ana = leads[0]!;
-    await applySyncPage(db, syncPageOf({ leads: [{ ...ana, userId: 'someone-else', version: 2 }] }));
+    await applyOnTop(db, syncPageOf({ leads: [{ ...ana, userId: 'someone-else', version: 2 }] }));
     await waitFor(() => expect(screen.queryByText('Ana Cruz')).toBeNull());
-    await applySyncPage(db, syncPageOf({ leads: [{ ...ana, userId: null, version: 3 }] }));
+    await applyOnTop(db, syncPageOf({ leads: [{ ...ana, userId: null, version: 3 }] }));
     expect(await screen.findByText('Ana Cruz')).toBeTruthy();
   });
 

@@ -7,7 +7,7 @@ import type { SyncPage } from '../../../src-shared/contract/sync.schema';
 import { defaultStages } from '../../../src-shared/domain/stages.fixture';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
-import { applySyncPage } from '../../db/apply-sync-page';
+import { applyOnTop } from '../../db/apply-sync-page.fixture';
 import { ReplicaDb } from '../../db/replica-db';
 
 let dbCount = 0;
@@ -56,7 +56,7 @@ export function syncPageOf(rows: { leads?: Lead[]; activities?: Activity[] }): S
 export async function renderWithReplica(ui: ReactNode, seed: { leads: Lead[]; activities?: Activity[] }, crmStub: Partial<CrmApi> = {}) {
   const db = new ReplicaDb(`board-test-${++dbCount}-${Date.now()}`);
   // Seeded as a synced replica holds them: each lead whole (its history here).
-  await applySyncPage(db, { ...syncPageOf(seed), stages: defaultStages(), wholeLeadIds: seed.leads.map((lead) => lead.id) });
+  await applyOnTop(db, { ...syncPageOf(seed), stages: defaultStages(), wholeLeadIds: seed.leads.map((lead) => lead.id) });
   window.crm = crmStub as CrmApi;
   useUiStore.setState({ toasts: [], openLeadId: null });
   const view = render(<ReplicaContextForTests value={{ db, outbox: { kick: () => undefined, stop: () => undefined } as never }}>{ui}</ReplicaContextForTests>);

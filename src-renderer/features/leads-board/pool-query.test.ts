@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { defaultStages } from '../../../src-shared/domain/stages.fixture';
-import { applySyncPage } from '../../db/apply-sync-page';
+import { applyOnTop } from '../../db/apply-sync-page.fixture';
 import { ReplicaDb } from '../../db/replica-db';
 import { aLead, syncPageOf } from './board-test-kit';
 import { loadPool } from './pool-query';
@@ -9,7 +9,7 @@ import { loadPool } from './pool-query';
 async function replica() {
   const db = new ReplicaDb(`pool-query-${Math.random()}`);
   const at = (hour: number) => `2026-03-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
-  await applySyncPage(db, {
+  await applyOnTop(db, {
     ...syncPageOf({
       leads: [
         aLead({ id: '1', brand: 'Toyota', createdAt: at(9) }),
@@ -44,9 +44,9 @@ describe('reading the pool for Open Leads', () => {
     const db = await replica();
     const before = await loadPool(db, '', 'oldest');
     // An own lead changing (not in the pool): the board is handed the same object, so it does not render again.
-    await applySyncPage(db, syncPageOf({ leads: [aLead({ id: '6', brand: 'Honda', createdAt: '2026-03-01T05:00:00.000Z', userId: 'u1', vehicleModel: 'City', version: 2 })] }));
+    await applyOnTop(db, syncPageOf({ leads: [aLead({ id: '6', brand: 'Honda', createdAt: '2026-03-01T05:00:00.000Z', userId: 'u1', vehicleModel: 'City', version: 2 })] }));
     expect(await loadPool(db, '', 'oldest')).toBe(before);
-    await applySyncPage(db, syncPageOf({ leads: [aLead({ id: '5', brand: 'Honda', createdAt: '2026-03-01T06:00:00.000Z', userId: 'u1', version: 2 })] }));
+    await applyOnTop(db, syncPageOf({ leads: [aLead({ id: '5', brand: 'Honda', createdAt: '2026-03-01T06:00:00.000Z', userId: 'u1', version: 2 })] }));
     const after = await loadPool(db, '', 'oldest');
     expect(after).not.toBe(before);
     expect(ids(after)).toEqual([{ brand: 'Toyota', count: 4, ids: ['2', '4', '3', '1'] }]);

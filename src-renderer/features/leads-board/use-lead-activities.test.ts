@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applySyncPage } from '../../db/apply-sync-page';
+import { applyOnTop } from '../../db/apply-sync-page.fixture';
 import { ReplicaDb } from '../../db/replica-db';
 import { anActivity, syncPageOf } from './board-test-kit';
 import { loadOpenActivitiesOf } from './use-lead-activities';
@@ -14,7 +14,7 @@ describe("My Pipeline's activity pills", () => {
   it("read the open activities of the given leads only, whoever they are assigned to, as the hub sent them", async () => {
     const db = new ReplicaDb(`lead-activities-test-${Date.now()}`);
     dbs.push(db);
-    await applySyncPage(
+    await applyOnTop(
       db,
       syncPageOf({
         activities: [

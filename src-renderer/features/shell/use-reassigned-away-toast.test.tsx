@@ -4,13 +4,13 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { ReplicaContextForTests } from '../../app/ReplicaProvider';
 import { useUiStore } from '../../app/ui-store';
-import { applySyncPage } from '../../db/apply-sync-page';
+import { applyOnTop } from '../../db/apply-sync-page.fixture';
 import { makeLead, seedReplica, stubCrm, toastTexts } from '../lead-form/lead-form.fixture';
 import { useReassignedAwayToast } from './use-reassigned-away-toast';
 import { clearLeadRows, putLeadRows } from '../../db/lead-store';
 import { seedLeads } from '../../db/lead-store.fixture';
 
-const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
+const page = (patch: Partial<Parameters<typeof applyOnTop>[1]>) => ({
   cursor: `c-${Math.random()}`,
   reset: false,
   stages: [],
@@ -22,7 +22,7 @@ const page = (patch: Partial<Parameters<typeof applySyncPage>[1]>) => ({
   activities: [],
   removedLeadIds: [],
   ...patch,
-}) as Parameters<typeof applySyncPage>[1];
+}) as Parameters<typeof applyOnTop>[1];
 
 async function setup(userId: string) {
   const mine = makeLead({ userId, stageId: 'qualified' });
@@ -46,7 +46,7 @@ describe('useReassignedAwayToast', () => {
     const leadReassignment = vi.fn(async () => ({ ok: true as const, value: { ref: 'LEAD/2026/00042', toName: 'Ben Agent', byName: 'Sue Supervisor' } }));
     stubCrm({ leadReassignment });
     const { db } = await setup('u-agent1');
-    await applySyncPage(db, page({ removedLeadIds: ['lead-1'] }));
+    await applyOnTop(db, page({ removedLeadIds: ['lead-1'] }));
     await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to Ben Agent by Sue Supervisor']));
     expect(leadReassignment).toHaveBeenCalledWith({ leadId: 'lead-1' });
   });
@@ -54,9 +54,9 @@ describe('useReassignedAwayToast', () => {
   it('makes one toast of leads taken away together', async () => {
     stubCrm({ leadReassignment: vi.fn(async () => ({ ok: true as const, value: { ref: 'x', toName: 'Ben Agent', byName: 'Sue Supervisor' } })) });
     const { db } = await setup('u-agent1');
-    await applySyncPage(db, page({ removedLeadIds: ['lead-1', 'lead-2'] }));
+    await applyOnTop(db, page({ removedLeadIds: ['lead-1', 'lead-2'] }));
     await waitFor(() => expect(toastTexts()).toEqual(['info: 2 of your leads were reassigned to Ben Agent by Sue Supervisor: LEAD/2026/00042, LEAD/2026/00043']));
-    await applySyncPage(db, page({ removedLeadIds: ['lead-3'] }));
+    await applyOnTop(db, page({ removedLeadIds: ['lead-3'] }));
     await waitFor(() =>
       expect(toastTexts()).toEqual([
         'info: 2 of your leads were reassigned to Ben Agent by Sue Supervisor: LEAD/2026/00042, LEAD/2026/00043',
@@ -72,14 +72,14 @@ describe('useReassignedAwayToast', () => {
     ]) {
       stubCrm({ leadReassignment: vi.fn(async () => answer) });
       const { db } = await setup('u-agent1');
-      await applySyncPage(db, page({ removedLeadIds: ['lead-1'] }));
+      await applyOnTop(db, page({ removedLeadIds: ['lead-1'] }));
       await waitFor(() => expect(toastTexts()).toEqual(['info: LEAD/2026/00042 was reassigned to another agent by a supervisor']));
     }
   });
 
   it('names the new agent and the supervisor when the lead stays visible', async () => {
     const { db, mine } = await setup('u-agent1');
-    await applySyncPage(
+    await applyOnTop(
       db,
       page({
         leads: [{ ...mine, userId: 'u-agent2', version: 2 }],
@@ -92,9 +92,9 @@ describe('useReassignedAwayToast', () => {
   it('stays quiet on Lost, on a return to the pool and across a replica rebuild', async () => {
     stubCrm({ leadReassignment: vi.fn(async () => ({ ok: false as const, error: { code: 'not_found' as const, message: 'Not found.' } })) });
     const { db, mine, other, fourth, result } = await setup('u-agent1');
-    await applySyncPage(db, page({ leads: [{ ...mine, stageId: 'lost', lostReason: 'price', version: 2 }, { ...other, userId: null, version: 2 }] }));
+    await applyOnTop(db, page({ leads: [{ ...mine, stageId: 'lost', lostReason: 'price', version: 2 }, { ...other, userId: null, version: 2 }] }));
     await waitFor(() => expect([...(result.current?.keys() ?? [])]).toEqual(['lead-3', 'lead-4']));
-    await applySyncPage(db, page({ removedLeadIds: ['lead-3'] }));
+    await applyOnTop(db, page({ removedLeadIds: ['lead-3'] }));
     const third = 'info: LEAD/2026/00044 was reassigned to another agent by a supervisor';
     await waitFor(() => expect(toastTexts()).toEqual([third]));
 
@@ -111,7 +111,7 @@ describe('useReassignedAwayToast', () => {
       await putLeadRows(db, [fourth]);
     });
     await waitFor(() => expect(result.current?.has('lead-4')).toBe(true));
-    await applySyncPage(db, page({ removedLeadIds: ['lead-4'] }));
+    await applyOnTop(db, page({ removedLeadIds: ['lead-4'] }));
     await waitFor(() => expect(toastTexts()).toEqual([third, 'info: LEAD/2026/00045 was reassigned to another agent by a supervisor']));
   });
 });

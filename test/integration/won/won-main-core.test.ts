@@ -86,9 +86,9 @@ describe('Mark as Won and Test Connection through MainCore', () => {
     // The renderer's replica stops answering (a busy window, a long apply): every pull waits on it.
     const slow = {
       ...replica,
-      apply: async (page: Parameters<typeof replica.apply>[0]) => {
+      apply: async (page: Parameters<typeof replica.apply>[0], after: string | null) => {
         await held;
-        await replica.apply(page);
+        await replica.apply(page, after);
       },
     };
     const main = core(dir, testCipher(), events, slow);
