@@ -256,7 +256,7 @@ describe('leads held whole (lazy history)', () => {
     v3.close();
     const upgraded = new ReplicaDb(name);
     dbs.push(upgraded);
-    expect(upgraded.verno).toBe(12);
+    expect(upgraded.verno).toBe(16);
     // Its messages moved into one list per lead, oldest first (through the chatter records of versions 5–10, then
     // the history chunks of 11); the old tables are gone.
     const chatter = await readHistory(upgraded, 'messages');

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import type { EntityTable, Table } from 'dexie';
+import type { Table } from 'dexie';
 
 /**
  * Records of many leads stored as a few large IndexedDB records instead of one record each.
@@ -31,8 +31,8 @@ export interface ChunkHead {
 
 /** The two tables of one chunked store (a ReplicaDb's, or a schema upgrade's). */
 export interface ChunkTables<T> {
-  chunks: EntityTable<Chunk<T>, 'id'>;
-  heads: EntityTable<ChunkHead, 'id'>;
+  chunks: Table<Chunk<T>, string>;
+  heads: Table<ChunkHead, string>;
   /** How many rows a chunk holds at most. */
   capacity: number;
 }
@@ -78,12 +78,22 @@ function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<
   const memo = memoOf(db);
   for (const chunk of versioned) memo.chunks.set(chunk.id, chunk);
   for (const id of empty) memo.chunks.delete(id);
+  const heads = versioned.map(({ id, version, leads }) => ({ id, version, ids: leads.map((row) => row.id) }));
   return Promise.all([
-    versioned.length ? db.chunks.bulkPut(versioned) : undefined,
-    versioned.length ? db.heads.bulkPut(versioned.map(({ id, version, leads }) => ({ id, version, ids: leads.map((row) => row.id) }))) : undefined,
+    versioned.length ? putKeyed(db.chunks, versioned) : undefined,
+    versioned.length ? putKeyed(db.heads, heads) : undefined,
     empty.length ? db.chunks.bulkDelete(empty) : undefined,
     empty.length ? db.heads.bulkDelete(empty) : undefined,
   ]);
+}
+
+/**
+ * Puts records under their `id`: as the out-of-line key of the replica's chunked stores (replica-db.ts, version 15 on:
+ * Chromium reads an in-line key from a full copy of each value), or as the in-line key of an older schema's store
+ * while an upgrade moves rows into it.
+ */
+function putKeyed<R extends Keyed>(table: Table<R, string>, records: readonly R[]): Promise<unknown> {
+  return table.schema.primKey.keyPath ? table.bulkPut(records) : table.bulkPut(records, records.map((record) => record.id));
 }
 
 /** Which chunk holds each of these rows, from the heads (a row not stored has none). */

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import type { EntityTable, Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { Activity, CallLog, Message } from '../../src-shared/contract/entities.schema';
 import { readChunkedRow, readIndex, clearChunked, deleteChunked, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
 import { groupBy } from '../../src-shared/group-by';
@@ -27,12 +27,12 @@ export interface LeadList<T> {
 export type HistoryChunk<T> = Chunk<LeadList<T>>;
 
 export interface HistoryTables {
-  chatterChunks: EntityTable<HistoryChunk<Message>, 'id'>;
-  chatterHeads: EntityTable<ChunkHead, 'id'>;
-  callChunks: EntityTable<HistoryChunk<CallLog>, 'id'>;
-  callHeads: EntityTable<ChunkHead, 'id'>;
-  activityChunks: EntityTable<HistoryChunk<ReplicaActivity>, 'id'>;
-  activityHeads: EntityTable<ChunkHead, 'id'>;
+  chatterChunks: Table<HistoryChunk<Message>, string>;
+  chatterHeads: Table<ChunkHead, string>;
+  callChunks: Table<HistoryChunk<CallLog>, string>;
+  callHeads: Table<ChunkHead, string>;
+  activityChunks: Table<HistoryChunk<ReplicaActivity>, string>;
+  activityHeads: Table<ChunkHead, string>;
 }
 
 export type HistoryKind = 'messages' | 'callLogs' | 'activities';

@@ -1,4 +1,4 @@
-import type { EntityTable } from 'dexie';
+import type { Table } from 'dexie';
 import { clearChunked, deleteChunked, modifyChunked, readIndex, sameRow, upsertChunked, type Chunk, type ChunkHead, type ChunkTables } from './chunk-store';
 import { groupBy } from '../../src-shared/group-by';
 import { byCreatedThenId } from './created-order';
@@ -20,8 +20,8 @@ export type LeadHead = ChunkHead;
 
 /** The two stores of the leads (a ReplicaDb, or a schema upgrade's tables). */
 export interface LeadTables {
-  leadChunks: EntityTable<LeadChunk, 'id'>;
-  leadHeads: EntityTable<LeadHead, 'id'>;
+  leadChunks: Table<LeadChunk, string>;
+  leadHeads: Table<LeadHead, string>;
 }
 
 const chunked = (db: LeadTables): ChunkTables<ReplicaLead> => ({ chunks: db.leadChunks, heads: db.leadHeads, capacity: CHUNK_LEADS });

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { CallLog, Dealership, Message, User } from '../../src-shared/contract/entities.schema';
 import type { Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
@@ -41,14 +41,14 @@ export interface MetaRow {
  * Schema versions are numbered here and nowhere else.
  */
 export class ReplicaDb extends Dexie {
-  leadChunks!: EntityTable<LeadChunk, 'id'>;
-  leadHeads!: EntityTable<LeadHead, 'id'>;
-  chatterChunks!: EntityTable<HistoryChunk<Message>, 'id'>;
-  chatterHeads!: EntityTable<ChunkHead, 'id'>;
-  callChunks!: EntityTable<HistoryChunk<CallLog>, 'id'>;
-  callHeads!: EntityTable<ChunkHead, 'id'>;
-  activityChunks!: EntityTable<HistoryChunk<ReplicaActivity>, 'id'>;
-  activityHeads!: EntityTable<ChunkHead, 'id'>;
+  leadChunks!: Table<LeadChunk, string>;
+  leadHeads!: Table<LeadHead, string>;
+  chatterChunks!: Table<HistoryChunk<Message>, string>;
+  chatterHeads!: Table<ChunkHead, string>;
+  callChunks!: Table<HistoryChunk<CallLog>, string>;
+  callHeads!: Table<ChunkHead, string>;
+  activityChunks!: Table<HistoryChunk<ReplicaActivity>, string>;
+  activityHeads!: Table<ChunkHead, string>;
   stages!: EntityTable<Stage, 'id'>;
   users!: EntityTable<User, 'id'>;
   dealerships!: EntityTable<Dealership, 'id'>;
@@ -150,6 +150,37 @@ export class ReplicaDb extends Dexie {
         await putHistory(tables as unknown as HistoryTables, { messages: chatter.flatMap((row) => row.messages), callLogs, activities });
       });
     this.version(12).stores({ chatter: null, callLogs: null, activities: null });
+    // The chunked stores keep their records under out-of-line keys: for a store with a key path, Chromium clones
+    // every value it is handed to read the key from the copy (a full deserialization of a chunk of 500 leads), which
+    // was about as costly as the write itself. IndexedDB cannot change a store's key in place, so each store is
+    // copied aside (13), made again under the same name (14, 15) and the copy dropped (16); a new replica is made at
+    // version 16 directly.
+    this.version(13)
+      .stores(storesOf(CHUNKED_STORES.map(aside), ''))
+      .upgrade(async (tx) => copyStores(tx, (name) => [name, aside(name)]));
+    this.version(14).stores(storesOf(CHUNKED_STORES, null));
+    this.version(15)
+      .stores(storesOf(CHUNKED_STORES, ''))
+      .upgrade(async (tx) => copyStores(tx, (name) => [aside(name), name]));
+    this.version(16).stores(storesOf(CHUNKED_STORES.map(aside), null));
+  }
+}
+
+/** The stores of chunk records and their heads (chunk-store.ts). */
+const CHUNKED_STORES = ['leadChunks', 'leadHeads', 'chatterChunks', 'chatterHeads', 'callChunks', 'callHeads', 'activityChunks', 'activityHeads'] as const;
+
+const aside = (name: string): string => `${name}Aside`;
+
+function storesOf(names: readonly string[], schema: string | null): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, schema])) as Record<string, string>;
+}
+
+/** Copies every chunked store's records from one store to another (`pair` names them), each under its `id`. */
+async function copyStores(tx: Transaction, pair: (name: string) => [from: string, to: string]): Promise<void> {
+  for (const name of CHUNKED_STORES) {
+    const [from, to] = pair(name);
+    const records = await tx.table<{ id: string }>(from).toArray();
+    if (records.length) await tx.table(to).bulkPut(records, records.map((record) => record.id));
   }
 }
 

@@ -21,6 +21,12 @@ const SHIPPED: ReadonlyArray<Record<string, string>> = [
   { wholeLeads: 'leadId', leads: 'id, userId, brand, createdAt, stageId, pool, [pool+createdAt]', activities: 'id, leadId, [openFor+dueAt]' },
   { leads: 'id, userId, createdAt, pool, [pool+createdAt]', chatter: 'leadId' },
   { messages: null } as unknown as Record<string, string>,
+  { leadChunks: 'id', leadHeads: 'id' },
+  { leads: null } as unknown as Record<string, string>,
+  { wholeLeadSets: 'id' },
+  { wholeLeads: null } as unknown as Record<string, string>,
+  { chatterChunks: 'id', chatterHeads: 'id', callChunks: 'id', callHeads: 'id', activityChunks: 'id', activityHeads: 'id' },
+  { chatter: null, callLogs: null, activities: null } as unknown as Record<string, string>,
 ];
 
 /** A database named `name` at shipped schema `version` (1-based), for filling before the current app opens it. */

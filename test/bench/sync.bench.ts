@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     const hubPagesMs = performance.now() - fetchStart;
     await page.addScriptTag({ content: readFileSync(join(process.cwd(), 'node_modules/dexie/dist/dexie.js'), 'utf8') });
     const rawBulkPut = await page.evaluate(async (allPages) => {
-      const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
+      const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[], keys?: string[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       type Rows = Array<{ id: string; leadId?: string }>;
       // Rows in chunk records of `size` with a head each, as chunk-store.ts writes them.
       let chunkNumber = 0;
@@ -143,7 +143,10 @@ async function main(): Promise<void> {
       // per-lead lists in chunks of 100 (history-store.ts), the whole-lead marks as one set per page.
       const raw = new DexieCtor('raw-baseline', { chromeTransactionDurability: 'relaxed' });
       const kinds = [['messages', 'chatter'], ['callLogs', 'call'], ['activities', 'activity']] as const;
-      raw.version(1).stores({ leadChunks: 'id', leadHeads: 'id', chatterChunks: 'id', chatterHeads: 'id', callChunks: 'id', callHeads: 'id', activityChunks: 'id', activityHeads: 'id', wholeLeadSets: 'id', meta: 'key' });
+      // The chunked stores keep their records under out-of-line keys, as the replica's do (replica-db.ts, version 15).
+      raw.version(1).stores({ leadChunks: '', leadHeads: '', chatterChunks: '', chatterHeads: '', callChunks: '', callHeads: '', activityChunks: '', activityHeads: '', wholeLeadSets: 'id', meta: 'key' });
+      type Keyed = Array<{ id: string }>;
+      const putKeyed = (table: string, rows: Keyed) => raw.table(table).bulkPut(rows, rows.map((row) => row.id));
       const start = performance.now();
       // Pages of lead rows alone (the new first part) are also timed apart: the floor of the usable board.
       let leadRowsMs = 0;
@@ -151,12 +154,12 @@ async function main(): Promise<void> {
         const pageStart = performance.now();
         await raw.transaction('rw', ['leadChunks', 'leadHeads', ...kinds.flatMap(([, store]) => [`${store}Chunks`, `${store}Heads`]), 'wholeLeadSets', 'meta'], async () => {
           const leads = chunked(p['leads'] ?? [], 500);
-          await raw.table('leadChunks').bulkPut(leads.chunks);
-          await raw.table('leadHeads').bulkPut(leads.heads);
+          await putKeyed('leadChunks', leads.chunks);
+          await putKeyed('leadHeads', leads.heads);
           for (const [field, store] of kinds) {
             const lists = chunked(listsByLead(p[field] ?? []), 100);
-            await raw.table(`${store}Chunks`).bulkPut(lists.chunks);
-            await raw.table(`${store}Heads`).bulkPut(lists.heads);
+            await putKeyed(`${store}Chunks`, lists.chunks);
+            await putKeyed(`${store}Heads`, lists.heads);
           }
           if ((p['wholeLeadIds'] ?? []).length) await raw.table('wholeLeadSets').bulkPut([{ id: `w${chunkNumber++}`, leadIds: p['wholeLeadIds'] }]);
           await raw.table('meta').bulkPut([{ key: 'cursor', value: 'c' }]);
