@@ -75,21 +75,25 @@ async function main(): Promise<void> {
     // own history comes before the change log, so this bounds it from above). Goal 3: frames while that runs.
     await page.evaluate('globalThis.__name = (fn) => fn');
     const agentExpected = await boardExpectation(db.url, 'syncagent');
-    // SYNC_PROFILE=file: the renderer's CPU profile from the board being usable to the last page (a .cpuprofile).
+    // SYNC_PROFILE=file: the renderer's CPU profile from the board being usable to the last page (a .cpuprofile); with
+    // SYNC_PROFILE_FROM=click, from the Sign in click instead (the lead rows' pages too).
     const profilePath = process.env['SYNC_PROFILE'];
+    const profileFromClick = process.env['SYNC_PROFILE_FROM'] === 'click';
     const cdpMetrics = profilePath ? await app.context.newCDPSession(page) : undefined;
     let profiler: { stop(): Promise<void> } | undefined;
     const profileMetrics: Array<Array<{ name: string; value: number }>> = [];
+    const beginProfile = async (metrics: NonNullable<typeof cdpMetrics>) => {
+      profiler = await startPageProfile(page, { profilePath: profilePath ?? '', tracePath: process.env['SYNC_TRACE'], intervalUs: 500, traceCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'v8', 'blink', 'toplevel', 'ipc', 'mojom'] });
+      await metrics.send('Performance.enable');
+      profileMetrics.push((await metrics.send('Performance.getMetrics')).metrics);
+    };
     const agent = await withTimeLimit(300_000, 'agent first sync', (async () => {
+      if (cdpMetrics && profileFromClick) await beginProfile(cdpMetrics);
       const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => {
         cpuCounter = machineCpuSince(hub?.child.pid, new URL(db.url).pathname.slice(1));
         started = at;
       });
-      if (cdpMetrics && profilePath) {
-        profiler = await startPageProfile(page, { profilePath, tracePath: process.env['SYNC_TRACE'], intervalUs: 500, traceCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'v8', 'blink', 'toplevel', 'ipc', 'mojom'] });
-        await cdpMetrics.send('Performance.enable');
-        profileMetrics.push((await cdpMetrics.send('Performance.getMetrics')).metrics);
-      }
+      if (cdpMetrics && !profiler) await beginProfile(cdpMetrics);
       if (done === 0) await startFrameProbe(page);
       while (done === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       if (cdpMetrics && profiler) {
