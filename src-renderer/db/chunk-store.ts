@@ -59,6 +59,8 @@ interface ChunkMemo<T> {
   chunks: Map<string, Chunk<T>>;
   /** The readers' index (see readIndex) and the chunk versions it was built from. */
   built?: { key: string; index: unknown };
+  /** Which chunk holds each row, and the chunk versions that was worked out at (see homesOf). */
+  homes?: { versions: Map<string, string>; chunkOf: Map<string, string> };
 }
 
 const memos = new WeakMap<Table, ChunkMemo<unknown>>();
@@ -78,6 +80,12 @@ function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<
   const memo = memoOf(db);
   for (const chunk of versioned) memo.chunks.set(chunk.id, chunk);
   for (const id of empty) memo.chunks.delete(id);
+  // Rows only join or stay in the chunks written here (deleteChunked forgets the homes first).
+  for (const chunk of versioned) {
+    memo.homes?.versions.set(chunk.id, chunk.version);
+    for (const row of chunk.leads) memo.homes?.chunkOf.set(row.id, chunk.id);
+  }
+  for (const id of empty) memo.homes?.versions.delete(id);
   const heads = versioned.map(({ id, version, leads }) => ({ id, version, ids: leads.map((row) => row.id) }));
   return Promise.all([
     versioned.length ? putKeyed(db.chunks, versioned) : undefined,
@@ -96,10 +104,27 @@ function putKeyed<R extends Keyed>(table: Table<R, string>, records: readonly R[
   return table.schema.primKey.keyPath ? table.bulkPut(records) : table.bulkPut(records, records.map((record) => record.id));
 }
 
-/** Which chunk holds each of these rows, from the heads (a row not stored has none). */
-function homesOf(heads: readonly ChunkHead[], ids: ReadonlySet<string>): Map<string, string> {
+/**
+ * Which chunk holds each of these rows (a row not stored has none), from the heads: worked out once and kept while
+ * the heads stand at the versions it was worked out at or written at by this window, so a first sync's pages do
+ * not each scan every stored id (a write that failed, or another window's, leaves a version it does not know: then
+ * it is worked out again).
+ */
+function homesOf<T>(tables: ChunkTables<T>, heads: readonly ChunkHead[], ids: ReadonlySet<string>): Map<string, string> {
+  const memo = memoOf(tables);
+  const known = memo.homes;
+  const current = known !== undefined && known.versions.size === heads.length && heads.every((head) => known.versions.get(head.id) === head.version);
+  if (!current) {
+    const chunkOf = new Map<string, string>();
+    for (const head of heads) for (const id of head.ids) chunkOf.set(id, head.id);
+    memo.homes = { versions: new Map(heads.map((head) => [head.id, head.version])), chunkOf };
+  }
+  const chunkOf = memo.homes?.chunkOf ?? new Map<string, string>();
   const homes = new Map<string, string>();
-  for (const head of heads) for (const id of head.ids) if (ids.has(id)) homes.set(id, head.id);
+  for (const id of ids) {
+    const home = chunkOf.get(id);
+    if (home !== undefined) homes.set(id, home);
+  }
   return homes;
 }
 
@@ -127,7 +152,7 @@ export async function upsertChunked<T extends Keyed>(db: ChunkTables<T>, ids: It
   const wanted = new Set(ids);
   if (wanted.size === 0) return;
   const heads = await db.heads.toArray();
-  const homes = homesOf(heads, wanted);
+  const homes = homesOf(db, heads, wanted);
   const fresh: T[] = [];
   for (const id of wanted) {
     if (homes.has(id)) continue;
@@ -173,9 +198,11 @@ export async function deleteChunked<T extends Keyed>(db: ChunkTables<T>, ids: re
   if (ids.length === 0) return;
   const gone = new Set(ids);
   const heads = await db.heads.toArray();
-  const homes = homesOf(heads, gone);
+  const homes = homesOf(db, heads, gone);
   const touched = [...new Set(ids.flatMap((id) => homes.get(id) ?? []))];
   if (touched.length === 0) return;
+  // Rows leave their chunks: the homes are worked out again next time.
+  memoOf(db).homes = undefined;
   const chunks = await chunksById(db, touched, heads);
   await writeChunks(db, [...chunks].map(([id, rows]) => ({ id, leads: rows.filter((row) => !gone.has(row.id)) })));
 }

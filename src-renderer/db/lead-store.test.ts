@@ -114,6 +114,31 @@ describe('the lead store', () => {
     }
   });
 
+  it("finds a row where another window put it, and writes again a row whose write failed (the homes this window keeps go stale)", async () => {
+    const db = freshDb();
+    const other = freshDb(db.name);
+    await seedLeads(db, [lead(1), lead(2)]);
+    // Another window adds lead 3 and changes lead 2: this window's next write of lead 3 replaces it where it is.
+    await seedLeads(other, [lead(3), lead(2, { vehicleModel: 'Hilux' })]);
+    await seedLeads(db, [lead(3, { vehicleModel: 'Fortuner', version: 2 })]);
+    expect((await storedLeads(db)).map((row) => [row.id, row.vehicleModel])).toEqual([
+      ['1', exampleLead.vehicleModel],
+      ['2', 'Hilux'],
+      ['3', 'Fortuner'],
+    ]);
+    expect((await db.leadHeads.toArray()).flatMap((head) => head.ids).sort()).toEqual(['1', '2', '3']);
+    // A write of lead 4 that fails after its chunk was put: the lead is not stored, and the next write stores it.
+    await expect(
+      inTransaction(db, async () => {
+        await putLeadRows(db, [lead(4)]);
+        throw new Error('the page failed after its leads');
+      }),
+    ).rejects.toThrow('the page failed');
+    expect((await readLeads(db)).get('4')).toBeUndefined();
+    await seedLeads(db, [lead(4, { vehicleModel: 'Vios GR' })]);
+    expect((await readLeads(db)).get('4')?.vehicleModel).toBe('Vios GR');
+  });
+
   it('moves the leads of a version 6 replica into chunks, pool keys and all', async () => {
     const name = `lead-store-upgrade-${n++}`;
     const v6 = shippedReplica(name, 6);
