@@ -29,8 +29,11 @@ export class ReplicaOutOfStepError extends Error {
  */
 export async function applySyncPage(db: ReplicaDb, page: SyncPage, after: string | null): Promise<void> {
   await db.transaction('rw', tablesOf(db, page), async () => {
-    const current = (await db.meta.get('cursor'))?.value ?? null;
-    if (current !== after) throw new ReplicaOutOfStepError(after, current);
+    // Read first and checked last: the page's writes do not wait for the answer, and a page out of step is rolled
+    // back whole when the check throws (the transaction aborts).
+    const stored = db.meta.get('cursor');
+    // A write failing first aborts the transaction and this read with it: that failure is the one reported.
+    stored.catch(() => undefined);
     if (page.stages.length) await putStages(db, page.stages);
     if (page.users.length) await db.users.bulkPut(page.users);
     if (page.dealerships.length) await db.dealerships.bulkPut(page.dealerships);
@@ -38,6 +41,8 @@ export async function applySyncPage(db: ReplicaDb, page: SyncPage, after: string
     await putHistory(db, page);
     if (page.wholeLeadIds?.length) await markWhole(db, page.wholeLeadIds);
     if (page.removedLeadIds.length) await deleteLeads(db, page.removedLeadIds);
+    const current = (await stored)?.value ?? null;
+    if (current !== after) throw new ReplicaOutOfStepError(after, current);
     await db.meta.bulkPut([
       { key: 'cursor', value: page.cursor },
       { key: 'syncedAt', value: new Date().toISOString() },
