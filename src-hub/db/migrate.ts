@@ -11,6 +11,7 @@ import { sessionNotices } from './migrations/009-session-notices';
 import { speedAndCallsSummary } from './migrations/010-speed-and-calls-summary';
 import { callDayTotals } from './migrations/011-call-day-totals';
 import { stageCustomerIndex } from './migrations/012-stage-customer-index';
+import { speedMonthCounts } from './migrations/013-speed-month-counts';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 10, name: 'speed and calls summary', sql: speedAndCallsSummary },
   { version: 11, name: 'call day totals', sql: callDayTotals },
   { version: 12, name: 'stage customer index', sql: stageCustomerIndex },
+  { version: 13, name: 'speed month counts', sql: speedMonthCounts },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

@@ -13,7 +13,7 @@ import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_PASSWORD, benchToken, rebuildSummary, seedMillion } from './hub-seed';
 import { startHubProcess } from './hub-process';
 import { startPageProfile } from './page-profile';
-import { timeReportFloors, timeReports, type ReportTimings } from './reports-timing';
+import { timeReportFloors, timeReports, timeSpeedToLeadByFilter, type ReportTimings } from './reports-timing';
 
 /**
  * `npm run bench:all-leads`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for a trial run), a
@@ -286,6 +286,7 @@ async function main(): Promise<void> {
     })());
 
     const reports = await reportTimings(hubUrl, benchToken('supervisor'));
+    const speedToLeadByFilter = reports ? await timeSpeedToLeadByFilter(hubUrl, benchToken('supervisor')) : null;
     const reportFloors = reports ? await timeReportFloors(db.url) : null;
     const pageMs = results.changes.map((change) => change.ms);
     const slowest = [...results.changes].sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -305,6 +306,10 @@ async function main(): Promise<void> {
     console.log('slowest changes:', slowest.map((change) => `${change.move} ${round(change.ms)} ms`).join('; '));
     console.log('slowest hub queries:', slowestHub.map((entry) => `${entry.query} ${round(entry.ms)} ms`).join('\n  '));
     if (reports) console.table(reports.byReport);
+    if (speedToLeadByFilter) {
+      console.log('speed to lead per filter set (ms):');
+      console.table(Object.fromEntries(Object.entries(speedToLeadByFilter).map(([query, timing]) => [query || '(whole history)', timing])));
+    }
     if (reportFloors) {
       console.log(
         `report floors (straight SQL, same run): one exact median over the last 30 days' leads ${reportFloors.oneMedianOver30DaysMs} ms, over all leads ${reportFloors.oneMedianOverAllLeadsMs} ms; ` +
@@ -332,6 +337,7 @@ async function main(): Promise<void> {
       reportRangedP95Ms: reports ? reports.rangedP95 : null,
       reportFloors,
       reports: reports ? reports.byReport : 'the hub has no /reports/* routes yet',
+      speedToLeadByFilter,
       viewport: '1440x900',
       hubBudgetP95Ms: 50,
     });

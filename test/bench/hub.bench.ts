@@ -5,7 +5,7 @@ import { percentile, round, writeResults } from './bench-stats';
 import { benchToken, seedMillion } from './hub-seed';
 import { measureClaims, printClaims } from './claims-bench';
 import { startHubProcess } from './hub-process';
-import { timeExport, timeReportFloors, timeReports } from './reports-timing';
+import { timeExport, timeReportFloors, timeReports, timeSpeedToLeadByFilter } from './reports-timing';
 
 /**
  * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for fewer). All Leads pages
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     }
 
     const reports = await timeReports(hub.url, supervisor);
+    const speedToLeadByFilter = await timeSpeedToLeadByFilter(hub.url, supervisor);
     const reportFloors = await timeReportFloors(db.url);
     const csvExport = await timeExport(hub.url, supervisor, 'scope=all&brand=Honda');
 
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     console.log(`\nFloor reports over ${LEADS.toLocaleString('en')} leads (${reports.samples} samples each, varied filters, over HTTP):`);
     console.table(reports.byReport);
     console.log(`reports p95: ${reports.p95} ms overall, ${reports.rangedP95} ms with a date range`);
+    console.log('speed to lead per filter set (ms):');
+    console.table(Object.fromEntries(Object.entries(speedToLeadByFilter).map(([query, timing]) => [query || '(whole history)', timing])));
     console.log(
       `whole-history floors (straight SQL): one exact median over all leads ${reportFloors.oneMedianOverAllLeadsMs} ms (speed-to-lead needs 8 such sorts); ` +
         `calls grouped per agent, day and result ${reportFloors.callsGroupedMs} ms (${reportFloors.callsReportRows.toLocaleString('en')} rows)`,
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
       reports: reports.byReport,
       reportP95Ms: reports.p95,
       reportRangedP95Ms: reports.rangedP95,
+      speedToLeadByFilter,
       reportFloors,
       csvExport,
       ...claims,

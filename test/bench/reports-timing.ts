@@ -2,8 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { REPORT_PATHS } from '../../src-shared/contract/reports.schema';
 import { percentile, round } from './bench-stats';
 
-/** Runs per report; each run takes the next filter set, so every report sees every kind of range. */
-export const REPORT_RUNS = 20;
+/** Runs per report; each run takes the next filter set, so every report sees every kind of range (3 of each). */
+export const REPORT_RUNS = 30;
+
+/** Runs of speed to lead per filter set (SPEED_FILTERS): its p95 for each kind of range. */
+export const SPEED_RUNS = 10;
 
 /** The Reports screen's "Last 30 days" for a floor at UTC+8. */
 const LAST_30_DAYS = 'from=2026-10-24T16:00:00Z&to=2026-11-23T16:00:00Z&utcOffsetMinutes=480';
@@ -11,7 +14,9 @@ const LAST_30_DAYS = 'from=2026-10-24T16:00:00Z&to=2026-11-23T16:00:00Z&utcOffse
 /**
  * The filters a supervisor picks: the Reports screen's presets (a range of floor days, UTC+8 here), a custom
  * range, and the whole history (no range: every lead aggregated, the worst case). The seed's leads arrive every
- * 30 s back from 2026-11-23, so at 1,000,000 "last 30 days" holds 86,400 of them.
+ * 30 s back from 2026-11-23, so at 1,000,000 "last 30 days" holds 86,400 of them. The last three hold no whole
+ * UTC year, where speed to lead read whole years only and scanned months of leads: from 1 March on; a year ago
+ * and 17 days to today (floor days); mid-month to mid-month (15 February to 14 September, floor days).
  */
 const REPORT_FILTERS: ReadonlyArray<{ query: string; ranged: boolean }> = [
   { query: '', ranged: false },
@@ -21,6 +26,9 @@ const REPORT_FILTERS: ReadonlyArray<{ query: string; ranged: boolean }> = [
   { query: 'from=2026-06-01T04:00:00Z&to=2026-07-01T04:00:00Z&utcOffsetMinutes=-240', ranged: true },
   { query: 'brand=Toyota', ranged: false },
   { query: 'from=2026-11-01T00:00:00Z', ranged: true },
+  { query: 'from=2026-03-01T00:00:00Z', ranged: true },
+  { query: 'from=2025-12-09T16:00:00Z&to=2026-11-23T16:00:00Z&utcOffsetMinutes=480', ranged: true },
+  { query: 'from=2026-02-14T16:00:00Z&to=2026-09-14T16:00:00Z&utcOffsetMinutes=480', ranged: true },
 ];
 
 async function timedGet(url: string, token: string): Promise<number> {
@@ -59,6 +67,22 @@ export async function timeReports(baseUrl: string, token: string): Promise<Repor
     byReport[path] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) };
   }
   return { samples: REPORT_RUNS, byReport, p95: round(percentile(all, 95)), rangedP95: round(percentile(ranged, 95)) };
+}
+
+/**
+ * Speed to lead over each filter set SPEED_RUNS times (after one warm-up each): p50, p95 and max per filter set,
+ * keyed by its query ('' the whole history). The report whose cost depends most on the kind of range.
+ */
+export async function timeSpeedToLeadByFilter(baseUrl: string, token: string): Promise<Record<string, { p50: number; p95: number; max: number }>> {
+  const byFilter: Record<string, { p50: number; p95: number; max: number }> = {};
+  for (const filters of REPORT_FILTERS) {
+    const url = `${baseUrl}${REPORT_PATHS.speedToLead}?${filters.query}`;
+    await timedGet(url, token);
+    const samples: number[] = [];
+    for (let run = 0; run < SPEED_RUNS; run++) samples.push(await timedGet(url, token));
+    byFilter[filters.query] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) };
+  }
+  return byFilter;
 }
 
 /** One CSV export read to the end, counting its lines (as the desktop does). */

@@ -273,6 +273,65 @@ const CASES: Record<number, MigrationCase> = {
       expect(index?.definition).toBe('CREATE INDEX leads_stage_customer ON public.leads USING btree (stage_id, lower(customer_name), id)');
     },
   },
+  13: {
+    before: async (db) => {
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      const [stage] = await db.query<{ id: string }>(`select id::text from stages where name = 'New'`);
+      return { ana: ana!.id, stage: stage!.id };
+    },
+    after: async (db, { ana, stage }) => {
+      // Each stored slot's count, as the value it stands for (slot 0, a lead without the measure's time: -1).
+      const counts = (where: string) =>
+        db.query(
+          `select c.period, c.first_day::text as first_day, c.span, c.dim, c.brand, c.key, c.measure,
+                  case when s.slot = 0 then -1 when s.slot <= 600 then s.slot - 1 else 600 + (s.slot - 601) * 60 end as tenths, s.leads
+             from report_speed_counts c
+            cross join lateral (select c.chunk * 64 + p as slot,
+                                       (get_byte(c.counts, p * 4) << 24) | (get_byte(c.counts, p * 4 + 1) << 16) | (get_byte(c.counts, p * 4 + 2) << 8) | get_byte(c.counts, p * 4 + 3) as leads
+                                  from generate_series(0, 63) p) s
+            where s.leads <> 0 and ${where}
+            order by 1, 2, 3, 4, 5, 6, 7, 8`,
+        );
+      // Migration 10's yearly counts of the earlier steps' leads (three of 2 November; Ana's first claim of
+      // LEAD/2026/00103 after 5 minutes, its first call after 20), now for the year and for November.
+      const november = [
+        { span: 'a', dim: 'a', brand: '', key: ana, measure: 'c', tenths: 50, leads: 1 },
+        { span: 'a', dim: 'a', brand: '', key: ana, measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', dim: 'a', brand: 'Toyota', key: ana, measure: 'c', tenths: 50, leads: 1 },
+        { span: 'b', dim: 'a', brand: 'Toyota', key: ana, measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'c', tenths: 50, leads: 1 },
+        { span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'f', tenths: 200, leads: 1 },
+        { span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'n', tenths: -1, leads: 3 },
+      ];
+      expect(await counts('true')).toEqual([
+        ...november.map((row) => ({ period: 'm', first_day: '2026-11-01', ...row })),
+        ...november.map((row) => ({ period: 'y', first_day: '2026-01-01', ...row })),
+      ]);
+      expect(await db.query(`select to_regclass('report_speed_years') is null as gone`)).toEqual([{ gone: true }]);
+      // The trigger keeps both periods from here on: a lead of New Year's Day 2027 claimed by Ana after 90 s, then
+      // moved back into December 2026 (its claim 2.5 minutes after arrival).
+      const [late] = await db.query<{ id: string }>(
+        `insert into leads (ref, ref_year, ref_number, customer_name, brand, vehicle_model, source, stage_id, user_id, created_at, first_claimed_at, first_claimed_by)
+         values ('LEAD/2027/00001', 2027, 1, 'Late', 'Toyota', 'Vios', 'web', $1, $2, '2027-01-01T00:00:00Z', '2027-01-01T00:01:30Z', $2) returning id::text`,
+        [stage, ana],
+      );
+      const lateCounts = () => counts(`c.first_day >= '2026-12-01' and c.span = 'b' and c.dim = 's'`);
+      expect(await lateCounts()).toEqual([
+        { period: 'm', first_day: '2027-01-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'c', tenths: 15, leads: 1 },
+        { period: 'm', first_day: '2027-01-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'n', tenths: -1, leads: 1 },
+        { period: 'y', first_day: '2027-01-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'c', tenths: 15, leads: 1 },
+        { period: 'y', first_day: '2027-01-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'n', tenths: -1, leads: 1 },
+      ]);
+      await db.query(`update leads set created_at = '2026-12-31T23:59:00Z' where id = $1`, [late!.id]);
+      expect(await lateCounts()).toEqual([
+        { period: 'm', first_day: '2026-12-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'c', tenths: 25, leads: 1 },
+        { period: 'm', first_day: '2026-12-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'n', tenths: -1, leads: 1 },
+      ]);
+      expect(await counts(`c.period = 'y' and c.dim = 's' and c.measure = 'n'`)).toEqual([
+        { period: 'y', first_day: '2026-01-01', span: 'b', dim: 's', brand: 'Toyota', key: 'web', measure: 'n', tenths: -1, leads: 4 },
+      ]);
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 
 /**
- * `hub admin rebuild-report-summary`: every report summary (migrations 8, 10 and 11) recounted from leads and call
+ * `hub admin rebuild-report-summary`: every report summary (migrations 8, 10, 11 and 13) recounted from leads and call
  * logs in one transaction. Writers of leads and calls wait for it (SHARE locks), readers do not; the reports
  * never see a half-built summary. For a summary that went wrong (a restore of an old copy of one table, a hand
  * edit): the triggers keep it right otherwise.
@@ -26,7 +26,7 @@ export async function rebuildReportSummary(db: Database): Promise<{ dayRows: num
       `insert into report_agent_months (month, brand, user_id, stage_id, closed, leads)
        select date_trunc('month', day)::date, brand, user_id, stage_id, closed, sum(leads) from report_agent_days group by 1, 2, 3, 4, 5`,
     );
-    // the counting itself lives in the schema (migration 10), shared with the migration that first filled them
+    // the counting itself lives in the schema (migrations 10 and 13), shared with the migrations that first filled them
     const [speed] = await tx.query<{ rows: number }>('select report_speed_refill() as rows');
     const [callDays] = await tx.query<{ rows: number }>('select report_calls_refill() as rows');
     return { dayRows: days?.rows ?? 0, agentDayRows: agentDays?.rows ?? 0, speedRows: speed?.rows ?? 0, callDayRows: callDays?.rows ?? 0 };

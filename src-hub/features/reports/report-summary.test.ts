@@ -7,7 +7,7 @@ import { propertyRuns } from '../../testing/property-runs';
 import { seededRandom } from '../../testing/seeded-random';
 import { adminMoveStage } from '../admin/move-stage.admin';
 import { rebuildReportSummary } from './report-summary.admin';
-import { splitDays, splitRange, splitYears } from './report-summary';
+import { splitDays, splitRange } from './report-summary';
 
 describe('splitRange: whole UTC days from the summary, partial days scanned', () => {
   it('splits a floor-day range at UTC midnights and scans its edges', () => {
@@ -40,26 +40,6 @@ describe('splitDays: whole UTC months from the monthly agent summary, the days l
     expect(splitDays({ from: '2026-12-01' })).toEqual({ months: { from: '2026-12-01', to: undefined }, days: [] });
     expect(splitDays({ from: '2026-12-31', to: '2027-01-01' })).toEqual({ months: null, days: [{ from: '2026-12-31', to: '2027-01-01' }] });
     expect(splitDays({ to: '2026-11-15' })).toEqual({ months: { from: undefined, to: '2026-11-01' }, days: [{ from: '2026-11-01', to: '2026-11-15' }] });
-  });
-});
-
-describe('splitYears: whole UTC years from the yearly speed-to-lead counts, the rest scanned', () => {
-  it('reads whole years and scans the parts of years at either end', () => {
-    expect(splitYears({})).toEqual({ years: { from: undefined, to: undefined }, edges: [] });
-    expect(splitYears({ from: '2025-12-31T16:00:00Z', to: '2027-03-01T00:00:00Z' })).toEqual({
-      years: { from: '2026-01-01', to: '2027-01-01' },
-      edges: [
-        { from: '2025-12-31T16:00:00Z', to: '2026-01-01T00:00:00Z' },
-        { from: '2027-01-01T00:00:00Z', to: '2027-03-01T00:00:00Z' },
-      ],
-    });
-    expect(splitYears({ from: '2026-01-01T00:00:00.000Z' })).toEqual({ years: { from: '2026-01-01', to: undefined }, edges: [] });
-    expect(splitYears({ to: '2026-11-23T16:00:00Z' })).toEqual({ years: { from: undefined, to: '2026-01-01' }, edges: [{ from: '2026-01-01T00:00:00Z', to: '2026-11-23T16:00:00Z' }] });
-  });
-  it('scans a range inside one year whole, and holds no year after 9999', () => {
-    expect(splitYears({ from: '2026-10-24T16:00:00Z', to: '2026-11-23T16:00:00Z' })).toEqual({ years: null, edges: [{ from: '2026-10-24T16:00:00Z', to: '2026-11-23T16:00:00Z' }] });
-    expect(splitYears({ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })).toEqual({ years: null, edges: [{ from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' }] });
-    expect(splitYears({ from: '9999-06-01T00:00:00Z' })).toEqual({ years: null, edges: [{ from: '9999-06-01T00:00:00Z', to: undefined }] });
   });
 });
 

@@ -35,33 +35,6 @@ export function splitRange(query: Pick<ReportQuery, 'from' | 'to'>): RangeSplit 
   return { days: { from: firstDay, to: endDay }, edges };
 }
 
-export interface YearSplit {
-  /** Whole UTC years `[from, to)` as `YYYY-01-01`, either open, or null when the range holds no whole year. */
-  years: { from?: string; to?: string } | null;
-  /** Time ranges `[from, to)` scanned from leads. */
-  edges: Array<{ from?: string; to?: string }>;
-}
-
-const YEAR_START = /^\d{4}-01-01T00:00:00(\.0*)?Z$/;
-
-/**
- * Splits a report's range into whole UTC years (`YYYY-01-01`, either open; speed to lead's yearly summary)
- * and the time ranges left at its edges (scanned), or no whole year at all.
- */
-export function splitYears(query: Pick<ReportQuery, 'from' | 'to'>): YearSplit {
-  const { from, to } = query;
-  if ((from && !UTC_TIME.test(from)) || (to && !UTC_TIME.test(to))) return { years: null, edges: [{ from, to }] };
-  const firstYear = from === undefined ? undefined : Number(from.slice(0, 4)) + (YEAR_START.test(from) ? 0 : 1);
-  const endYear = to === undefined ? undefined : Number(to.slice(0, 4));
-  // the contract's years end at 9999: a first whole year after it is none
-  if ((firstYear !== undefined && firstYear > 9999) || (firstYear !== undefined && endYear !== undefined && firstYear >= endYear)) return { years: null, edges: [{ from, to }] };
-  const startOfYear = (year: number): string => `${year}-01-01T00:00:00Z`;
-  const edges: YearSplit['edges'] = [];
-  if (from !== undefined && firstYear !== undefined && !YEAR_START.test(from)) edges.push({ from, to: startOfYear(firstYear) });
-  if (to !== undefined && endYear !== undefined && !YEAR_START.test(to)) edges.push({ from: startOfYear(endYear), to });
-  return { years: { from: firstYear === undefined ? undefined : `${firstYear}-01-01`, to: endYear === undefined ? undefined : `${endYear}-01-01` }, edges };
-}
-
 const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
 const nextMonth = (day: string): string => {
   const date = new Date(`${monthOf(day)}T00:00:00Z`);

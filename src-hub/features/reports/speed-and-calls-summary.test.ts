@@ -6,17 +6,20 @@ import { BACKENDS, api, createLead, createUser, startTestHub, type TestHub } fro
 import { propertyRuns } from '../../testing/property-runs';
 import { seededRandom } from '../../testing/seeded-random';
 import { rebuildReportSummary } from './report-summary.admin';
+import { planSpeedRange } from './speed-range';
 
 /**
- * Migration 10's and 11's summaries against what they summarise, written here independently: the yearly
- * speed-to-lead counts against counts scanned from leads, the calls' running quarter-hour counts and day totals
+ * Migration 10's, 11's and 13's summaries against what they summarise, written here independently: the yearly
+ * and monthly speed-to-lead counts against counts scanned from leads, the calls' running quarter-hour counts and day totals
  * against the calls counted in JavaScript, and the two reports against percentiles and floor days computed in JavaScript from the rows.
  */
 
 const BRANDS = ['Toyota', 'Honda', 'Nissan'];
 const SOURCES = ['Website', 'Facebook', 'Walk-in'];
-// Around UTC midnights and both sides of two year ends, so leads fall on both sides of a day and a year bound.
-const TIMES = ['2025-12-31T23:30:00Z', '2026-01-01T00:00:00Z', '2026-11-21T00:00:00Z', '2026-11-22T23:59:59Z', '2026-11-23T08:10:00Z', '2026-11-23T08:59:30Z', '2026-12-31T23:00:00Z', '2027-01-01T00:00:01Z'];
+// Around UTC midnights, both sides of month ends and of two year ends, so leads fall on both sides of a day, a
+// month and a year bound.
+const TIMES = ['2025-12-31T23:30:00Z', '2026-01-01T00:00:00Z', '2026-02-28T23:59:59Z', '2026-03-01T00:00:00Z', '2026-03-16T10:00:00Z', '2026-06-30T20:00:00Z', '2026-11-21T00:00:00Z',
+  '2026-11-22T23:59:59Z', '2026-11-23T08:10:00Z', '2026-11-23T08:59:30Z', '2026-12-31T23:00:00Z', '2027-01-01T00:00:01Z'];
 const RANGES = [
   '',
   '?from=2026-01-01T00:00:00Z',
@@ -25,6 +28,12 @@ const RANGES = [
   '?from=2026-11-22T16:00:00Z&to=2026-11-25T16:00:00Z',
   '?brand=Toyota',
   '?from=2026-11-23T09:00:00Z&to=2026-11-24T00:00:00Z&brand=Nissan',
+  // whole months inside a year, floor months (UTC+8) and mid-month edges: months counted, parts of them taken away
+  '?from=2026-03-01T00:00:00Z',
+  '?from=2026-02-14T16:00:00Z&to=2026-11-14T16:00:00Z',
+  '?from=2026-02-28T16:00:00Z&to=2026-06-30T16:00:00Z&brand=Toyota',
+  '?from=2026-11-02T00:00:00Z&to=2026-11-30T00:00:00Z',
+  '?from=2026-03-01T00:00:00.0000001Z&to=2026-12-31T23:00:00Z',
 ];
 // whole hours either way, quarter hours (UTC+5:45, UTC+5:30), the ends of the allowed range, and one scanned whole (7 minutes)
 const OFFSETS = [0, 60, -300, 345, 330, 480, 840, -840, 7];
@@ -103,24 +112,33 @@ function expectedCalls(calls: readonly CallFacts[], offset: number): CallsReport
 const byDayAgentResult = (rows: CallsReport): CallsReport =>
   [...rows].sort((a, b) => a.day.localeCompare(b.day) || a.userId.localeCompare(b.userId) || a.result.localeCompare(b.result));
 
-/** The yearly speed counts and the calls' quarter-hour counts, as stored (non-zero) and as scanned from their rows. */
+/** The yearly and monthly speed counts and the calls' quarter-hour counts, as stored (non-zero) and as scanned from their rows. */
 async function summaryAndScan(db: Database): Promise<{ speed: unknown[]; speedScan: unknown[]; calls: unknown[]; callsScan: unknown[] }> {
+  // each stored slot's count (slot 0: a lead without the measure's value, -1 here)
   const speed = await db.query(
-    `select span, year::text, brand, dim, key, measure, tenths, leads from report_speed_years where leads <> 0
-      order by 1, 2, 3, 4, 5, 6, 7`,
+    `select c.period, c.first_day::text as first_day, c.span, c.brand, c.dim, c.key, c.measure,
+            case when s.slot = 0 then -1 when s.slot <= 600 then s.slot - 1 else 600 + (s.slot - 601) * 60 end as tenths, s.leads
+       from report_speed_counts c
+      cross join lateral (select c.chunk * 64 + p as slot,
+                                 (get_byte(c.counts, p * 4) << 24) | (get_byte(c.counts, p * 4 + 1) << 16) | (get_byte(c.counts, p * 4 + 2) << 8) | get_byte(c.counts, p * 4 + 3) as leads
+                            from generate_series(0, 63) p) s
+      where s.leads <> 0
+      order by 1, 2, 3, 4, 5, 6, 7, 8`,
   );
   const speedScan = await db.query(
-    `with l as (select date_trunc('year', created_at at time zone 'UTC')::date::text as year, brand, source, first_claimed_by::text as agent,
-                       report_speed_tenths(created_at, first_claimed_at) as claim, report_speed_tenths(created_at, first_call_at) as call from leads)
+    `with l as (select date_trunc('year', created_at at time zone 'UTC')::date::text as year, date_trunc('month', created_at at time zone 'UTC')::date::text as month,
+                       brand, source, first_claimed_by::text as agent,
+                       report_speed_tenths(created_at, first_claimed_at) as claim, report_speed_tenths(created_at, first_call_at) as call from leads),
+          p as (select 'y' as period, year as first_day, brand, source, agent, claim, call from l union all select 'm', month, brand, source, agent, claim, call from l)
      select * from (
-       select 'b' as span, year, brand, 's' as dim, source as key, 'n' as measure, 0 as tenths, count(*)::int as leads from l group by 2, 3, 5
-       union all select 'b', year, brand, 's', source, 'c', claim, count(*)::int from l where claim is not null group by 2, 3, 5, 7
-       union all select 'b', year, brand, 's', source, 'f', call, count(*)::int from l where call is not null group by 2, 3, 5, 7
-       union all select 'b', year, brand, 'a', agent, 'c', coalesce(claim, -1), count(*)::int from l where agent is not null group by 2, 3, 5, 7
-       union all select 'b', year, brand, 'a', agent, 'f', call, count(*)::int from l where agent is not null and call is not null group by 2, 3, 5, 7
-       union all select 'a', year, '', 'a', agent, 'c', coalesce(claim, -1), count(*)::int from l where agent is not null group by 2, 5, 7
-       union all select 'a', year, '', 'a', agent, 'f', call, count(*)::int from l where agent is not null and call is not null group by 2, 5, 7
-     ) s order by 1, 2, 3, 4, 5, 6, 7`,
+       select period, first_day, 'b' as span, brand, 's' as dim, source as key, 'n' as measure, -1 as tenths, count(*)::int as leads from p group by 1, 2, 4, 6
+       union all select period, first_day, 'b', brand, 's', source, 'c', claim, count(*)::int from p where claim is not null group by 1, 2, 4, 6, 8
+       union all select period, first_day, 'b', brand, 's', source, 'f', call, count(*)::int from p where call is not null group by 1, 2, 4, 6, 8
+       union all select period, first_day, 'b', brand, 'a', agent, 'c', coalesce(claim, -1), count(*)::int from p where agent is not null group by 1, 2, 4, 6, 8
+       union all select period, first_day, 'b', brand, 'a', agent, 'f', call, count(*)::int from p where agent is not null and call is not null group by 1, 2, 4, 6, 8
+       union all select period, first_day, 'a', '', 'a', agent, 'c', coalesce(claim, -1), count(*)::int from p where agent is not null group by 1, 2, 6, 8
+       union all select period, first_day, 'a', '', 'a', agent, 'f', call, count(*)::int from p where agent is not null and call is not null group by 1, 2, 6, 8
+     ) s order by 1, 2, 3, 4, 5, 6, 7, 8`,
   );
   const calls = (await db.query<{ scope: string; day: string; brand: string; user_id: string; result: string; before: number[] }>(
     `select scope, day::text, brand, user_id::text, result, before from report_call_days where before[96] <> 0`,
@@ -146,6 +164,20 @@ async function summaryAndScan(db: Database): Promise<{ speed: unknown[]; speedSc
     .sort();
   const totalsScan = [...counted.entries()].map(([key, before]) => `${key}: ${before[95]}`).sort();
   return { speed, speedScan, calls: [...calls, ...totals], callsScan: [...callsScan, ...totalsScan] };
+}
+
+/** How the report reads a range over these leads (speed-range.ts), in a few words. */
+async function planOf(db: Database, params: URLSearchParams): Promise<string> {
+  const brand = params.get('brand');
+  const [extent] = await db.query<{ first: number | null; last: number | null }>(
+    `select (extract(epoch from min(created_at)) * 1000)::float8 as first, (extract(epoch from max(created_at)) * 1000)::float8 as last from leads where $1::text is null or brand = $1`,
+    [brand],
+  );
+  const plan = planSpeedRange(
+    { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined },
+    extent?.first == null || extent.last == null ? null : { first: extent.first, last: extent.last },
+  );
+  return [...plan.counted.map((piece) => `${piece.sign > 0 ? '+' : '-'}${piece.period}`), ...plan.scanned.map((piece) => `${piece.sign > 0 ? '+' : '-'}scan`)].join(' ');
 }
 
 async function callFacts(db: Database): Promise<CallFacts[]> {
@@ -251,8 +283,10 @@ describe.each(BACKENDS)('speed-to-lead and calls summaries on %s', (backend) => 
     const get = async (path: string) => (await api(env.url, supervisor.token).get(path)).body;
     const allLeads = await leadFacts(db);
     const allCalls = await callFacts(db);
+    const plans: string[] = [];
     for (const range of RANGES) {
       const params = new URLSearchParams(range.slice(1));
+      plans.push(await planOf(db, params));
       const inRange = (at: Date, brand: string) =>
         (params.get('from') === null || at >= new Date(params.get('from') as string)) &&
         (params.get('to') === null || at < new Date(params.get('to') as string)) &&
@@ -265,8 +299,13 @@ describe.each(BACKENDS)('speed-to-lead and calls summaries on %s', (backend) => 
       }
     }
 
+    // The ranges read whole years and months, and take parts of months away (scanned, or months from a year).
+    expect(plans.join(' ')).toMatch(/\+month/);
+    expect(plans.join(' ')).toMatch(/-scan/);
+    expect(plans.join(' ')).toMatch(/-month/);
+
     // Summaries gone wrong (a hand edit, a restore of an old copy) are put right by the rebuild.
-    await db.query('update report_speed_years set leads = leads + 2');
+    await db.query('update report_speed_counts set counts = overlay(counts placing int4send(2) from 1 for 4)');
     await db.query('delete from report_call_days where scope = $1', ['b']);
     await db.query('update report_call_totals set calls = calls + 1');
     const broken = await summaryAndScan(db);

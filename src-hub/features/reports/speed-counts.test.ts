@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../../testing/property-runs';
-import { durationFigures, integerList, SpeedCounts, Tally } from './speed-counts';
+import { durationFigures, forEachInteger, SpeedCounts, Tally, tenthsOfSlot } from './speed-counts';
 
 /** percentile_cont over the values themselves, sorted (PostgreSQL's float8 interpolation), in minutes to one decimal. */
 function fromSorted(values: readonly number[], q: number): number | null {
@@ -37,6 +37,27 @@ describe('speed to lead figures from counts per value', () => {
     );
   });
 
+  it('equal the counts of what is left when some values are taken away again (a month less the part outside the range)', () => {
+    fc.assert(
+      fc.property(fc.array(tenths, { maxLength: 200 }), fc.array(fc.boolean(), { maxLength: 200 }), (values, takenAway) => {
+        const tally = new Tally();
+        for (const value of values) tally.add(value, 1);
+        const left = new Tally();
+        values.forEach((value, index) => {
+          if (takenAway[index]) tally.add(value, -1);
+          else left.add(value, 1);
+        });
+        expect(tally.entries()).toEqual(left.entries());
+        expect(durationFigures(tally)).toEqual(durationFigures(left));
+      }),
+      propertyRuns(200),
+    );
+  });
+
+  it('reads a stored slot as the value it stands for (migration 13: 0 none, then tenths of a minute, then tenths of an hour)', () => {
+    expect([0, 1, 51, 600, 601, 602, 700].map(tenthsOfSlot)).toEqual([null, 0, 50, 599, 600, 660, 6540]);
+  });
+
   it('gives no median without a value, and groups only with leads, ordered by dimension, then most leads, then label', () => {
     expect(durationFigures(new Tally())).toEqual({ leads: 0, medianMinutes: null, p90Minutes: null });
     const counts = new SpeedCounts();
@@ -51,6 +72,11 @@ describe('speed to lead figures from counts per value', () => {
   });
 
   it('reads the lists PostgreSQL sends (array_to_string: NULLs left out, none is an empty text)', () => {
+    const integerList = (text: string | null) => {
+      const values: number[] = [];
+      forEachInteger(text, (value) => values.push(value));
+      return values;
+    };
     expect(integerList('')).toEqual([]);
     expect(integerList(null)).toEqual([]);
     expect(integerList('0,-1,15600,7')).toEqual([0, -1, 15600, 7]);

@@ -13,10 +13,12 @@ export type SpeedMeasure = 'c' | 'f';
 /**
  * Leads per value of one measure. The values are tenths of a minute: every one under an hour (0–599), then
  * whole tenths of an hour (600, 660, …); those up to 4 days sit in one array by their place in that order,
- * anything else (later, or a value off that grid) in a map, so adding a value is an array increment.
+ * anything else (later, or a value off that grid) in a map, so adding a value is an array increment. Counts may
+ * be taken away (a month's counts less the part of it outside the range) and go below 0 on the way: only the
+ * sum of what was added and taken away is a count.
  */
 export class Tally {
-  private readonly dense = new Uint32Array(DENSE_SLOTS);
+  private readonly dense = new Float64Array(DENSE_SLOTS);
   private readonly sparse = new Map<number, number>();
 
   add(tenths: number, count: number): void {
@@ -40,6 +42,15 @@ export class Tally {
 const HOUR_TENTHS = 600;
 /** Every tenth of a minute of the first hour, then tenths of an hour to 4 days. */
 const DENSE_SLOTS = HOUR_TENTHS + 4 * 24 * 10;
+
+/**
+ * The value of a slot of the stored counts (migration 13's report_speed_slot): slot 0 is a lead without the
+ * measure's time (null), 1–600 the tenths of a minute 0–599, from 601 one slot per tenth of an hour (600, 660, …).
+ */
+export function tenthsOfSlot(slot: number): number | null {
+  if (slot <= 0) return null;
+  return slot <= HOUR_TENTHS ? slot - 1 : HOUR_TENTHS + (slot - HOUR_TENTHS - 1) * 60;
+}
 
 function slotOf(tenths: number): number {
   if (tenths >= 0 && tenths < HOUR_TENTHS && Number.isInteger(tenths)) return tenths;
@@ -153,11 +164,4 @@ export function forEachInteger(text: string | null, use: (value: number) => void
     else if (code >= 48 && code <= 57) value = value * 10 + (code - 48);
     else throw new Error(`not a list of integers: ${text.slice(0, 40)}`);
   }
-}
-
-/** The integers of such a list, as an array (short lists). */
-export function integerList(text: string | null): number[] {
-  const values: number[] = [];
-  forEachInteger(text, (value) => values.push(value));
-  return values;
 }

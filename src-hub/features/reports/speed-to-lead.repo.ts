@@ -1,8 +1,8 @@
 import type { ReportQuery, SpeedToLeadReport } from '../../../src-shared/contract/reports.schema';
 import type { Database, Sql } from '../../db/database';
 import { countOf, inReportTransaction, paramAdder, whereClause } from './report-filters';
-import { splitYears, type YearSplit } from './report-summary';
-import { forEachInteger, integerList, SpeedCounts, type SpeedMeasure } from './speed-counts';
+import { forEachInteger, SpeedCounts, tenthsOfSlot, type GroupCounts } from './speed-counts';
+import { planSpeedRange, type CountedPiece, type LeadExtent, type ScannedPiece, type Sign } from './speed-range';
 
 /**
  * Speed to lead over leads created in the range: the minutes from arrival to the first claim and to the first
@@ -10,88 +10,94 @@ import { forEachInteger, integerList, SpeedCounts, type SpeedMeasure } from './s
  * a minute, tenths of an hour from an hour on; a clock running behind counts as 0), median and p90 as
  * PostgreSQL's percentile_cont gives them — overall, per brand, per source, per first claimer.
  *
- * The database sends counts per value, a list per group (one row per brand, source and first claimer, the
- * values as text), and speed-counts.ts ranks them: whole UTC years from the yearly counts
- * (`report_speed_years`), the rest of the range scanned from leads. Measured at 1,000,000 leads (30 days,
- * 86,400 leads): fetching the leads' values takes about 10 ms, while percentile_cont's sorts (8 per lead)
- * took 150–180 ms; the whole history from the yearly counts took 250 ms ranked in SQL (windows over 131,000
- * counts) and is a list per group here.
+ * The database sends counts per value and speed-counts.ts ranks them: whole UTC years and months from the
+ * packed counts (`report_speed_counts`, migration 13), the partial months at the edges scanned from leads (a list
+ * of values per brand, source and first claimer), each added or taken away as speed-range.ts plans it. One
+ * snapshot (inReportTransaction): a count taken away is always one that was added. Measured at 1,000,000 leads:
+ * percentile_cont's sorts (8 per lead) took 150–180 ms over 30 days of leads; the values sent and ranked here,
+ * 10 ms of fetching over the same days.
  */
 export async function speedToLeadReport(db: Database, query: ReportQuery): Promise<SpeedToLeadReport> {
-  const split = splitYears(query);
   const counts = new SpeedCounts();
   const names = await inReportTransaction(db, async (tx) => {
-    const counted = split.years !== null && (await yearsCounted(tx, split.years));
-    const scanned = counted ? split.edges : [{ from: query.from, to: query.to }];
-    if (counted && split.years) await addYearlyCounts(tx, counts, split.years, query.brand);
-    for (const range of scanned) await addScanned(tx, counts, range, query.brand);
+    const plan = planSpeedRange(query, await leadExtent(tx, query.brand));
+    await addCounted(tx, counts, plan.counted, query.brand);
+    for (const range of plan.scanned) await addScanned(tx, counts, range, query.brand);
     return agentNames(tx, counts);
   });
   return counts.report((dimension, key) => (dimension === 'agent' ? (names.get(key) ?? key) : key));
 }
 
-/** Whether any lead was created in these whole years (an open end reaches years not come yet): the counts hold those. */
-async function yearsCounted(sql: Sql, years: NonNullable<YearSplit['years']>): Promise<boolean> {
-  const params: unknown[] = [];
-  const add = paramAdder(params);
-  const where: string[] = [];
-  if (years.from) where.push(`created_at >= ${add(`${years.from}T00:00:00Z`)}`);
-  if (years.to) where.push(`created_at < ${add(`${years.to}T00:00:00Z`)}`);
-  const [row] = await sql.query<{ counted: boolean }>(`select exists (select 1 from leads ${whereClause(where)}) as counted`, params);
-  return row?.counted === true;
-}
-
-interface Listed extends Record<string, unknown> {
-  brand: string | null;
-  key: string | null;
-  measure: 'n' | SpeedMeasure;
-  tenths: string | null;
-  leads: string | null;
-}
-
-/**
- * The yearly counts of whole years: per brand and source (overall, brand and source add them up), and per first
- * claimer over every brand (or over the one brand asked for). Per group one row: its values and their counts,
- * in the same order; the agents' -1 is a claim without a time (a lead of theirs, no value).
- */
-async function addYearlyCounts(sql: Sql, counts: SpeedCounts, years: NonNullable<YearSplit['years']>, brand: string | undefined): Promise<void> {
-  const params: unknown[] = [];
-  const add = paramAdder(params);
-  const where: string[] = [];
-  if (years.from) where.push(`year >= ${add(years.from)}::date`);
-  if (years.to) where.push(`year < ${add(years.to)}::date`);
-  const ofBrand = brand === undefined ? undefined : add(brand);
-  const inYears = where.map((clause) => ` and ${clause}`).join('');
-  const lists = `array_to_string(array_agg(tenths), ',') as tenths, array_to_string(array_agg(leads), ',') as leads`;
-  const rows = await sql.query<Listed & { dim: 's' | 'a' }>(
-    `select 's' as dim, brand, key, measure, ${lists} from report_speed_years
-      where span = 'b' and dim = 's'${ofBrand ? ` and brand = ${ofBrand}` : ''}${inYears} group by brand, key, measure
-     union all
-     select 'a', null, key, measure, ${lists} from report_speed_years
-      where span = '${ofBrand ? 'b' : 'a'}' and brand = ${ofBrand ?? "''"} and dim = 'a'${inYears} group by key, measure`,
+/** The first and last creation time of the brand's leads (or of every lead): two probes of an index's ends. */
+async function leadExtent(sql: Sql, brand: string | undefined): Promise<LeadExtent> {
+  const params = brand === undefined ? [] : [brand];
+  const where = brand === undefined ? '' : 'where brand = $1';
+  const [row] = await sql.query<{ first: number | null; last: number | null }>(
+    `select (extract(epoch from min(created_at)) * 1000)::float8 as first, (extract(epoch from max(created_at)) * 1000)::float8 as last from leads ${where}`,
     params,
   );
+  return row?.first == null || row.last == null ? null : { first: row.first, last: row.last };
+}
+
+interface CountRow extends Record<string, unknown> {
+  sign: Sign;
+  dim: 's' | 'a';
+  brand: string;
+  key: string;
+  measure: 'n' | 'c' | 'f';
+  chunk: number;
+  counts: Uint8Array;
+}
+
+/** Migration 13's chunk: the counts of 64 consecutive slots. */
+const SLOTS_PER_CHUNK = 64;
+
+/**
+ * The counts of whole periods, each row 64 slots' counts (big-endian int4): per brand and source (overall,
+ * brand and source add them up: 'n' every lead, in slot 0), and per first claimer over every brand or over the
+ * one brand asked for ('c' slot 0: a claim without a time, one of their leads but no value).
+ */
+async function addCounted(sql: Sql, counts: SpeedCounts, pieces: readonly CountedPiece[], brand: string | undefined): Promise<void> {
+  if (pieces.length === 0) return;
+  const params: unknown[] = [];
+  const add = paramAdder(params);
+  const ofBrand = brand === undefined ? undefined : add(brand);
+  const selects = pieces.flatMap((piece) => {
+    const where = [`period = '${piece.period === 'year' ? 'y' : 'm'}'`];
+    if (piece.from) where.push(`first_day >= ${add(piece.from)}::date`);
+    if (piece.to) where.push(`first_day < ${add(piece.to)}::date`);
+    const inPeriods = where.map((clause) => ` and ${clause}`).join('');
+    const columns = `${piece.sign}::int as sign, dim, brand, key, measure, chunk, counts`;
+    return [
+      `select ${columns} from report_speed_counts where span = 'b' and dim = 's'${ofBrand ? ` and brand = ${ofBrand}` : ''}${inPeriods}`,
+      `select ${columns} from report_speed_counts where span = '${ofBrand ? 'b' : 'a'}' and dim = 'a' and brand = ${ofBrand ?? "''"}${inPeriods}`,
+    ];
+  });
+  const rows = await sql.query<CountRow>(selects.join(' union all '), params);
   for (const row of rows) {
-    const values = integerList(row.tenths);
-    const leads = integerList(row.leads);
-    const key = row.key ?? '';
-    const groups = row.dim === 'a' ? [counts.at('agent', key)] : [counts.at('overall', ''), counts.at('brand', row.brand ?? ''), counts.at('source', key)];
-    for (const group of groups) {
-      values.forEach((tenths, index) => {
-        const count = leads[index] ?? 0;
-        // an agent's leads are their claims ('c'), -1 one without a time; every lead is an 'n' of its source
-        if (row.measure === 'n' || (row.dim === 'a' && row.measure === 'c')) group.leads += count;
-        if (row.measure !== 'n' && tenths >= 0) group.add(row.measure, tenths, count);
-      });
+    const groups = row.dim === 'a' ? [counts.at('agent', row.key)] : [counts.at('overall', ''), counts.at('brand', row.brand), counts.at('source', row.key)];
+    const view = new DataView(row.counts.buffer, row.counts.byteOffset, row.counts.byteLength);
+    for (let place = 0; place < SLOTS_PER_CHUNK; place++) {
+      const count = view.getInt32(place * 4) * row.sign;
+      if (count !== 0) addSlot(groups, row, row.chunk * SLOTS_PER_CHUNK + place, count);
     }
   }
 }
 
+/** One slot's count: every lead is an 'n' of its source, an agent's leads are their claims ('c', with or without a time). */
+function addSlot(groups: readonly GroupCounts[], row: CountRow, slot: number, count: number): void {
+  const tenths = tenthsOfSlot(slot);
+  for (const group of groups) {
+    if (row.measure === 'n' || (row.dim === 'a' && row.measure === 'c')) group.leads += count;
+    if (row.measure !== 'n' && tenths !== null) group.add(row.measure, tenths, count);
+  }
+}
+
 /**
- * The leads of a time range, scanned: per brand, source and first claimer, how many and the values of each
- * measure (leads without one are left out of its list).
+ * The leads of a time range, scanned (added or taken away): per brand, source and first claimer, how many and
+ * the values of each measure (leads without one are left out of its list).
  */
-async function addScanned(sql: Sql, counts: SpeedCounts, range: { from?: string | undefined; to?: string | undefined }, brand: string | undefined): Promise<void> {
+async function addScanned(sql: Sql, counts: SpeedCounts, range: ScannedPiece, brand: string | undefined): Promise<void> {
   const params: unknown[] = [];
   const add = paramAdder(params);
   const where: string[] = [];
@@ -108,11 +114,11 @@ async function addScanned(sql: Sql, counts: SpeedCounts, range: { from?: string 
   for (const row of rows) {
     const groups = [counts.at('overall', ''), counts.at('brand', row.brand), counts.at('source', row.source)];
     if (row.agent !== null) groups.push(counts.at('agent', row.agent));
-    const leads = countOf(row.leads);
+    const leads = countOf(row.leads) * range.sign;
     for (const group of groups) group.leads += leads;
     for (const measure of ['c', 'f'] as const) {
       forEachInteger(row[measure], (tenths) => {
-        for (const group of groups) group.add(measure, tenths, 1);
+        for (const group of groups) group.add(measure, tenths, range.sign);
       });
     }
   }
