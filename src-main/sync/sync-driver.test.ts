@@ -45,7 +45,7 @@ describe('SyncDriver', () => {
     ]);
   });
 
-  it('asks for history pages at a quarter size once they come (each is written on the renderer\'s main thread)', async () => {
+  it('asks for history pages at their own, smaller size once they come (each is written on the renderer\'s main thread)', async () => {
     const history = (cursor: string, hasMore: boolean): SyncPage => ({ ...page(cursor, hasMore), wholeLeadIds: ['l1'] });
     const leadRows = (cursor: string): SyncPage => ({ ...page(cursor, true), leads: [exampleLead] });
     const pages = new Map([

@@ -25,12 +25,14 @@ export const FIRST_PAGE_LIMIT = 100;
 
 /**
  * Once history pages come (the own leads' messages, call logs and activities), they are asked for at this size:
- * the renderer parses each page and writes it in one transaction on its main thread, and half a page keeps each
- * such stretch short enough for the boards to keep painting (frame p95 in `npm run bench:sync`: 26–36 ms at 500
- * own leads a page, 52–54 ms at 1,000 over the 50 ms budget), with the own pipeline as quick as at 1,000 (4.7 s in
- * the same runs) and half the pages of 250.
+ * the renderer parses each page and writes it in one transaction on its main thread, and a smaller page keeps each
+ * such stretch short enough for the boards to keep painting, while each page costs its own round of work on every
+ * side (the hub's queries, a transaction, the stores' heads read again). `npm run bench:sync`, pages handed over
+ * while the one before is written and the chunks' keys out of line: own pipeline 3,505–3,563 ms at 500 own leads a
+ * page (frame p95 29.5–32.6), 3,056–3,507 at 750 (35.5–43.6), 2,903–3,282 at 1,000 (39.1–46.1, close to the 50 ms
+ * budget); before those two changes 1,000 went over it (52–54).
  */
-export const HISTORY_PAGE_LIMIT = 500;
+export const HISTORY_PAGE_LIMIT = 750;
 
 export interface SyncProgress {
   pages: number;
