@@ -13,7 +13,7 @@ import { percentile, round, writeResults } from './bench-stats';
 import { BENCH_PASSWORD, benchToken, rebuildSummary, seedMillion } from './hub-seed';
 import { startHubProcess } from './hub-process';
 import { startPageProfile } from './page-profile';
-import { timeReportFloors, timeReports, timeSpeedToLeadByFilter, type ReportTimings } from './reports-timing';
+import { byFilterRows, timeReportByFilter, timeReportFloors, timeReports, type ReportTimings } from './reports-timing';
 
 /**
  * `npm run bench:all-leads`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for a trial run), a
@@ -286,7 +286,8 @@ async function main(): Promise<void> {
     })());
 
     const reports = await reportTimings(hubUrl, benchToken('supervisor'));
-    const speedToLeadByFilter = reports ? await timeSpeedToLeadByFilter(hubUrl, benchToken('supervisor')) : null;
+    const speedToLeadByFilter = reports ? await timeReportByFilter(hubUrl, benchToken('supervisor'), REPORT_PATHS.speedToLead) : null;
+    const callsByFilter = reports ? await timeReportByFilter(hubUrl, benchToken('supervisor'), REPORT_PATHS.calls) : null;
     const reportFloors = reports ? await timeReportFloors(db.url) : null;
     const pageMs = results.changes.map((change) => change.ms);
     const slowest = [...results.changes].sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -308,7 +309,11 @@ async function main(): Promise<void> {
     if (reports) console.table(reports.byReport);
     if (speedToLeadByFilter) {
       console.log('speed to lead per filter set (ms):');
-      console.table(Object.fromEntries(Object.entries(speedToLeadByFilter).map(([query, timing]) => [query || '(whole history)', timing])));
+      console.table(byFilterRows(speedToLeadByFilter));
+    }
+    if (callsByFilter) {
+      console.log('calls per filter set (ms):');
+      console.table(byFilterRows(callsByFilter));
     }
     if (reportFloors) {
       console.log(
@@ -338,6 +343,7 @@ async function main(): Promise<void> {
       reportFloors,
       reports: reports ? reports.byReport : 'the hub has no /reports/* routes yet',
       speedToLeadByFilter,
+      callsByFilter,
       viewport: '1440x900',
       hubBudgetP95Ms: 50,
     });

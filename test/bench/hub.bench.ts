@@ -5,7 +5,8 @@ import { percentile, round, writeResults } from './bench-stats';
 import { benchToken, seedMillion } from './hub-seed';
 import { measureClaims, printClaims } from './claims-bench';
 import { startHubProcess } from './hub-process';
-import { timeExport, timeReportFloors, timeReports, timeSpeedToLeadByFilter } from './reports-timing';
+import { REPORT_PATHS } from '../../src-shared/contract/reports.schema';
+import { byFilterRows, timeExport, timeReportByFilter, timeReportFloors, timeReports } from './reports-timing';
 
 /**
  * `npm run bench:hub`: the hub on PostgreSQL with 1,000,000 leads (`BENCH_LEADS` for fewer). All Leads pages
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
     }
 
     const reports = await timeReports(hub.url, supervisor);
-    const speedToLeadByFilter = await timeSpeedToLeadByFilter(hub.url, supervisor);
+    const speedToLeadByFilter = await timeReportByFilter(hub.url, supervisor, REPORT_PATHS.speedToLead);
+    const callsByFilter = await timeReportByFilter(hub.url, supervisor, REPORT_PATHS.calls);
     const reportFloors = await timeReportFloors(db.url);
     const csvExport = await timeExport(hub.url, supervisor, 'scope=all&brand=Honda');
 
@@ -77,7 +79,9 @@ async function main(): Promise<void> {
     console.table(reports.byReport);
     console.log(`reports p95: ${reports.p95} ms overall, ${reports.rangedP95} ms with a date range`);
     console.log('speed to lead per filter set (ms):');
-    console.table(Object.fromEntries(Object.entries(speedToLeadByFilter).map(([query, timing]) => [query || '(whole history)', timing])));
+    console.table(byFilterRows(speedToLeadByFilter));
+    console.log('calls per filter set (ms):');
+    console.table(byFilterRows(callsByFilter));
     console.log(
       `whole-history floors (straight SQL): one exact median over all leads ${reportFloors.oneMedianOverAllLeadsMs} ms (speed-to-lead needs 8 such sorts); ` +
         `calls grouped per agent, day and result ${reportFloors.callsGroupedMs} ms (${reportFloors.callsReportRows.toLocaleString('en')} rows)`,
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
       reportP95Ms: reports.p95,
       reportRangedP95Ms: reports.rangedP95,
       speedToLeadByFilter,
+      callsByFilter,
       reportFloors,
       csvExport,
       ...claims,

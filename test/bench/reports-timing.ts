@@ -69,20 +69,28 @@ export async function timeReports(baseUrl: string, token: string): Promise<Repor
   return { samples: REPORT_RUNS, byReport, p95: round(percentile(all, 95)), rangedP95: round(percentile(ranged, 95)) };
 }
 
+export type TimingsByFilter = Record<string, { p50: number; p95: number; max: number }>;
+
 /**
- * Speed to lead over each filter set SPEED_RUNS times (after one warm-up each): p50, p95 and max per filter set,
- * keyed by its query ('' the whole history). The report whose cost depends most on the kind of range.
+ * One report over each filter set SPEED_RUNS times (after one warm-up each): p50, p95 and max per filter set, keyed
+ * by its query ('' the whole history). Speed to lead and calls: the reports whose cost depends most on the kind of
+ * range.
  */
-export async function timeSpeedToLeadByFilter(baseUrl: string, token: string): Promise<Record<string, { p50: number; p95: number; max: number }>> {
-  const byFilter: Record<string, { p50: number; p95: number; max: number }> = {};
+export async function timeReportByFilter(baseUrl: string, token: string, path: string): Promise<TimingsByFilter> {
+  const byFilter: TimingsByFilter = {};
   for (const filters of REPORT_FILTERS) {
-    const url = `${baseUrl}${REPORT_PATHS.speedToLead}?${filters.query}`;
+    const url = `${baseUrl}${path}?${filters.query}`;
     await timedGet(url, token);
     const samples: number[] = [];
     for (let run = 0; run < SPEED_RUNS; run++) samples.push(await timedGet(url, token));
     byFilter[filters.query] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) };
   }
   return byFilter;
+}
+
+/** The timings per filter set as a table's rows ('(whole history)' for the empty query). */
+export function byFilterRows(timings: TimingsByFilter): TimingsByFilter {
+  return Object.fromEntries(Object.entries(timings).map(([query, timing]) => [query || '(whole history)', timing]));
 }
 
 /** One CSV export read to the end, counting its lines (as the desktop does). */
