@@ -143,6 +143,34 @@ describe('SyncDriver', () => {
   });
 });
 
+describe('SyncDriver when a page fails while the next is still fetched', () => {
+  it('reports the failed page once the fetch ends, with no rejection left unhandled meanwhile', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let releaseFetch!: () => void;
+      const slowFetch = new Promise<void>((resolve) => (releaseFetch = resolve));
+      const hub = {
+        request: async ({ query }: { query: { cursor?: string } }) => {
+          if (query.cursor === 'c1') await slowFetch;
+          return query.cursor === 'c1' ? page('c2', false) : page('c1', true);
+        },
+      } as unknown as HubClient;
+      const replica: ReplicaPort = { cursor: async () => null, apply: async () => Promise.reject(new Error('disk full')), reset: async () => undefined };
+      const pulled = new SyncDriver(() => hub, replica).pull();
+      // the apply of c1 fails while the loop waits for c2's fetch
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      releaseFetch();
+      await expect(pulled).rejects.toThrow('disk full');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 describe('SyncDriver right after a sign-in', () => {
   /** A hub answering from `pages` and a replica whose cursor comes only when `openReplica` is called. */
   function world(pages: ReadonlyMap<string, SyncPage>, storedCursor: string | null) {

@@ -186,6 +186,8 @@ export class SyncDriver {
           progress.leads += page.leads.length;
           if (page.hasMore) this.onProgress({ ...progress });
         });
+        // Awaited below or by the next page; it may fail while the loop still waits for that page's fetch.
+        confirmed.catch(() => undefined);
         if (!page.hasMore) {
           await confirmed;
           this.onProgress({ ...progress, done: true });
