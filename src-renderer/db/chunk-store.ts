@@ -81,11 +81,14 @@ function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<
   for (const chunk of versioned) memo.chunks.set(chunk.id, chunk);
   for (const id of empty) memo.chunks.delete(id);
   // Rows only join or stay in the chunks written here (deleteChunked forgets the homes first).
-  for (const chunk of versioned) {
-    memo.homes?.versions.set(chunk.id, chunk.version);
-    for (const row of chunk.leads) memo.homes?.chunkOf.set(row.id, chunk.id);
+  const homes = memo.homes;
+  if (homes) {
+    for (const chunk of versioned) {
+      homes.versions.set(chunk.id, chunk.version);
+      for (const row of chunk.leads) homes.chunkOf.set(row.id, chunk.id);
+    }
+    for (const id of empty) homes.versions.delete(id);
   }
-  for (const id of empty) memo.homes?.versions.delete(id);
   const heads = versioned.map(({ id, version, leads }) => ({ id, version, ids: leads.map((row) => row.id) }));
   return Promise.all([
     versioned.length ? putKeyed(db.chunks, versioned) : undefined,
@@ -100,8 +103,15 @@ function writeChunks<T extends Keyed>(db: ChunkTables<T>, chunks: ReadonlyArray<
  * Chromium reads an in-line key from a full copy of each value), or as the in-line key of an older schema's store
  * while an upgrade moves rows into it.
  */
-function putKeyed<R extends Keyed>(table: Table<R, string>, records: readonly R[]): Promise<unknown> {
+export function putKeyed<R extends Keyed>(table: Table<R, string>, records: readonly R[]): Promise<unknown> {
   return table.schema.primKey.keyPath ? table.bulkPut(records) : table.bulkPut(records, records.map((record) => record.id));
+}
+
+/** Which chunk holds each row the heads name, and the versions they stand at. */
+function homesFromHeads(heads: readonly ChunkHead[]): NonNullable<ChunkMemo<unknown>['homes']> {
+  const chunkOf = new Map<string, string>();
+  for (const head of heads) for (const id of head.ids) chunkOf.set(id, head.id);
+  return { versions: new Map(heads.map((head) => [head.id, head.version])), chunkOf };
 }
 
 /**
@@ -114,12 +124,7 @@ function homesOf<T>(tables: ChunkTables<T>, heads: readonly ChunkHead[], ids: Re
   const memo = memoOf(tables);
   const known = memo.homes;
   const current = known !== undefined && known.versions.size === heads.length && heads.every((head) => known.versions.get(head.id) === head.version);
-  if (!current) {
-    const chunkOf = new Map<string, string>();
-    for (const head of heads) for (const id of head.ids) chunkOf.set(id, head.id);
-    memo.homes = { versions: new Map(heads.map((head) => [head.id, head.version])), chunkOf };
-  }
-  const chunkOf = memo.homes?.chunkOf ?? new Map<string, string>();
+  const { chunkOf } = current ? known : (memo.homes = homesFromHeads(heads));
   const homes = new Map<string, string>();
   for (const id of ids) {
     const home = chunkOf.get(id);

@@ -3,7 +3,7 @@ import type { CallLog, Dealership, Message, User } from '../../src-shared/contra
 import type { Stage } from '../../src-shared/domain/stages';
 import { toReplicaActivity, type ReplicaActivity } from './activity-key';
 import type { ChatterRow } from './chatter';
-import type { ChunkHead } from './chunk-store';
+import { putKeyed, type ChunkHead } from './chunk-store';
 import { byCreatedThenId } from './created-order';
 import { groupBy } from '../../src-shared/group-by';
 import { putHistory, type HistoryChunk, type HistoryTables } from './history-store';
@@ -180,7 +180,7 @@ async function copyStores(tx: Transaction, pair: (name: string) => [from: string
   for (const name of CHUNKED_STORES) {
     const [from, to] = pair(name);
     const records = await tx.table<{ id: string }>(from).toArray();
-    if (records.length) await tx.table(to).bulkPut(records, records.map((record) => record.id));
+    if (records.length) await putKeyed(tx.table(to), records);
   }
 }
 
