@@ -14,7 +14,8 @@ export interface RangeSplit {
 }
 
 const MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00:00(\.0*)?Z$/;
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T.*Z$/;
+/** A time the contract allows (UTC, `…Z`): the only kind a range is split on; anything else is scanned whole. */
+export const UTC_TIME = /^\d{4}-\d{2}-\d{2}T.*Z$/;
 const DAY_MS = 86_400_000;
 
 const dayOf = (time: string): string => time.slice(0, 10);

@@ -1,4 +1,5 @@
 import type { ReportQuery } from '../../../src-shared/contract/reports.schema';
+import { UTC_TIME } from './report-summary';
 
 /**
  * Speed to lead's range as pieces of counts (whole UTC years and months, migration 13) and time ranges scanned
@@ -46,7 +47,6 @@ export type LeadExtent = { first: number; last: number } | null;
 const PERIOD_READ_DAYS = 1;
 const DAY_MS = 86_400_000;
 
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T.*Z$/;
 const MONTH_START = /^\d{4}-\d{2}-01T00:00:00(\.0*)?Z$/;
 
 /** Months are counted as year × 12 + month − 1 (January 2026 is 24,312). */
