@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ReplicaOperation, ReplicaPageRequest } from '../../src-shared/contract/crm-api';
+import { pageRequestOf, type ReplicaOperation } from '../../src-shared/contract/crm-api';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import { ReadySignal } from '../sync/ready-signal';
 import type { ReplicaPort } from '../sync/sync-driver';
@@ -75,7 +75,7 @@ export class PageLink {
       return typeof value === 'string' ? value : null;
     },
     // As text, like the Electron bridge: the page is handed one string (RendererReplica.apply).
-    apply: async (page: SyncPage, after: string | null) => void (await this.ask('apply', { json: JSON.stringify(page), after } satisfies ReplicaPageRequest)),
+    apply: async (page: SyncPage, after: string | null) => void (await this.ask('apply', pageRequestOf(page, after))),
     reset: async () => void (await this.ask('reset')),
   };
 

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
-import { REPLICA_READY_CHANNEL, REPLICA_REQUEST_CHANNEL, REPLICA_RESPONSE_CHANNEL, type ReplicaOperation, type ReplicaPageRequest } from '../../src-shared/contract/crm-api';
+import { pageRequestOf, REPLICA_READY_CHANNEL, REPLICA_REQUEST_CHANNEL, REPLICA_RESPONSE_CHANNEL, type ReplicaOperation } from '../../src-shared/contract/crm-api';
 import { ReadySignal } from '../sync/ready-signal';
 import type { SyncPage } from '../../src-shared/contract/sync.schema';
 import type { ReplicaPort } from '../sync/sync-driver';
@@ -41,7 +41,7 @@ export function createReplicaBridge(contents: () => WebContents | null, timeoutM
       return typeof value === 'string' ? value : null;
     },
     apply: async (page: SyncPage, after: string | null) => {
-      await request('apply', { json: JSON.stringify(page), after } satisfies ReplicaPageRequest);
+      await request('apply', pageRequestOf(page, after));
     },
     reset: async () => {
       await request('reset');

@@ -1,5 +1,6 @@
 // Types only from the contract: the preload bundles this file and must stay free of zod.
 import type { IpcChannel, IpcEventName, IpcEventPayload, IpcInput, IpcResult } from './ipc.contract';
+import type { SyncPage } from './sync.schema';
 
 /**
  * `window.crm`: one method per capability, each bound to one IPC channel. The preload (Electron) and the
@@ -85,6 +86,11 @@ export interface ReplicaPageRequest {
   json: string;
   /** The cursor the page was asked for with (null: from the start): the page applies only onto a replica there. */
   after: string | null;
+}
+
+/** How main hands a page over, whichever the transport (Electron's IPC, the browser shell's stream). */
+export function pageRequestOf(page: SyncPage, after: string | null): ReplicaPageRequest {
+  return { json: JSON.stringify(page), after };
 }
 
 export interface RendererReplica {
