@@ -3,11 +3,13 @@ import { hubCommand } from '../harness/built-hub';
 
 /**
  * The built hub as its own process (as in production: `node out/hub/cli.js`, built first when stale), on
- * PostgreSQL, so the load generator does not share its event loop.
+ * PostgreSQL, so the load generator does not share its event loop. `HUB_CPU_PROF=<folder>`: the hub writes a
+ * CPU profile there when it stops (where its share of a bench's time goes).
  */
 export async function startHubProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const { command, args } = hubCommand(['serve', '--port', '0']);
-  const child = spawn(command, args, {
+  const profileDir = process.env['HUB_CPU_PROF'];
+  const child = spawn(command, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...args] : args, {
     env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SECRET: 'bench secret for the hub benchmark' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

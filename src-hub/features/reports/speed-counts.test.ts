@@ -58,6 +58,21 @@ describe('speed to lead figures from counts per value', () => {
     expect([0, 1, 51, 600, 601, 602, 700].map(tenthsOfSlot)).toEqual([null, 0, 50, 599, 600, 660, 6540]);
   });
 
+  it('counts a stored slot where its value counts, on the dense grid and beyond it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: -3, max: 5 })), { maxLength: 200 }), (slots) => {
+        const bySlot = new Tally();
+        const byValue = new Tally();
+        for (const [slot, count] of slots) {
+          bySlot.addStoredSlot(slot, count);
+          byValue.add(tenthsOfSlot(slot) as number, count);
+        }
+        expect(bySlot.entries()).toEqual(byValue.entries());
+      }),
+      propertyRuns(200),
+    );
+  });
+
   it('gives no median without a value, and groups only with leads, ordered by dimension, then most leads, then label', () => {
     expect(durationFigures(new Tally())).toEqual({ leads: 0, medianMinutes: null, p90Minutes: null });
     const counts = new SpeedCounts();

@@ -1,7 +1,7 @@
 import type { ReportQuery, SpeedToLeadReport } from '../../../src-shared/contract/reports.schema';
 import type { Database, Sql } from '../../db/database';
 import { countOf, inReportTransaction, paramAdder, whereClause } from './report-filters';
-import { forEachInteger, SpeedCounts, tenthsOfSlot, type GroupCounts } from './speed-counts';
+import { forEachInteger, SpeedCounts } from './speed-counts';
 import { planSpeedRange, type CountedPiece, type LeadExtent, type ScannedPiece, type Sign } from './speed-range';
 
 /**
@@ -76,20 +76,19 @@ async function addCounted(sql: Sql, counts: SpeedCounts, pieces: readonly Counte
   const rows = await sql.query<CountRow>(selects.join(' union all '), params);
   for (const row of rows) {
     const groups = row.dim === 'a' ? [counts.at('agent', row.key)] : [counts.at('overall', ''), counts.at('brand', row.brand), counts.at('source', row.key)];
+    // Every lead is an 'n' of its source, an agent's leads are their claims ('c', with or without a time); slot 0
+    // is a lead without the measure's time, counted as a lead but not as a value.
+    const measure = row.measure;
+    const countsLeads = measure === 'n' || (row.dim === 'a' && measure === 'c');
+    const tallies = measure === 'n' ? [] : groups.map((group) => group.values[measure]);
     const view = new DataView(row.counts.buffer, row.counts.byteOffset, row.counts.byteLength);
+    const firstSlot = row.chunk * SLOTS_PER_CHUNK;
     for (let place = 0; place < SLOTS_PER_CHUNK; place++) {
       const count = view.getInt32(place * 4) * row.sign;
-      if (count !== 0) addSlot(groups, row, row.chunk * SLOTS_PER_CHUNK + place, count);
+      if (count === 0) continue;
+      if (countsLeads) for (const group of groups) group.leads += count;
+      if (firstSlot + place > 0) for (const tally of tallies) tally.addStoredSlot(firstSlot + place, count);
     }
-  }
-}
-
-/** One slot's count: every lead is an 'n' of its source, an agent's leads are their claims ('c', with or without a time). */
-function addSlot(groups: readonly GroupCounts[], row: CountRow, slot: number, count: number): void {
-  const tenths = tenthsOfSlot(slot);
-  for (const group of groups) {
-    if (row.measure === 'n' || (row.dim === 'a' && row.measure === 'c')) group.leads += count;
-    if (row.measure !== 'n' && tenths !== null) group.add(row.measure, tenths, count);
   }
 }
 
@@ -117,8 +116,9 @@ async function addScanned(sql: Sql, counts: SpeedCounts, range: ScannedPiece, br
     const leads = countOf(row.leads) * range.sign;
     for (const group of groups) group.leads += leads;
     for (const measure of ['c', 'f'] as const) {
+      const tallies = groups.map((group) => group.values[measure]);
       forEachInteger(row[measure], (tenths) => {
-        for (const group of groups) group.add(measure, tenths, range.sign);
+        for (const tally of tallies) tally.add(tenths, range.sign);
       });
     }
   }
