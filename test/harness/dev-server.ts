@@ -1,6 +1,7 @@
 import { resolveConfig } from 'electron-vite';
-import { createServer } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { freePort } from './free-port';
+import { PARCEL_PATH, takeParcel } from './parcels';
 
 /**
  * The renderer as `npm start` serves it: electron-vite's own resolution of electron.vite.config.ts (its renderer
@@ -19,7 +20,8 @@ export async function startRendererDevServer(options: { hmrClientPort?: number }
     // A real port, not 0: Vite's client opens its HMR socket on the configured one.
     const port = await freePort();
     const hmr = options.hmrClientPort ? { clientPort: options.hmrClientPort } : {};
-    const server = await createServer({ ...renderer, logLevel: 'warn', server: { ...renderer.server, host: '127.0.0.1', port, strictPort: true, hmr } });
+    const plugins = [...(renderer.plugins ?? []), parcelsPlugin()];
+    const server = await createServer({ ...renderer, plugins, logLevel: 'warn', server: { ...renderer.server, host: '127.0.0.1', port, strictPort: true, hmr } });
     await server.listen();
     return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
   } finally {
@@ -28,4 +30,20 @@ export async function startRendererDevServer(options: { hmrClientPort?: number }
       else process.env[name] = value;
     }
   }
+}
+
+/** The harness's parcels (parcels.ts) on the dev server's origin, as the built renderer's server hands them out. */
+function parcelsPlugin(): Plugin {
+  return {
+    name: 'harness-parcels',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '/').split('?')[0] ?? '/';
+        if (!path.startsWith(PARCEL_PATH)) return next();
+        const parcel = takeParcel(path);
+        response.writeHead(parcel === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        response.end(parcel ?? '{"error":"no such parcel"}');
+      });
+    },
+  };
 }

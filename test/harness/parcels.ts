@@ -14,6 +14,12 @@ export const PARCEL_PATH = '/__harness/parcel/';
  */
 export const PARCEL_ABOVE_CHARS = 64 * 1024;
 
+/**
+ * A method's answer above this size comes back as a parcel: the protocol's cost passes a same-origin fetch's
+ * (about 2 ms here) at a few kilobytes of JSON.
+ */
+export const ANSWER_PARCEL_ABOVE_CHARS = 8 * 1024;
+
 const parcels = new Map<string, string>();
 let counter = 0;
 
