@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, freshPostgresDatabase, pgliteSnapshot } from '../testing/hub-test-env';
-import type { Database } from './database';
+import type { Database, Sql } from './database';
 import { openPgliteDatabase } from './pglite-database';
 import { openPostgresDatabase } from './postgres-database';
 
@@ -91,6 +91,23 @@ describe.each(BACKENDS)('storage contract on %s', (backend) => {
       .catch((error: unknown) => error);
     expect(inTransaction).toMatchObject({ code: '23505' });
     expect(await db.query(`select id from contract_probe where name = 'before the duplicate'`)).toEqual([]);
+  });
+
+  it('gives readers of one read-only snapshot that answer side by side, refuse writes, and end with the work', async () => {
+    await db.query(`insert into contract_probe (name, count) values ('read together', 3)`);
+    const answers = await db.sharedSnapshot(3, (readers) =>
+      Promise.all(readers.flatMap((reader) => [1, 2].map(() => reader.query<{ count: number }>(`select count from contract_probe where name = 'read together'`)))),
+    );
+    expect(answers).toEqual(Array.from({ length: 6 }, () => [{ count: 3 }]));
+    const write = await db.sharedSnapshot(2, (readers) => readers[1]!.query(`insert into contract_probe (name) values ('read only')`)).catch((error: unknown) => error);
+    expect(write).toMatchObject({ code: '25006' }); // read_only_sql_transaction
+    const failure = new Error('the report failed');
+    await expect(db.sharedSnapshot(2, async () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(await db.query(`select id from contract_probe where name = 'read only'`)).toEqual([]);
+    expect(await db.query('select 1 as one')).toEqual([{ one: 1 }]);
+    // a reader kept past the work is refused, not run outside the snapshot (or on another's connection)
+    const [kept] = await db.sharedSnapshot(1, async (readers) => readers);
+    await expect(kept!.query('select 1')).rejects.toThrow(/transaction has ended/);
   });
 
   it('delivers NOTIFY payloads to a listener, a transaction\'s only once it commits, and none after unsubscribing', async () => {
@@ -207,5 +224,73 @@ describe('a transaction on PostgreSQL whose connection is lost between its state
       await db.close();
       await fresh.drop();
     }
+  });
+});
+
+describe('readers of a shared snapshot on PostgreSQL', () => {
+  let db: Database;
+  let drop: () => Promise<void> = async () => undefined;
+  // node-postgres warns (once) when a client is handed a query while it runs one: readers sharing it must queue
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.message);
+  const queuedOnAClient = () => warnings.filter((message) => message.includes('already executing a query'));
+  beforeAll(async () => {
+    process.on('warning', onWarning);
+    const fresh = await freshPostgresDatabase();
+    drop = fresh.drop;
+    db = await openPostgresDatabase(fresh.url, 4);
+    await db.query('create table snapshot_probe (id integer primary key)');
+    await db.query('insert into snapshot_probe values (1)');
+  });
+  afterAll(async () => {
+    process.off('warning', onWarning);
+    await db?.close();
+    await drop();
+  });
+  const pidsAndCounts = (readers: Sql[]) =>
+    Promise.all(readers.map((reader) => reader.query<{ pid: number; rows: string }>('select pg_backend_pid() as pid, (select count(*) from snapshot_probe) as rows')));
+
+  it('run on connections of their own and all see the snapshot taken before a later commit', async () => {
+    const seen = await db.sharedSnapshot(3, async (readers) => {
+      await readers[0]!.query('select 1');
+      await db.query('insert into snapshot_probe values (2)'); // committed while the readers are open
+      return pidsAndCounts(readers);
+    });
+    expect(new Set(seen.map(([row]) => row?.pid)).size).toBe(3);
+    expect(seen.map(([row]) => row?.rows)).toEqual(['1', '1', '1']);
+    expect(await db.query('select count(*) as rows from snapshot_probe')).toEqual([{ rows: '2' }]);
+    expect(db.poolStats?.()).toMatchObject({ waiting: 0 });
+  });
+
+  it('share the first connection when the pool cannot spare one, instead of waiting for it', async () => {
+    // three of the pool's four connections are busy in transactions that wait on this test
+    const busy = [1, 2, 3].map(() => {
+      let release = (): void => undefined;
+      let started = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const done = db.transaction(async (tx) => {
+        await tx.query('select 1');
+        started();
+        await held;
+      });
+      return { release, running, done };
+    });
+    await Promise.all(busy.map(({ running }) => running));
+    const seen = await db.sharedSnapshot(3, pidsAndCounts);
+    expect(new Set(seen.map(([row]) => row?.pid)).size).toBe(1);
+    expect(queuedOnAClient()).toEqual([]);
+    for (const { release } of busy) release();
+    await Promise.all(busy.map(({ done }) => done));
+    const stats = db.poolStats?.();
+    expect(stats).toMatchObject({ waiting: 0, idle: stats?.total });
+  });
+
+  it('let a reader\'s statement end before the transactions do when another reader fails', async () => {
+    const outcome = db.sharedSnapshot(2, (readers) => Promise.all([readers[0]!.query('select pg_sleep(0.2)'), readers[1]!.query('select * from no_such_table')]));
+    await expect(outcome).rejects.toMatchObject({ code: '42P01' });
+    expect(queuedOnAClient()).toEqual([]);
+    expect(db.poolStats?.()).toMatchObject({ waiting: 0 });
+    expect(await db.sharedSnapshot(2, pidsAndCounts)).toHaveLength(2);
   });
 });

@@ -40,6 +40,13 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with `count` readers: read-only repeatable-read transactions that all see one snapshot, usable
+   * side by side (each runs its own statements one after another). PostgreSQL gives each its own connection
+   * when the pool can spare one at once (shared-snapshot.ts), so their statements run on the server's cores
+   * together; PGlite has one connection, and every reader is its one transaction.
+   */
+  sharedSnapshot<T>(count: number, work: (readers: Sql[]) => Promise<T>): Promise<T>;
   /** Subscribes to a NOTIFY channel; resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Subscribes to a NOTIFY channel, with the means to catch up with it and to hear of its loss. */

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, QueryOptions, Row, Sql } from './database';
 import { TIME_TYPE_IDS } from './pg-time';
+import { oneAtATime } from './shared-snapshot';
 import { acquireDataDirLock } from './data-dir-lock';
 
 // int8 arrives as text on PostgreSQL (node-postgres); do the same here so ids are strings everywhere.
@@ -67,6 +68,16 @@ export async function openPgliteDatabase(dataDir: string | null, snapshot?: Blob
     kind: 'pglite',
     ...asSql(db),
     transaction: (work) => db.transaction((tx) => work(asSql(tx))),
+    sharedSnapshot: (count, work) =>
+      db.transaction(async (tx) => {
+        await tx.query('set transaction isolation level repeatable read, read only');
+        const reader = oneAtATime(asSql(tx));
+        try {
+          return await work(Array.from({ length: count }, () => reader));
+        } finally {
+          await reader.end();
+        }
+      }),
     async listen(channel, onPayload) {
       const unsubscribe = await db.listen(channel, onPayload);
       return async () => unsubscribe();

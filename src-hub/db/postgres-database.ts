@@ -3,6 +3,7 @@ import type { HubLog } from '../hub-context';
 import type { ChannelSubscription, Database, QueryOptions, Row, Sql, SubscriptionHandlers } from './database';
 import { TIME_TYPE_IDS } from './pg-time';
 import { sharedRoundTrips } from './shared-round-trips';
+import { sharedSnapshot } from './shared-snapshot';
 
 /** node-postgres' parsers, except that times stay PostgreSQL's text (`QueryOptions.timesAsText`). */
 const timesAsText = {
@@ -97,6 +98,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         client.release(lost);
       }
     },
+    sharedSnapshot: (count, work) => sharedSnapshot(pool, poolSize, asSql, log, count, work),
     async listen(channel, onPayload) {
       const subscription = await subscribe(channel, { onPayload });
       return () => subscription.close();

@@ -40,6 +40,7 @@ export function timedDatabase(db: Database, observe: (sample: QuerySample) => vo
     kind: db.kind,
     query: timed(db).query,
     transaction: (work) => db.transaction((tx) => work(timed(tx))),
+    sharedSnapshot: (count, work) => db.sharedSnapshot(count, (readers) => work(readers.map(timed))),
     listen: (channel, onPayload) => db.listen(channel, onPayload),
     subscribe: (channel, handlers) => db.subscribe(channel, handlers),
     close: () => db.close(),

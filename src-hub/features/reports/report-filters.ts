@@ -46,9 +46,18 @@ export function conversionRate(won: number, lost: number): number | null {
  * and takes part of it away must see the same leads in both.
  */
 export async function inReportTransaction<T>(db: Database, work: (tx: Sql) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query('set transaction isolation level repeatable read, read only');
-    await tx.query(`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    return work(tx);
+  return inReportReaders(db, 1, ([tx]) => work(tx!));
+}
+
+/**
+ * inReportTransaction's settings and snapshot for `count` readers whose statements may run side by side
+ * (Database.sharedSnapshot): a report whose parts are independent reads asks for them together.
+ */
+export async function inReportReaders<T>(db: Database, count: number, work: (readers: Sql[]) => Promise<T>): Promise<T> {
+  return db.sharedSnapshot(count, async (readers) => {
+    await Promise.all([...new Set(readers)].map((reader) => reader.query(REPORT_SETTINGS)));
+    return work(readers);
   });
 }
+
+const REPORT_SETTINGS = `select set_config('work_mem', '64MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
