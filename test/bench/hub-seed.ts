@@ -42,6 +42,10 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
   }
   await client.query(`insert into dealerships (code, name, brands) values ('MTY', 'Metro Toyota', '{Toyota}'), ('BHN', 'Bay Honda', '{Honda}'), ('NSN', 'North Nissan', '{Nissan}')`);
   const syncAgent = users.find((user) => user.login === 'syncagent')?.id;
+  // A customer's name and a lead's source are drawn independently of its brand and its holder (multiplicative
+  // hashes of g), as on a floor: with both taken from g's residues, a full name decided the brand and the source
+  // (g mod 120), so a brand sorted by customer skipped 16,666 leads of other brands per page, and every pool lead
+  // (g mod 100 = 0) came from the Website.
   const batch = 100_000;
   for (let from = 1; from <= leads; from += batch) {
     const to = Math.min(leads, from + batch - 1);
@@ -51,11 +55,11 @@ export async function seedMillion(url: string, leads: number): Promise<void> {
          first_claimed_by, first_claimed_at, first_call_at)
        select 'LEAD/2026/' || lpad(g::text, 7, '0'), 2026, g,
          (array['Juan','Maria','Jose','Ana','Carlo','Bea','Miguel','Sofia','Paolo','Nicole'])[1 + g % 10] || ' ' ||
-         (array['Santos','Reyes','Cruz','Garcia','Mendoza','Torres','Ramos','Lim','Tan','Bautista','Aquino','Navarro'])[1 + (g / 10) % 12] || ' ' || g,
+         (array['Santos','Reyes','Cruz','Garcia','Mendoza','Torres','Ramos','Lim','Tan','Bautista','Aquino','Navarro'])[1 + (g::bigint * 40503 % 65537) % 12] || ' ' || g,
          '+63 917 ' || lpad((g % 10000000)::text, 7, '0'), 'customer' || g || '@mail.example',
          '63917' || lpad((g % 10000000)::text, 7, '0'), 'customer' || g || '@mail.example',
          (array['Toyota','Honda','Nissan'])[1 + g % 3], (array['Vios','City','Navara','Fortuner','Civic','Terra'])[1 + g % 6],
-         1 + g % 3, (array['Website','Facebook','Walk-in','Referral','Distributor feed'])[1 + g % 5],
+         1 + g % 3, (array['Website','Facebook','Walk-in','Referral','Distributor feed'])[1 + (g::bigint * 48271 % 2147483647) % 5],
          case when g > ${leads - SYNC_AGENT_LEADS} then 1 + g % 3 else 1 + g % 5 end,
          case when g > ${leads - SYNC_AGENT_LEADS} then false else g % 5 >= 3 end,
          h.holder,
