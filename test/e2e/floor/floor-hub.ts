@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openPgliteDatabase } from '../../../src-hub/db/pglite-database';
-import { pgliteSnapshot } from '../../../src-hub/testing/hub-test-env';
 import { hubCommand } from '../../harness/built-hub';
 
 /**
@@ -15,10 +13,10 @@ export class FloorHub {
   ) {}
 
   static async start(dataDir: string): Promise<FloorHub> {
-    // The data folder starts as a copy of the run's migrated PGlite snapshot: the hub process finds a cluster
-    // to open instead of creating one (seconds of initdb), and seeds the demo into it as on any empty database.
-    const snapshot = pgliteSnapshot();
-    if (snapshot) await (await openPgliteDatabase(dataDir, snapshot)).close();
+    // The hub process fills the empty data folder from the run's migrated PGlite snapshot itself (HUB_PGLITE_TEMPLATE,
+    // which the worker's environment passes on: pglite-template.setup.ts), as the CLI's and the training hub do, and
+    // seeds the demo into it as on any empty database. Filling the folder here first (the snapshot opened and closed in
+    // this worker) cost the worker a PGlite of its own: WebAssembly start, the load and a closing checkpoint.
     const { child, url } = await spawnHub(dataDir);
     return new FloorHub(child, url, dataDir);
   }
