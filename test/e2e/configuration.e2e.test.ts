@@ -19,7 +19,7 @@ import { serveRenderer } from '../harness/static-server';
 import { screenshot } from './screenshot';
 
 /**
- * The manager's Configuration screens in real Chromium, each against a demo hub of its own: (a) removing
+ * The manager's Configuration screens in real Chromium, one demo hub and one manager window for the file: (a) removing
  * the won flag from every stage makes an agent's Mark as Won fail with the documents' "No won stage
  * configured"; (b) a dealership set up against the sandbox dealer: Test Connection lists its Odoo companies,
  * passes every line once one is chosen, and tells each sandbox integration user what its Odoo lacks;
@@ -64,8 +64,10 @@ const attributesOf = async (items: Locator, ...names: string[]) =>
   Promise.all((await items.all()).map(async (item) => (await Promise.all(names.map((name) => item.getAttribute(name)))).join(':')));
 const stageNames = (page: Page) => attributesOf(stageList(page).locator('> li'), 'aria-label');
 
+/** Configuration's Stages tab (the manager's window may still be on another tab from the test before). */
 async function openConfiguration(page: Page): Promise<void> {
   await menu(page).getByRole('button', { name: 'Configuration' }).click();
+  await tab(page, 'Stages').click();
   await stageList(page).waitFor({ timeout: 10_000 });
 }
 
@@ -92,13 +94,17 @@ describe('Configuration in real Chromium', () => {
   let browser: Browser;
   let renderer: { origin: string; close: () => Promise<void> };
   let dealer: OdooSandbox;
-  const hubs: RunningHub[] = [];
+  // One hub and one manager window for the three tests: a hub of each test's own and a window with a sign-in of
+  // its own cost about 3 CPU-s each (PGlite, the demo seed, a first sync). What a test changes that a later one
+  // reads, it puts back: (a) its won flags.
+  let hub: RunningHub;
+  let manager: Page;
   const apps: AppHandle[] = [];
 
-  const app = async (hub: RunningHub) => {
+  const app = async () => {
     const opened = await openApp({ browser, rendererOrigin: renderer.origin, core: { defaultHubUrl: async () => hub.url } });
     apps.push(opened);
-    return opened.page;
+    return opened;
   };
 
   beforeAll(async () => {
@@ -107,30 +113,32 @@ describe('Configuration in real Chromium', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     dealer = await startOdooSandbox({ products: DEMO_PRODUCTS });
+    hub = await demoHub('e2e-config-');
+    manager = (await app()).page;
+    await signIn(manager, 'manager1');
   }, 180_000);
 
   afterAll(async () => {
     for (const opened of apps) await opened.close().catch(() => undefined);
     await browser?.close();
-    for (const hub of hubs) await hub.close().catch(() => undefined);
+    await hub?.close().catch(() => undefined);
     await dealer?.close().catch(() => undefined);
     await renderer?.close();
   });
 
   it('(a) with the won flag removed from every stage, an agent’s Mark as Won says "No won stage configured"', async () => {
     await withTimeLimit(110_000, 'no won stage', (async () => {
-      // A hub of its own: its stage set is fresh and no lead is in a won stage, so the flags may change.
-      const hub = await demoHub('e2e-config-stages-');
-      hubs.push(hub);
-      const manager = await app(hub);
-
+      // The demo's stage set is fresh and no lead is in a won stage, so the flags may change; they are put back below.
+      const checkedWon = stageList(manager).getByRole('checkbox', { name: 'Won', checked: true });
+      const wonStages: string[] = [];
       await step('manager removes the won flag from every stage', manager, async () => {
-        await signIn(manager, 'manager1');
         await openConfiguration(manager);
-        const checkedWon = stageList(manager).getByRole('checkbox', { name: 'Won', checked: true });
         // The stages come with the first sync: wait for them rather than count an empty list.
         await expect.poll(() => checkedWon.count(), { message: 'the demo stage set has a won stage', timeout: 20_000 }).toBeGreaterThan(0);
         expect(await manager.getByText(/^No won stage configured/).count(), 'no warning while a stage is won').toBe(0);
+        for (const row of await stageList(manager).locator('> li').all()) {
+          if (await row.getByRole('checkbox', { name: 'Won' }).isChecked()) wonStages.push((await row.getAttribute('aria-label')) ?? '');
+        }
         while ((await checkedWon.count()) > 0) {
           const before = await checkedWon.count();
           await checkedWon.first().uncheck();
@@ -142,7 +150,8 @@ describe('Configuration in real Chromium', () => {
         await shot(manager, 'stages-no-won');
       });
 
-      const agent = await app(hub);
+      const agentApp = await app();
+      const agent = agentApp.page;
       await step('agent1 tries Mark as Won', agent, async () => {
         await signIn(agent, 'agent1');
         const board = agent.getByRole('region', { name: 'My Pipeline', exact: true });
@@ -159,15 +168,19 @@ describe('Configuration in real Chromium', () => {
         expect(text).toContain('The lead was not marked as Won; it stays where it was.');
         expect(text, 'the hub’s rule message, as is').toContain(noWonStageMessage('agent'));
       });
+      await agentApp.close();
+
+      await step('manager puts the won flags back', manager, async () => {
+        for (const name of wonStages) await stageRow(manager, name).getByRole('checkbox', { name: 'Won' }).check();
+        await expect.poll(() => checkedWon.count(), { message: `the won flag back on ${wonStages.join(', ')}`, timeout: 10_000 }).toBe(wonStages.length);
+        await expect.poll(() => manager.getByText(/^No won stage configured/).count(), { message: 'no warning once a stage is won again', timeout: 10_000 }).toBe(0);
+      });
     })());
   }, 120_000);
 
   it('(b) a dealership against the sandbox dealer: its Odoo company chosen from Test Connection, then every sandbox user tested', async () => {
     await withTimeLimit(150_000, 'dealership and Test Connection', (async () => {
-      const hub = await demoHub('e2e-config-dealer-');
-      hubs.push(hub);
-      const page = await app(hub);
-      await signIn(page, 'manager1');
+      const page = manager;
       await openConfiguration(page);
       await tab(page, 'Dealerships').click();
 
@@ -264,8 +277,6 @@ describe('Configuration in real Chromium', () => {
 
   it('(c) reorders stages by drag, and each screen at 1440x900', async () => {
     await withTimeLimit(110_000, 'screens', (async () => {
-      const hub = await demoHub('e2e-config-screens-');
-      hubs.push(hub);
       // Won notices as the Won flow queues them; the training hub (no SMTP) delivers them to its outbox.
       await hub.db.transaction(async (tx) => {
         for (const [index, facts] of [
@@ -276,8 +287,7 @@ describe('Configuration in real Chromium', () => {
           await queueMail(tx, { ...wonManagerMail({ ...rest, customerPhone: '+63 917 555 10' + index, customerEmail: null }), kind: 'won_manager', leadId: null, to }, new Date());
         }
       });
-      const page = await app(hub);
-      await signIn(page, 'manager1');
+      const page = manager;
       await openConfiguration(page);
 
       await step('drag Lost above Won', page, async () => {
