@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { migratedDataDir } from '../harness/pglite-folder';
 import { serveRenderer } from '../harness/static-server';
 import { agentScreens, lockScreen, managerScreens, Tour } from './a11y-tour';
 import { coveredBy, focused, focusRing } from './a11y-probe';
@@ -37,7 +36,7 @@ describe('accessibility of every screen in real Chromium', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-a11y-hub-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
+      storage: { dataDir: migratedDataDir('e2e-a11y-hub-'), databaseUrl: undefined },
       port: 0,
       demo: { leads: 20 },
       config: { passwordCost: { N: 1024, r: 8, p: 1 } },

@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEALERSHIPS, DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { migratedDataDir } from '../harness/pglite-folder';
 import { serveRenderer } from '../harness/static-server';
 import { board, card, closeLead, currentStage, dismissToasts, drag, leadForm, menu, pipelineColumn, statusbar, toasts } from './ui-kit';
 import { screenshot } from './screenshot';
@@ -93,7 +92,7 @@ describe('agent flows in real Chromium', () => {
     browser = await launchChromium();
     dealer = await startOdooSandbox({ products: DEMO_PRODUCTS });
     hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-agent-hub-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
+      storage: { dataDir: migratedDataDir('e2e-agent-hub-'), databaseUrl: undefined },
       port: 0,
       demo: { leads: 20 },
       config: { passwordCost: { N: 1024, r: 8, p: 1 } },

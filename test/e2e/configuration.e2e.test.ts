@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,13 +7,13 @@ import { wonManagerMail } from '../../src-hub/features/mail/mail-templates';
 import { DEMO_DEALERSHIPS } from '../../src-hub/features/seed/demo-data';
 import { noWonStageMessage } from '../../src-hub/features/won/won-messages';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_MANAGER_USER, SANDBOX_NOCONTACT_USER, SANDBOX_OWN_USER, SANDBOX_READONLY_USER, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { migratedDataDir } from '../harness/pglite-folder';
 import { serveRenderer } from '../harness/static-server';
 import { screenshot } from './screenshot';
 
@@ -41,7 +40,7 @@ async function step<T>(name: string, page: Page, work: () => Promise<T>): Promis
 
 async function demoHub(prefix: string): Promise<RunningHub> {
   return startHub({
-    storage: { dataDir: mkdtempSync(join(tmpdir(), prefix)), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
+    storage: { dataDir: migratedDataDir(prefix), databaseUrl: undefined },
     port: 0,
     demo: { leads: 12 },
     config: { passwordCost: { N: 1024, r: 8, p: 1 } },

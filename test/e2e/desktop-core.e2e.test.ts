@@ -1,21 +1,20 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { migratedDataDir } from '../harness/pglite-folder';
 import { serveRenderer } from '../harness/static-server';
 import { screenshot } from './screenshot';
 
 const SHOTS = join(process.cwd(), 'test/e2e/screenshots');
 
 async function hubOn(dataDir: string, port = 0): Promise<RunningHub> {
-  return startHub({ storage: { dataDir, databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() }, port, demo: { leads: 20 }, config: { passwordCost: { N: 1024, r: 8, p: 1 } }, log: { info: () => undefined, error: () => undefined } });
+  return startHub({ storage: { dataDir, databaseUrl: undefined }, port, demo: { leads: 20 }, config: { passwordCost: { N: 1024, r: 8, p: 1 } }, log: { info: () => undefined, error: () => undefined } });
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
@@ -43,7 +42,7 @@ describe('desktop core in real Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'e2e-hub-'));
+    dataDir = migratedDataDir('e2e-hub-');
     hub = await hubOn(dataDir);
   }, 180_000);
 

@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startHub, type RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { migratedDataDir } from '../harness/pglite-folder';
 import { HubProxy } from '../harness/hub-proxy';
 import { serveRenderer } from '../harness/static-server';
 import { onlineBadge, signInAs } from './ui-kit';
@@ -62,7 +61,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     hub = await startHub({
-      storage: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-hotdesk-')), databaseUrl: undefined, pgliteSnapshot: pgliteSnapshot() },
+      storage: { dataDir: migratedDataDir('e2e-hotdesk-'), databaseUrl: undefined },
       port: 0,
       demo: { leads: 20 },
       config: { passwordCost: { N: 1024, r: 8, p: 1 } },

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
 import { launchChromiumServer } from '../harness/chromium';
+import { unpackMigratedFolder } from '../harness/pglite-folder';
 import { clearAbandonedLocks } from '../harness/file-lock';
 
 declare module 'vitest' {
@@ -11,7 +12,8 @@ declare module 'vitest' {
 }
 
 /**
- * The e2e hubs start from the migrated PGlite snapshot too (the same file as the node project's, made once), and
+ * The e2e hubs start from the migrated PGlite snapshot too (the same file as the node project's, made once), unpacked
+ * once into a data folder that each hub copies (test/harness/pglite-folder.ts), and
  * the files share one Chromium, started here and stopped after the last file.
  * Locks a killed earlier run left (the browser lane, the renderer build) are cleared before any worker starts.
  */
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   clearAbandonedLocks();
   const [snapshotPath, chromium] = await Promise.all([pgliteSnapshotFile(), launchChromiumServer()]);
   project.provide('pgliteSnapshotPath', snapshotPath);
+  project.provide('pgliteFolderPath', await unpackMigratedFolder(snapshotPath));
   project.provide('chromiumEndpoint', chromium.wsEndpoint());
   return () => chromium.close();
 }
