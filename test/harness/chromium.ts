@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -8,6 +10,26 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
  * 1.5 s of the browser lane each. Scripts and benchmarks run without it and launch their own.
  */
 export const SHARED_CHROMIUM_ENV = 'BPO_CRM_SHARED_CHROMIUM';
+
+/**
+ * Chromium 156 opens the omnibox's suggestion popup as WebUI pages of its own (chrome://omnibox-popup.top-chrome/
+ * and its AI-mode variant) for every window, in a renderer that ran at about 70 % of a core while a test's page
+ * loaded. Headless windows have no omnibox anyone types into. Twelve contexts, each a page filling a field (CPU of
+ * Chromium's process tree from /proc, this 2-core machine): 10.8-12.7 CPU-s with the popups, 7.4-7.5 without.
+ */
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
+/**
+ * playwright-core's own --disable-features list (`disabledFeatures` in its lib/coreBundle.js, which it does not
+ * export). Chromium keeps the last value of a switch given twice, so a second --disable-features has to carry
+ * playwright's features too or it turns them back on. An upgrade that moves the list fails here, naming the file.
+ */
+function playwrightDisabledFeatures(): string[] {
+  const file = createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle');
+  const list = /\bdisabledFeatures = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1];
+  if (list === undefined) throw new Error(`No disabledFeatures list in ${file}: read playwright-core's --disable-features anew for test/harness/chromium.ts.`);
+  return [...list.replace(/\/\/[^\n]*/g, '').matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? '');
+}
 
 /**
  * Debian's Chromium, headless. The background-networking flags keep it from calling out (this machine has no
@@ -26,6 +48,7 @@ const LAUNCH: LaunchOptions = {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
+    `--disable-features=${[...playwrightDisabledFeatures(), ...DISABLED_FEATURES].join(',')}`,
   ],
 };
 
