@@ -102,7 +102,12 @@ export class HubProxy {
     const sent: Buffer[] = [];
     if (this.observe) request.on('data', (chunk: Buffer) => sent.push(chunk));
     const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      // Connection and Keep-Alive describe the hub's own connection to this proxy (Fastify keeps an idle one 72 s);
+      // forwarded, they told the workstation its connection to the proxy would last as long, while this server ends
+      // idle ones after 5 s — a request sent on one the proxy had just closed failed with ECONNRESET. Left out, Node
+      // writes this server's own (Keep-Alive: timeout=5).
+      const { connection: _connection, 'keep-alive': _keepAlive, ...headers } = answer.headers;
+      response.writeHead(answer.statusCode ?? 502, headers);
       answer.pipe(response);
       const contentType = answer.headers['content-type'];
       if (this.observe) {
