@@ -8,7 +8,6 @@ import type { Database } from '../../src-hub/db/database';
 import { openPgliteDatabase } from '../../src-hub/db/pglite-database';
 import { ADMIN_FILE } from '../../src-hub/features/backup/admin-endpoint';
 import type { RunningHub } from '../../src-hub/start-hub';
-import { pgliteSnapshot } from '../../src-hub/testing/hub-test-env';
 
 /**
  * Backups of the embedded default (issue 22, item 7), through the command line run in-process: the running hub
@@ -32,10 +31,12 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-/** A data folder holding the run's migrated database (no initdb), served with the demo seed. */
+/**
+ * A new data folder served with the demo seed: the hub fills it from the run's migrated snapshot (HUB_PGLITE_TEMPLATE,
+ * test/setup/pglite-template.setup.ts), no initdb; opening and closing it here first cost one more PGlite start.
+ */
 async function servedFolder(): Promise<{ dir: string; hub: RunningHub }> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-backup-'));
-  await (await openPgliteDatabase(dir, pgliteSnapshot())).close();
   const hub = await main(['serve', '--data', dir, '--port', '0', '--demo', '--demo-leads', '8']);
   if (!hub) throw new Error('serve resolved without a hub');
   hubs.push(hub);

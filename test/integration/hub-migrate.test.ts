@@ -8,6 +8,7 @@ import { MIGRATIONS, migrate, PendingMigrationsError } from '../../src-hub/db/mi
 import { openPgliteDatabase } from '../../src-hub/db/pglite-database';
 import { openPostgresDatabase } from '../../src-hub/db/postgres-database';
 import type { RunningHub } from '../../src-hub/start-hub';
+import { emptyPgliteSnapshot } from '../../src-hub/testing/empty-pglite-snapshot';
 import { emptyPostgresDatabase } from '../../src-hub/testing/hub-test-env';
 
 /**
@@ -125,7 +126,7 @@ describe('hub migrations as a step', () => {
   it('refuses a PGlite data folder of the previous version the same way, until admin migrate', async () => {
     vi.stubEnv('DATABASE_URL', '');
     const dir = mkdtempSync(join(tmpdir(), 'hub-migrate-'));
-    const old = await openPgliteDatabase(dir);
+    const old = await openPgliteDatabase(dir, emptyPgliteSnapshot());
     await migrate(old, previous);
     await old.close();
 

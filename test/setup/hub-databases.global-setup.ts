@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { clearAbandonedLocks } from '../harness/file-lock';
-import { makePostgresTemplate, pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
+import { makePostgresTemplate, pgliteEmptySnapshotFile, pgliteSnapshotFile } from '../../src-hub/testing/migrated-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +11,8 @@ declare module 'vitest' {
     postgresTemplate: string;
     /** A file holding a migrated PGlite data folder (`dumpDataDir`); each test hub loads it instead of running initdb. */
     pgliteSnapshotPath: string;
+    /** A file holding a PGlite data folder with no migration applied, for the tests that migrate step by step. */
+    pgliteEmptySnapshotPath: string;
   }
 }
 
@@ -25,11 +27,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The renderer build lock, if a killed earlier run left it (test/integration/electron-build.test.ts takes it).
   clearAbandonedLocks();
   const given = process.env['TEST_DATABASE_URL'];
-  const [server, snapshotPath] = await Promise.all([given ? { adminUrl: given, stop: async () => undefined } : startServer(), pgliteSnapshotFile()]);
+  // The migrated snapshot is made from the empty one (when neither is kept from an earlier run: one initdb).
+  const snapshots = pgliteSnapshotFile().then(async (migrated) => ({ migrated, empty: await pgliteEmptySnapshotFile() }));
+  const [server, snapshotPaths] = await Promise.all([given ? { adminUrl: given, stop: async () => undefined } : startServer(), snapshots]);
   const template = await makePostgresTemplate(server.adminUrl);
   project.provide('postgresAdminUrl', server.adminUrl);
   project.provide('postgresTemplate', template.name);
-  project.provide('pgliteSnapshotPath', snapshotPath);
+  project.provide('pgliteSnapshotPath', snapshotPaths.migrated);
+  project.provide('pgliteEmptySnapshotPath', snapshotPaths.empty);
   return async () => {
     await template.drop().catch((error: unknown) => console.error('[test databases] could not drop the template:', error));
     await server.stop();

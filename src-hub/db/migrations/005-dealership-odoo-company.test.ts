@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../database';
 import { migrate } from '../migrate';
 import { openPgliteDatabase } from '../pglite-database';
+import { emptyPgliteSnapshot } from '../../testing/empty-pglite-snapshot';
 
 /** Migration 5 over a database of version 4 holding a dealership with a connection. */
 
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 describe('migration 5: the dealership Odoo company', () => {
   it('keeps existing dealerships and their connection, with no company (the default company, as before)', async () => {
-    db = await openPgliteDatabase(null);
+    db = await openPgliteDatabase(null, emptyPgliteSnapshot());
     expect(await migrate(db, 4)).toEqual([1, 2, 3, 4]);
     await db.query(
       `insert into dealerships (code, name, brands, manager_email, models, odoo_url, odoo_database, odoo_login, odoo_api_key_enc)

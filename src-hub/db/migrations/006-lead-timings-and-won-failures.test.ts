@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../database';
 import { migrate } from '../migrate';
 import { openPgliteDatabase } from '../pglite-database';
+import { emptyPgliteSnapshot } from '../../testing/empty-pglite-snapshot';
 
 /** Migration 6 over a database of version 5 holding leads with their history: the new facts come from it. */
 
@@ -54,7 +55,7 @@ async function version5WithHistory(target: Database): Promise<Record<string, str
 
 describe('migration 6: lead timings and failed Won pushes', () => {
   it('fills first claim (the first claimer, not the reassignment), first call and the waiting failed push from the history', async () => {
-    db = await openPgliteDatabase(null);
+    db = await openPgliteDatabase(null, emptyPgliteSnapshot());
     const ids = await version5WithHistory(db);
     expect(await migrate(db, 6)).toEqual([6]);
     const rows = await db.query<Record<string, unknown>>(

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../database';
 import { migrate } from '../migrate';
 import { openPgliteDatabase } from '../pglite-database';
+import { emptyPgliteSnapshot } from '../../testing/empty-pglite-snapshot';
 
 /** Migration 7 over a database of version 6 with a manager and an unclaimed lead: alerts start off. */
 
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 describe('migration 7: unclaimed-lead alerts', () => {
   it('adds no alert for existing brands (off until a manager sets one) and keeps one threshold per brand, ignoring case', async () => {
-    db = await openPgliteDatabase(null);
+    db = await openPgliteDatabase(null, emptyPgliteSnapshot());
     expect(await migrate(db, 6)).toEqual([1, 2, 3, 4, 5, 6]);
     const [stage] = await db.query<{ id: string }>(`insert into stages (name, sequence) values ('New', 1) returning id`);
     const [manager] = await db.query<{ id: string }>(`insert into users (login, name, role, password_hash) values ('mia', 'Mia', 'manager', 'x') returning id`);

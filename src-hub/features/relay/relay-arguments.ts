@@ -70,97 +70,109 @@ const productDomain = z.union([
 const searchKwargs = (fields: readonly [string, ...string[]], limit: number) => kwargs({ fields: fieldsOf(fields), limit: z.int().min(1).max(limit), order: z.literal('id') });
 const createRight = z.tuple([z.tuple([]), z.literal('create')]);
 
-function shapes(facts: ArgumentFacts): Record<string, Shape> {
-  const ref = facts.leadRef === null ? z.never() : z.literal(facts.leadRef);
-  const both: LeaseKind[] = ['won', 'test'];
-  return {
-    'res.partner.search_read': {
-      leases: ['won'],
-      args: z.tuple([z.tuple([partnerDomain]), searchKwargs(RELAY_PARTNER_FIELDS, 50)]),
-      allows: 'one customer looked up by exact e-mail or by phone digits (phone, or phone | mobile), optionally within one company; fields name, email, phone, mobile; limit ≤ 50',
-    },
-    'res.partner.create': {
-      leases: ['won'],
-      args: z.tuple([
-        z.tuple([
-          z.strictObject({
-            name: z.string().trim().min(1).max(FIELD_MAX.personName),
-            is_company: z.literal(false),
-            type: z.literal('contact'),
-            email: z.string().min(1).max(FIELD_MAX.email).optional(),
-            phone: z.string().min(1).max(FIELD_MAX.phone).optional(),
-          }),
-        ]),
-        kwargs({}),
+/**
+ * The facts of the call being checked, read by the schemas below while `refusedArguments` parses (synchronously, so
+ * no other call's facts can be in place): the shapes are built once instead of per call — zod compiles an object
+ * schema on its first parse, and building them all for each call cost 10 ms of CPU a call (two calls alternating,
+ * 400 calls); built once, 0.02 ms.
+ */
+let checking: ArgumentFacts = { uid: 0, lease: 'test', leadRef: null };
+
+/** The lead's reference of the call being checked (`client_order_ref`); nothing matches on a Test Connection lease. */
+const ref = z.string().refine((text) => text === checking.leadRef, {
+  error: () => (checking.leadRef === null ? 'no lead reference is allowed under this lease' : `Invalid input: expected ${JSON.stringify(checking.leadRef)}`),
+});
+/** The integration user's uid of the call being checked. */
+const ownUid = z.number().refine((uid) => uid === checking.uid, { error: () => `Invalid input: expected ${checking.uid}` });
+
+const both: LeaseKind[] = ['won', 'test'];
+const SHAPES: Record<string, Shape> = {
+  'res.partner.search_read': {
+    leases: ['won'],
+    args: z.tuple([z.tuple([partnerDomain]), searchKwargs(RELAY_PARTNER_FIELDS, 50)]),
+    allows: 'one customer looked up by exact e-mail or by phone digits (phone, or phone | mobile), optionally within one company; fields name, email, phone, mobile; limit ≤ 50',
+  },
+  'res.partner.create': {
+    leases: ['won'],
+    args: z.tuple([
+      z.tuple([
+        z.strictObject({
+          name: z.string().trim().min(1).max(FIELD_MAX.personName),
+          is_company: z.literal(false),
+          type: z.literal('contact'),
+          email: z.string().min(1).max(FIELD_MAX.email).optional(),
+          phone: z.string().min(1).max(FIELD_MAX.phone).optional(),
+        }),
       ]),
-      allows: 'one contact with name, is_company false, type contact, email and phone only',
-    },
-    'res.partner.fields_get': {
-      leases: both,
-      args: z.tuple([z.tuple([z.tuple([z.literal('mobile')])]), kwargs({ attributes: z.tuple([z.literal('type')]) })]),
-      allows: "fields_get(['mobile'], attributes=['type'])",
-    },
-    'res.partner.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
-    'res.partner.check_access_rights': {
-      leases: ['test'],
-      args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
-      allows: "check_access_rights('create', raise_exception=False)",
-    },
-    'product.product.search_read': {
-      leases: both,
-      args: z.tuple([z.tuple([productDomain]), searchKwargs(RELAY_PRODUCT_FIELDS, 20)]),
-      allows: 'sellable products by internal reference (=) or name (ilike), optionally within one company; fields name, default_code; limit ≤ 20',
-    },
-    'sale.order.search_read': {
-      leases: ['won'],
-      args: z.tuple([
-        z.tuple([z.union([z.tuple([term('client_order_ref', '=', ref), term('state', '!=', z.literal('cancel'))]), z.tuple([term('id', '=', id), term('client_order_ref', '=', ref)])])]),
-        searchKwargs(RELAY_WON_ORDER_FIELDS, 1),
+      kwargs({}),
+    ]),
+    allows: 'one contact with name, is_company false, type contact, email and phone only',
+  },
+  'res.partner.fields_get': {
+    leases: both,
+    args: z.tuple([z.tuple([z.tuple([z.literal('mobile')])]), kwargs({ attributes: z.tuple([z.literal('type')]) })]),
+    allows: "fields_get(['mobile'], attributes=['type'])",
+  },
+  'res.partner.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
+  'res.partner.check_access_rights': {
+    leases: ['test'],
+    args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
+    allows: "check_access_rights('create', raise_exception=False)",
+  },
+  'product.product.search_read': {
+    leases: both,
+    args: z.tuple([z.tuple([productDomain]), searchKwargs(RELAY_PRODUCT_FIELDS, 20)]),
+    allows: 'sellable products by internal reference (=) or name (ilike), optionally within one company; fields name, default_code; limit ≤ 20',
+  },
+  'sale.order.search_read': {
+    leases: ['won'],
+    args: z.tuple([
+      z.tuple([z.union([z.tuple([term('client_order_ref', '=', ref), term('state', '!=', z.literal('cancel'))]), z.tuple([term('id', '=', id), term('client_order_ref', '=', ref)])])]),
+      searchKwargs(RELAY_WON_ORDER_FIELDS, 1),
+    ]),
+    allows: "the lead's own order, by client_order_ref = the lead's reference; limit 1",
+  },
+  'sale.order.create': {
+    leases: ['won'],
+    args: z.tuple([
+      z.tuple([
+        z.strictObject({
+          partner_id: id,
+          client_order_ref: ref,
+          user_id: ownUid.optional(),
+          order_line: z.tuple([z.tuple([z.literal(0), z.literal(0), z.strictObject({ product_id: id, product_uom_qty: z.number().positive().max(MAX_ORDER_QUANTITY) })])]),
+        }),
       ]),
-      allows: "the lead's own order, by client_order_ref = the lead's reference; limit 1",
-    },
-    'sale.order.create': {
-      leases: ['won'],
-      args: z.tuple([
-        z.tuple([
-          z.strictObject({
-            partner_id: id,
-            client_order_ref: ref,
-            user_id: z.literal(facts.uid).optional(),
-            order_line: z.tuple([z.tuple([z.literal(0), z.literal(0), z.strictObject({ product_id: id, product_uom_qty: z.number().positive().max(MAX_ORDER_QUANTITY) })])]),
-          }),
-        ]),
-        kwargs({}),
-      ]),
-      allows: "one order for the lead's reference with one line (product, quantity), the integration user as salesperson; no other values",
-    },
-    'sale.order.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
-    'sale.order.check_access_rights': {
-      leases: ['test'],
-      args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
-      allows: "check_access_rights('create', raise_exception=False)",
-    },
-    'res.users.read': {
-      leases: ['test'],
-      args: z.tuple([z.tuple([z.tuple([z.literal(facts.uid)])]), kwargs({ fields: fieldsOf(RELAY_USER_FIELDS) })]),
-      allows: `the integration user's own record, fields ${RELAY_USER_FIELDS.join(', ')}`,
-    },
-    'res.users.has_group': {
-      leases: ['test'],
-      args: z.tuple([z.tuple([z.tuple([z.literal(facts.uid)]), z.enum(RELAY_GROUPS)]), kwargs({})]),
-      allows: `the integration user's own groups among ${RELAY_GROUPS.join(', ')}`,
-    },
-    'res.company.read': {
-      leases: ['test'],
-      args: z.tuple([z.tuple([z.array(id).min(1).max(MAX_COMPANIES)]), kwargs({ fields: fieldsOf(RELAY_COMPANY_FIELDS) })]),
-      allows: `companies' ${RELAY_COMPANY_FIELDS.join(', ')}`,
-    },
-  };
-}
+      kwargs({}),
+    ]),
+    allows: "one order for the lead's reference with one line (product, quantity), the integration user as salesperson; no other values",
+  },
+  'sale.order.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
+  'sale.order.check_access_rights': {
+    leases: ['test'],
+    args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
+    allows: "check_access_rights('create', raise_exception=False)",
+  },
+  'res.users.read': {
+    leases: ['test'],
+    args: z.tuple([z.tuple([z.tuple([ownUid])]), kwargs({ fields: fieldsOf(RELAY_USER_FIELDS) })]),
+    allows: `the integration user's own record, fields ${RELAY_USER_FIELDS.join(', ')}`,
+  },
+  'res.users.has_group': {
+    leases: ['test'],
+    args: z.tuple([z.tuple([z.tuple([ownUid]), z.enum(RELAY_GROUPS)]), kwargs({})]),
+    allows: `the integration user's own groups among ${RELAY_GROUPS.join(', ')}`,
+  },
+  'res.company.read': {
+    leases: ['test'],
+    args: z.tuple([z.tuple([z.array(id).min(1).max(MAX_COMPANIES)]), kwargs({ fields: fieldsOf(RELAY_COMPANY_FIELDS) })]),
+    allows: `companies' ${RELAY_COMPANY_FIELDS.join(', ')}`,
+  },
+};
 
 /** Null when this lease may make the call at all (checked before the relay signs in), else why not. */
 export function refusedLease(model: string, method: string, lease: LeaseKind): string | null {
-  const shape = shapes({ uid: 0, lease, leadRef: null })[`${model}.${method}`];
+  const shape = SHAPES[`${model}.${method}`];
   if (!shape || shape.leases.includes(lease)) return null;
   return `The dealer relay allows ${model}.${method} under a ${shape.leases.map(leaseName).join(' or ')} lease only.`;
 }
@@ -168,10 +180,11 @@ export function refusedLease(model: string, method: string, lease: LeaseKind): s
 /** Null when this execute_kw's arguments (args 5 and 6) are a shape the app sends under this lease, else why not. */
 export function refusedArguments(model: string, method: string, args: readonly unknown[], facts: ArgumentFacts): string | null {
   const name = `${model}.${method}`;
-  const shape = shapes(facts)[name];
+  const shape = SHAPES[name];
   if (!shape) return `The dealer relay does not allow execute_kw ${name}.`;
   const lease = refusedLease(model, method, facts.lease);
   if (lease) return lease;
+  checking = facts;
   const parsed = shape.args.safeParse([args[5], args[6] ?? {}]);
   if (parsed.success) return null;
   const [issue] = parsed.error.issues;
