@@ -86,6 +86,13 @@ const ref = z.string().refine((text) => text === checking.leadRef, {
 const ownUid = z.number().refine((uid) => uid === checking.uid, { error: () => `Invalid input: expected ${checking.uid}` });
 
 const both: LeaseKind[] = ['won', 'test'];
+/** Test Connection's create-right checks, the same on a partner and on an order: has_access (Odoo 18), check_access_rights (before it). */
+const hasAccess: Shape = { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" };
+const checkAccessRights: Shape = {
+  leases: ['test'],
+  args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
+  allows: "check_access_rights('create', raise_exception=False)",
+};
 const SHAPES: Record<string, Shape> = {
   'res.partner.search_read': {
     leases: ['won'],
@@ -113,12 +120,8 @@ const SHAPES: Record<string, Shape> = {
     args: z.tuple([z.tuple([z.tuple([z.literal('mobile')])]), kwargs({ attributes: z.tuple([z.literal('type')]) })]),
     allows: "fields_get(['mobile'], attributes=['type'])",
   },
-  'res.partner.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
-  'res.partner.check_access_rights': {
-    leases: ['test'],
-    args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
-    allows: "check_access_rights('create', raise_exception=False)",
-  },
+  'res.partner.has_access': hasAccess,
+  'res.partner.check_access_rights': checkAccessRights,
   'product.product.search_read': {
     leases: both,
     args: z.tuple([z.tuple([productDomain]), searchKwargs(RELAY_PRODUCT_FIELDS, 20)]),
@@ -147,12 +150,8 @@ const SHAPES: Record<string, Shape> = {
     ]),
     allows: "one order for the lead's reference with one line (product, quantity), the integration user as salesperson; no other values",
   },
-  'sale.order.has_access': { leases: ['test'], args: z.tuple([createRight, kwargs({})]), allows: "has_access([], 'create')" },
-  'sale.order.check_access_rights': {
-    leases: ['test'],
-    args: z.tuple([z.tuple([z.literal('create')]), kwargs({ raise_exception: z.literal(false) })]),
-    allows: "check_access_rights('create', raise_exception=False)",
-  },
+  'sale.order.has_access': hasAccess,
+  'sale.order.check_access_rights': checkAccessRights,
   'res.users.read': {
     leases: ['test'],
     args: z.tuple([z.tuple([z.tuple([ownUid])]), kwargs({ fields: fieldsOf(RELAY_USER_FIELDS) })]),
