@@ -159,13 +159,15 @@ describe('a hub stopped with SIGTERM', () => {
 
       expect(await within(a.exited, 20_000)).toBe(0);
       await sleep(1000); // the load goes on, on hub B alone
+      // and on until more than 50 requests were answered in all: how many fit into the sleeps above depends on the
+      // machine's load (47 once on a loaded 2-core machine), and the test is about none being lost, not about speed
+      await expect.poll(() => outcomes.length, { timeout: 60_000, interval: 100 }).toBeGreaterThan(50);
       running = false;
       await Promise.all(workers);
 
       expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200]);
       const lost = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
       expect(lost, JSON.stringify(lost.slice(0, 3))).toEqual([]);
-      expect(outcomes.length).toBeGreaterThan(50);
       expect(balancer.answered.some((answer) => answer.upstream === a.url && answer.at > stoppedAt && answer.status < 300)).toBe(true);
       // every note written exactly once, whatever was retried
       const written = await locker.query<{ body: string; count: string }>(`select body, count(*) as count from messages where kind = 'note' and body = any($1) group by body`, [notes]);
