@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -14,20 +14,17 @@ declare module 'vitest' {
 /**
  * The migrated snapshot (a `dumpDataDir` tarball) unpacked once into a data folder beside it, kept for the next
  * runs: a hub then starts on a copy of the folder instead of loading the tarball. On this 2-core machine loading
- * the tarball into a new folder took 1.25-1.36 s (CPU as much), copying the folder 0.09 s. The copy's cluster has
- * 16 MB of shared buffers instead of initdb's 128 MB — a test hub holds a few hundred rows, and opening it took
- * 0.34 s instead of 0.63-0.71 s (PGlite sets up the whole buffer pool in its WebAssembly memory at every start).
+ * the tarball into a new folder took 1.25-1.36 s (CPU as much), copying the folder 0.09 s. The cluster keeps the
+ * snapshot's test settings (migrated-databases.ts: 16 MB of shared buffers, in postgresql.auto.conf).
  */
 export async function unpackMigratedFolder(snapshotFile: string): Promise<string> {
-  const folder = snapshotFile.replace(/\.tar$/, '') + '-folder-16mb';
+  const folder = snapshotFile.replace(/\.tar$/, '') + '-folder';
   if (existsSync(folder)) return folder;
   // Filled aside, then renamed: another run never copies half a folder.
   const partial = `${folder}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await (await openPgliteDatabase(partial, new Blob([readFileSync(snapshotFile)]))).close();
   rmSync(join(partial, 'hub.lock'), { force: true });
-  // The last setting in postgresql.conf wins.
-  appendFileSync(join(partial, 'postgresql.conf'), '\n# Test hubs: a few hundred rows each (test/harness/pglite-folder.ts).\nshared_buffers = 16MB\n');
   try {
     renameSync(partial, folder);
   } catch (error) {
