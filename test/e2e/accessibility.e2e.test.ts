@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { serveRenderer } from '../harness/static-server';
 import { agentScreens, lockScreen, managerScreens, Tour } from './a11y-tour';
 import { coveredBy, focused, focusRing } from './a11y-probe';
@@ -35,13 +35,7 @@ describe('accessibility of every screen in real Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
-    hub = await startHub({
-      storage: { dataDir: migratedDataDir('e2e-a11y-hub-'), databaseUrl: undefined },
-      port: 0,
-      demo: { leads: 20 },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('a11y-hub', 20);
   }, 180_000);
 
   afterAll(async () => {

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEALERSHIPS, DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { serveRenderer } from '../harness/static-server';
 import { board, card, closeLead, currentStage, dismissToasts, drag, leadForm, menu, pipelineColumn, statusbar, toasts } from './ui-kit';
 import { screenshot } from './screenshot';
@@ -91,13 +91,7 @@ describe('agent flows in real Chromium', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     dealer = await startOdooSandbox({ products: DEMO_PRODUCTS });
-    hub = await startHub({
-      storage: { dataDir: migratedDataDir('e2e-agent-hub-'), databaseUrl: undefined },
-      port: 0,
-      demo: { leads: 20 },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('agent-hub', 20);
     await connectDealerships(hub.url, dealer.url);
     await notePoolLeads(hub.url);
   }, 180_000);

@@ -6,14 +6,14 @@ import { queueMail } from '../../src-hub/features/mail/mail-outbox.repo';
 import { wonManagerMail } from '../../src-hub/features/mail/mail-templates';
 import { DEMO_DEALERSHIPS } from '../../src-hub/features/seed/demo-data';
 import { noWonStageMessage } from '../../src-hub/features/won/won-messages';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { startOdooSandbox, type OdooSandbox } from '../../src-main/training/odoo-sandbox/odoo-sandbox.server';
 import { SANDBOX_DATABASE, SANDBOX_MANAGER_USER, SANDBOX_NOCONTACT_USER, SANDBOX_OWN_USER, SANDBOX_READONLY_USER, SANDBOX_USER } from '../../src-main/training/odoo-sandbox/seed-data';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { serveRenderer } from '../harness/static-server';
 import { screenshot } from './screenshot';
 
@@ -36,16 +36,6 @@ async function step<T>(name: string, page: Page, work: () => Promise<T>): Promis
     await page.screenshot({ path: join(SHOTS, `config-failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
     throw new Error(`${name} — ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-}
-
-async function demoHub(prefix: string): Promise<RunningHub> {
-  return startHub({
-    storage: { dataDir: migratedDataDir(prefix), databaseUrl: undefined },
-    port: 0,
-    demo: { leads: 12 },
-    config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-    log: { info: () => undefined, error: () => undefined },
-  });
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
@@ -112,7 +102,7 @@ describe('Configuration in real Chromium', () => {
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
     dealer = await startOdooSandbox({ products: DEMO_PRODUCTS });
-    hub = await demoHub('e2e-config-');
+    hub = await startDemoHub('config', 12);
     manager = (await app()).page;
     await signIn(manager, 'manager1');
   }, 180_000);

@@ -4,11 +4,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, RENDERER_META_POLICY } from '../../src-main/security/content-security-policy';
 import type { SecretCipher } from '../../src-main/session/secret-store';
-import { startHub } from '../../src-hub/start-hub';
 import { openApp, type AppHandle, type OpenAppOptions } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { startRendererDevServer } from '../harness/dev-server';
 import { freePort } from '../harness/free-port';
 import { cspViolations, recordCspViolations, startMainHeadersProxy, type MainHeadersProxy } from '../harness/main-headers';
@@ -107,7 +106,7 @@ describe('first launch: the window mounts under the headers main sets', () => {
 
   it('Linux without a keyring: the sign-in works for this run and the window says it is not saved', async () => {
     await withTimeLimit(120_000, 'sign-in without a keychain', (async () => {
-      const hub = await startHub({ storage: { dataDir: migratedDataDir('e2e-first-launch-hub-'), databaseUrl: undefined }, port: 0, demo: { leads: 5 }, config: { passwordCost: { N: 1024, r: 8, p: 1 } }, log: { info: () => undefined, error: () => undefined } });
+      const hub = await startDemoHub('first-launch-hub', 5);
       try {
         // safeStorage with no secret service: encrypting refuses (src-main/electron/safe-storage-cipher.ts).
         const noKeychain: SecretCipher = {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { HubProxy } from '../harness/hub-proxy';
 import { serveRenderer } from '../harness/static-server';
 import { onlineBadge, signInAs } from './ui-kit';
@@ -60,13 +60,7 @@ describe('hot-desking in real Chromium with a fake clock', () => {
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
-    hub = await startHub({
-      storage: { dataDir: migratedDataDir('e2e-hotdesk-'), databaseUrl: undefined },
-      port: 0,
-      demo: { leads: 20 },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('hotdesk', 20);
     proxy = await HubProxy.start(hub.url);
   }, 180_000);
 

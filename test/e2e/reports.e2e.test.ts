@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-hub/features/seed/demo-data';
-import { startHub, type RunningHub } from '../../src-hub/start-hub';
+import type { RunningHub } from '../../src-hub/start-hub';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp, type AppHandle } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { launchChromium, withTimeLimit } from '../harness/chromium';
-import { migratedDataDir } from '../harness/pglite-folder';
+import { startDemoHub } from '../harness/demo-hub';
 import { serveRenderer } from '../harness/static-server';
 import { screenshot } from './screenshot';
 
@@ -107,13 +107,7 @@ describe('Floor Reports in real Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     renderer = await serveRenderer(RENDERER_OUT, CONTENT_SECURITY_POLICY);
     browser = await launchChromium();
-    hub = await startHub({
-      storage: { dataDir: migratedDataDir('e2e-reports-hub-'), databaseUrl: undefined },
-      port: 0,
-      demo: { leads: DEMO_LEADS },
-      config: { passwordCost: { N: 1024, r: 8, p: 1 } },
-      log: { info: () => undefined, error: () => undefined },
-    });
+    hub = await startDemoHub('reports', DEMO_LEADS);
     await floorWork(hub.url);
   }, 180_000);
 
