@@ -6,7 +6,7 @@ import { REPORT_PATHS } from '../../src-shared/contract/reports.schema';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
-import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { benchStacksUnmapped, launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
@@ -216,6 +216,7 @@ async function reportTimings(hubUrl: string, token: string): Promise<ReportTimin
 }
 
 async function main(): Promise<void> {
+  benchStacksUnmapped();
   if (LEADS <= 20_000) throw new Error('BENCH_LEADS must be above 20,000 (the seed gives one agent 10,000 open leads)');
   await ensureRendererBuilt();
   // BENCH_DATABASE_URL: a database this bench seeded and closed before (kept, e.g. from a scratch run), for

@@ -7,7 +7,7 @@ import { hashPassword } from '../../src-hub/features/auth/password';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
-import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { benchStacksUnmapped, launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
@@ -147,6 +147,7 @@ async function idleFrames(page: Page): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
+  benchStacksUnmapped();
   await ensureRendererBuilt();
   const db = await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;

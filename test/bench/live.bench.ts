@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
-import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { benchStacksUnmapped, launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
@@ -106,6 +106,7 @@ async function wrongWhile(streams: FloorStream[], work: () => Promise<void>): Pr
 }
 
 async function main(): Promise<void> {
+  benchStacksUnmapped();
   await ensureRendererBuilt();
   const db = await benchDatabase();
   const hubs: Array<{ url: string; child: ChildProcess }> = [];

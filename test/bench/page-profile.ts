@@ -37,3 +37,26 @@ export async function startPageProfile(page: Page, options: PageProfileOptions):
     },
   };
 }
+
+/**
+ * This Node process's CPU profile (the harness and main's stand-in) from now until `stop()`, which writes it to
+ * `path`: what the bench's own process spends while the page works (SYNC_NODE_PROFILE).
+ */
+export async function startNodeProfile(path: string): Promise<{ stop(): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(path, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}

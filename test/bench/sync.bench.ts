@@ -6,14 +6,14 @@ import type { ChildProcess } from 'node:child_process';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-security-policy';
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
-import { launchChromium, withTimeLimit } from '../harness/chromium';
+import { benchStacksUnmapped, launchChromium, withTimeLimit } from '../harness/chromium';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
 import { boardExpectation, type BoardExpectation, messageCountOfRef, replicaCounts, shapeSyncWorld, signInUntilUsable, startFrameProbe, stopFrameProbe, timePoolChatterOpens, warmHub } from './first-sync-probe';
 import { machineCpuSince, type MachineCpu } from './cpu-accounting';
 import { startHubProcess } from './hub-process';
-import { startPageProfile } from './page-profile';
+import { startNodeProfile, startPageProfile } from './page-profile';
 import { BENCH_PASSWORD, benchToken, seedMillion } from './hub-seed';
 import { measureIncremental, StageClock } from './live-stages';
 
@@ -34,6 +34,7 @@ const LEADS = 20_000;
 const CHANGES = 50;
 
 async function main(): Promise<void> {
+  benchStacksUnmapped();
   await ensureRendererBuilt();
   const db = await benchDatabase();
   let hub: { url: string; child: ChildProcess } | undefined;
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
     let started = 0;
     // The whole machine's CPU from the click to the last page applied: the own pipeline's floor on these cores.
     let cpuCounter: { stop: () => MachineCpu | null } | undefined;
+    // SYNC_NODE_PROFILE=file: this process's CPU profile (the harness, main's stand-in) from the click to the last page.
+    const nodeProfilePath = process.env['SYNC_NODE_PROFILE'];
+    let nodeProfile: Promise<{ stop(): Promise<void> }> | undefined;
     let ownPipelineCpu = null as MachineCpu | null;
     // Every page's progress during the agent's first sync: when the lead rows were all in.
     const progress: Array<{ at: number; leads: number }> = [];
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
         if (event === 'sync:progress' && (payload as { done: boolean }).done && done === 0 && started > 0) {
           done = now;
           ownPipelineCpu = cpuCounter?.stop() ?? null;
+          void nodeProfile?.then((profile) => profile.stop());
         }
         if (event === 'sync:changed') onChanged(now);
       },
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
       if (cdpMetrics && profileFromClick) await beginProfile(cdpMetrics);
       const usable = await signInUntilUsable(page, hubUrl, 'syncagent', BENCH_PASSWORD, agentExpected, 'agent', (at) => {
         cpuCounter = machineCpuSince(hub?.child.pid, new URL(db.url).pathname.slice(1));
+        if (nodeProfilePath) nodeProfile = startNodeProfile(nodeProfilePath);
         started = at;
       });
       if (cdpMetrics && !profiler) await beginProfile(cdpMetrics);

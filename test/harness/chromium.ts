@@ -81,3 +81,14 @@ export async function withTimeLimit<T>(ms: number, what: string, work: Promise<T
     clearTimeout(timer);
   }
 }
+
+/**
+ * For a bench's process: errors' stacks without tsx's source maps. playwright-core reads `new Error().stack` on every
+ * evaluate (its LongStandingScope keeps the caller's frames for a later error), and with source maps on each read
+ * maps every frame: 140 ms of bench:sync's first sync in the harness's process (a Node CPU profile); 300 stacks 20
+ * frames deep took 51 ms with them and 4 ms without. Electron's main has neither playwright nor tsx, so this was the
+ * harness's cost inside the app's figures. Tests keep the mapped stacks they report failures with.
+ */
+export function benchStacksUnmapped(): void {
+  process.setSourceMapsEnabled(false);
+}

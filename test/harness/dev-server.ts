@@ -1,7 +1,7 @@
 import { resolveConfig } from 'electron-vite';
 import { createServer, optimizeDeps, type Plugin, type ViteDevServer } from 'vite';
 import { freePort } from './free-port';
-import { PARCEL_PATH, takeParcel } from './parcels';
+import { PARCEL_PATH, answerParcel } from './parcels';
 
 /**
  * The renderer as `npm start` serves it: electron-vite's own resolution of electron.vite.config.ts (its renderer
@@ -70,9 +70,7 @@ function parcelsPlugin(): Plugin {
       server.middlewares.use((request, response, next) => {
         const path = (request.url ?? '/').split('?')[0] ?? '/';
         if (!path.startsWith(PARCEL_PATH)) return next();
-        const parcel = takeParcel(path);
-        response.writeHead(parcel === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        response.end(parcel ?? '{"error":"no such parcel"}');
+        answerParcel(path, response);
       });
     },
   };

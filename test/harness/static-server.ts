@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { MEDIA_TYPES } from '../../src-main/browser-shell/shell-server';
-import { PARCEL_PATH, takeParcel } from './parcels';
+import { PARCEL_PATH, answerParcel } from './parcels';
 
 
 /** Serves the built renderer on loopback with the app's Content-Security-Policy, like the packaged app, and the harness's parcels (parcels.ts). */
@@ -12,9 +12,7 @@ export async function serveRenderer(root: string, csp: string): Promise<{ origin
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
     if (path.startsWith(PARCEL_PATH)) {
-      const parcel = takeParcel(path);
-      response.writeHead(parcel === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(parcel ?? '{"error":"no such parcel"}');
+      answerParcel(path, response);
       return;
     }
     let file = normalize(join(base, path === '/' ? 'index.html' : path));
