@@ -12,6 +12,7 @@ import { speedAndCallsSummary } from './migrations/010-speed-and-calls-summary';
 import { callDayTotals } from './migrations/011-call-day-totals';
 import { stageCustomerIndex } from './migrations/012-stage-customer-index';
 import { speedMonthCounts } from './migrations/013-speed-month-counts';
+import { callDaysCoveringKey } from './migrations/014-call-days-covering-key';
 
 /** Numbered migrations, applied in order, each in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 11, name: 'call day totals', sql: callDayTotals },
   { version: 12, name: 'stage customer index', sql: stageCustomerIndex },
   { version: 13, name: 'speed month counts', sql: speedMonthCounts },
+  { version: 14, name: 'call days covering key', sql: callDaysCoveringKey },
 ];
 
 const MIGRATION_LOCK = 814_027_001;

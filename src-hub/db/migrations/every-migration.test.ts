@@ -332,6 +332,29 @@ const CASES: Record<number, MigrationCase> = {
       ]);
     },
   },
+  14: {
+    before: async (db) => {
+      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
+      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
+      return { mine: mine!.id, ana: ana!.id };
+    },
+    after: async (db, { mine, ana }) => {
+      const [key] = await db.query<{ definition: string }>(`select indexdef as definition from pg_indexes where indexname = 'report_call_days_pkey'`);
+      expect(key?.definition).toBe('CREATE UNIQUE INDEX report_call_days_pkey ON public.report_call_days USING btree (scope, brand, day, user_id, result) INCLUDE (before)');
+      // The earlier steps' counts are kept (migration 10's call of 2 November at 09:20), and the triggers' upsert
+      // finds the new key: a second call that day, at 09:05, adds to the same rows.
+      const days = () => db.query(`select scope, brand, before[37] as to_0915, before[38] as to_0930, before[96] as calls from report_call_days where user_id = $1 and day = '2026-11-02' order by scope`, [ana]);
+      expect(await days()).toEqual([
+        { scope: 'a', brand: '', to_0915: 0, to_0930: 1, calls: 1 },
+        { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, calls: 1 },
+      ]);
+      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-02T09:05:00Z')`, [mine, ana]);
+      expect(await days()).toEqual([
+        { scope: 'a', brand: '', to_0915: 1, to_0930: 2, calls: 2 },
+        { scope: 'b', brand: 'Toyota', to_0915: 1, to_0930: 2, calls: 2 },
+      ]);
+    },
+  },
 };
 
 /** A new database taken up to `version`, each step over its case's rows (the checks are the step's own test's). */
