@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hubCommand } from '../harness/built-hub';
 
@@ -24,6 +25,9 @@ export async function startHubProcess(databaseUrl: string): Promise<{ url: strin
     });
     child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
   });
+  // HUB_LOG=file: the hub's request log lines from here on (each with its responseTime), for a bench's timeline.
+  const logPath = process.env['HUB_LOG'];
+  if (logPath) child.stdout?.on('data', (chunk: Buffer) => appendFileSync(logPath, chunk));
   return { url: `${url}/api/v1`, child };
 }
 

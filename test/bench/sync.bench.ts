@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-main/security/content-securit
 import { openApp } from '../harness/app-harness';
 import { ensureRendererBuilt, RENDERER_OUT } from '../harness/build-renderer';
 import { benchStacksUnmapped, launchChromium, withTimeLimit } from '../harness/chromium';
+import { postParcel } from '../harness/parcels';
 import { serveRenderer } from '../harness/static-server';
 import { benchDatabase } from './bench-postgres';
 import { percentile, round, writeResults } from './bench-stats';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
     const usableBoardMs = round(agent.usableAt - agent.clickedAt, 0);
     const leadRowsAt = progress.find((step) => step.leads >= agentExpected.visible)?.at ?? done;
     const ownPipelineCompleteMs = round(done - agent.clickedAt, 0);
+    // SYNC_STEPS=1: when each page of the agent's first sync was applied (ms after the click, lead rows so far).
+    if (process.env['SYNC_STEPS']) console.log(`pages applied: ${progress.map((step) => `${round(step.at - agent.clickedAt, 0)} ms: ${step.leads}`).join(', ')}; usable at ${usableBoardMs} ms`);
     const backgroundFrames = await stopFrameProbe(page);
     const local = await replicaCounts(page);
     if (local.messages < agentExpected.ownMessages) throw new Error(`own pipeline incomplete after sync: ${local.messages} of ${agentExpected.ownMessages} messages`);
@@ -122,19 +125,24 @@ async function main(): Promise<void> {
 
     // Floors in the same run: the hub's pages as the app asks for them, fetched in Node, and a raw Dexie bulkPut
     // of the same rows (lead rows, then the own leads' history).
-    const pages: unknown[] = [];
+    const pageTexts: string[] = [];
     let cursor: string | undefined;
     const fetchStart = performance.now();
     for (;;) {
       const response = await fetch(`${hub.url}/sync?limit=1000&history=own${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } });
-      const body = (await response.json()) as { cursor: string; hasMore: boolean };
-      pages.push(body);
+      const text = await response.text();
+      const body = JSON.parse(text) as { cursor: string; hasMore: boolean };
+      pageTexts.push(text);
       cursor = body.cursor;
       if (!body.hasMore) break;
     }
     const hubPagesMs = performance.now() - fetchStart;
     await page.addScriptTag({ content: readFileSync(join(process.cwd(), 'node_modules/dexie/dist/dexie.js'), 'utf8') });
-    const rawBulkPut = await page.evaluate(async (allPages) => {
+    // The rows reach the page as JSON text it parses, as the app's pages do: objects the debugging protocol builds
+    // from an evaluate's argument are several times slower to clone into IndexedDB (the lead rows alone took
+    // 1.4-1.6 s that way; 20,000 such rows parsed from JSON, in chunks of 500, 60-170 ms).
+    const rawBulkPut = await page.evaluate(async (parcel) => {
+      const allPages = JSON.parse(await (await fetch(parcel)).text()) as unknown[];
       const DexieCtor = (globalThis as unknown as { Dexie: new (name: string, options?: Record<string, unknown>) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(rows: unknown[], keys?: string[]): Promise<unknown> }; transaction(mode: string, tables: string[], work: () => Promise<void>): Promise<void> } }).Dexie;
       type Rows = Array<{ id: string; leadId?: string }>;
       // Rows in chunk records of `size` with a head each, as chunk-store.ts writes them.
@@ -196,7 +204,7 @@ async function main(): Promise<void> {
         });
       }
       return { all, leadRows: leadRowsMs, perRecordLeadRows, perRecordHistory: performance.now() - perRecordHistoryStart };
-    }, pages);
+    }, postParcel(`[${pageTexts.join(',')}]`));
 
     // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
     // stage by stage (live-stages.ts).
