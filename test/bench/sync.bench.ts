@@ -116,8 +116,6 @@ async function main(): Promise<void> {
     const usableBoardMs = round(agent.usableAt - agent.clickedAt, 0);
     const leadRowsAt = progress.find((step) => step.leads >= agentExpected.visible)?.at ?? done;
     const ownPipelineCompleteMs = round(done - agent.clickedAt, 0);
-    // SYNC_STEPS=1: when each page of the agent's first sync was applied (ms after the click, lead rows so far).
-    if (process.env['SYNC_STEPS']) console.log(`pages applied: ${progress.map((step) => `${round(step.at - agent.clickedAt, 0)} ms: ${step.leads}`).join(', ')}; usable at ${usableBoardMs} ms`);
     const backgroundFrames = await stopFrameProbe(page);
     const local = await replicaCounts(page);
     if (local.messages < agentExpected.ownMessages) throw new Error(`own pipeline incomplete after sync: ${local.messages} of ${agentExpected.ownMessages} messages`);
@@ -206,6 +204,16 @@ async function main(): Promise<void> {
       return { all, leadRows: leadRowsMs, perRecordLeadRows, perRecordHistory: performance.now() - perRecordHistoryStart };
     }, postParcel(`[${pageTexts.join(',')}]`));
 
+    // The harness's hand-over on the page's side, for the same pages: each read from the harness as text the way
+    // the harness reads a page (app-harness.ts), not parsed or applied. Electron's IPC hands the renderer the string instead (no request, no data pipe, no
+    // decoding), so this is renderer time the app does not spend.
+    const handOverMs = await page.evaluate(async (paths) => {
+      const { __crmReadParcel: readParcel } = globalThis as unknown as { __crmReadParcel: (path: string) => Promise<string> };
+      const start = performance.now();
+      for (const path of paths) await readParcel(path);
+      return performance.now() - start;
+    }, pageTexts.map((text) => postParcel(text)));
+
     // Incremental: a note by a supervisor on one of the agent's leads, from the hub's answer to the replica,
     // stage by stage (live-stages.ts).
     const leadIds = ((await (await fetch(`${hub.url}/leads?scope=mine&limit=50`, { headers: { authorization: `Bearer ${benchToken('syncagent')}` } })).json()) as { items: Array<{ id: string }> }).items.map((lead) => lead.id);
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
       poolChatterOpenMaxMs: round(Math.max(...poolChatterSamples)),
       hubPagesMs: round(hubPagesMs, 0),
       rawBulkPutMs: rawMs,
+      harnessHandOverMs: round(handOverMs, 0),
       rawLeadRowsBulkPutMs: round(rawBulkPut.leadRows, 0),
       perRecordLeadRowsBulkPutMs: round(rawBulkPut.perRecordLeadRows, 0),
       perRecordHistoryBulkPutMs: round(rawBulkPut.perRecordHistory, 0),
@@ -297,6 +306,7 @@ async function main(): Promise<void> {
       'poolChatterOpenMs (≤300)': results.poolChatterOpenMs,
       'hubPagesMs (floor: the pages in Node)': results.hubPagesMs,
       'rawBulkPutMs (floor: the rows into Dexie)': results.rawBulkPutMs,
+      "harnessHandOverMs (the pages fetched and read as text in the page: the harness's share, not Electron's)": results.harnessHandOverMs,
       'rawLeadRowsBulkPutMs (of which lead rows alone)': results.rawLeadRowsBulkPutMs,
       'perRecordLeadRowsBulkPutMs (lead rows as one record each, the design before chunks)': results.perRecordLeadRowsBulkPutMs,
       'perRecordHistoryBulkPutMs (own history as a record per lead chatter, call, activity: before history chunks)': results.perRecordHistoryBulkPutMs,
