@@ -39,6 +39,7 @@ function installCrm(maps: { methods: Record<string, string>; events: Record<stri
   const w = globalThis as unknown as Record<string, unknown> & {
     __crmInvoke: (channel: string, input: unknown) => Promise<unknown>;
     __crmReplicaReady: (ready: boolean) => Promise<void>;
+    __crmReadParcel: (path: string) => Promise<string>;
   };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, unknown> = {};
@@ -46,7 +47,7 @@ function installCrm(maps: { methods: Record<string, string>; events: Record<stri
   // for the whole body and decodes it then (a 3.7 MB page on loopback: 93-123 ms against 126-161 in Chromium 156;
   // bench:sync's machine CPU for the first sync 7.0-7.6 → 6.3-6.4 CPU-s). Also used by replicaCall's page function.
   type Xhr = { open(method: string, url: string): void; send(): void; status: number; responseText: string; onload: (() => void) | null; onerror: (() => void) | null };
-  const readParcel = (path: string) =>
+  w.__crmReadParcel = (path: string) =>
     new Promise<string>((resolve, reject) => {
       const request = new (globalThis as unknown as { XMLHttpRequest: new () => Xhr }).XMLHttpRequest();
       request.open('GET', path);
@@ -54,15 +55,15 @@ function installCrm(maps: { methods: Record<string, string>; events: Record<stri
       request.onerror = () => reject(new Error(`The parcel ${path} could not be read.`));
       request.send();
     });
-  w['__crmReadParcel'] = readParcel;
-  // A large answer (a page of leads) comes back as a parcel to fetch (answerOf). No named function here: under tsx
-  // one would be wrapped in a helper the page does not have.
+  // A large answer (a page of leads) comes back as a parcel to fetch (answerOf). No named function in this page
+  // function (the reader above is assigned, not declared): under tsx one would be wrapped in a helper the page does
+  // not have.
   for (const [name, channel] of Object.entries(maps.methods)) {
     api[name] = async (input?: unknown) => {
       const answer = await w.__crmInvoke(channel, input);
       const parcel = answer !== null && typeof answer === 'object' ? (answer as { __parcel?: unknown }).__parcel : undefined;
       if (typeof parcel !== 'string') return answer;
-      return JSON.parse(await readParcel(parcel)) as unknown;
+      return JSON.parse(await w.__crmReadParcel(parcel)) as unknown;
     };
   }
   for (const [name, event] of Object.entries(maps.events)) {
