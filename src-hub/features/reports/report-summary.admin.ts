@@ -7,7 +7,7 @@ import type { Database } from '../../db/database';
  * edit): the triggers keep it right otherwise.
  */
 export async function rebuildReportSummary(db: Database): Promise<{ dayRows: number; agentDayRows: number; speedRows: number; callDayRows: number }> {
-  return db.transaction(async (tx) => {
+  const rebuilt = await db.transaction(async (tx) => {
     await tx.query('lock table leads, call_logs in share mode');
     await tx.query('delete from report_lead_days');
     await tx.query('delete from report_agent_days');
@@ -31,4 +31,11 @@ export async function rebuildReportSummary(db: Database): Promise<{ dayRows: num
     const [callDays] = await tx.query<{ rows: number }>('select report_calls_refill() as rows');
     return { dayRows: days?.rows ?? 0, agentDayRows: agentDays?.rows ?? 0, speedRows: speed?.rows ?? 0, callDayRows: callDays?.rows ?? 0 };
   });
+  // Refilled tables are all new rows: until a vacuum marks their pages all-visible, an index-only read (the calls
+  // report's running counts, migration 14) fetches every row from the table as well, and the planner's statistics
+  // describe the old rows. Autovacuum would get there later; the reports are read from the moment this returns.
+  await db.query(`vacuum (analyze) ${SUMMARY_TABLES.join(', ')}`);
+  return rebuilt;
 }
+
+const SUMMARY_TABLES = ['report_lead_days', 'report_agent_days', 'report_agent_months', 'report_speed_counts', 'report_call_days', 'report_call_totals'];
