@@ -14,6 +14,32 @@ export interface PageProfileOptions {
   intervalUs?: number;
 }
 
+/** The debugging protocol's Profiler, as a page's CDP session and Node's inspector session both speak it. */
+interface ProfilerSession {
+  send(method: 'Profiler.enable' | 'Profiler.start' | 'Profiler.stop' | 'Profiler.setSamplingInterval', params?: { interval: number }): Promise<unknown>;
+}
+
+/**
+ * Samples until `stop()`, which writes the CPU profile to `path` after `beforeWrite` (stopping a trace), then runs
+ * `afterWrite` (closing the session); stopping twice writes once.
+ */
+async function profileUntilStopped(session: ProfilerSession, intervalUs: number, path: string, beforeWrite: () => Promise<void>, afterWrite: () => Promise<void>): Promise<{ stop(): Promise<void> }> {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.send('Profiler.start');
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
+      await beforeWrite();
+      writeFileSync(path, JSON.stringify(profile));
+      await afterWrite();
+    },
+  };
+}
+
 /**
  * The page's CPU profile (and a Chromium trace) from now until `stop()`, which writes it; stopping twice writes once.
  * The benches' switches (SYNC_PROFILE, ALL_LEADS_PROFILE, BOARD_PROFILE) start one around what they time.
@@ -22,20 +48,10 @@ export async function startPageProfile(page: Page, options: PageProfileOptions):
   const cdp = await page.context().newCDPSession(page);
   const tracer = options.tracePath !== undefined ? page.context().browser() : null;
   if (tracer) await tracer.startTracing(page, { path: options.tracePath, categories: [...(options.traceCategories ?? PAGE_TRACE_CATEGORIES)] });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 200 });
-  await cdp.send('Profiler.start');
-  let stopped = false;
-  return {
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      const { profile } = await cdp.send('Profiler.stop');
-      if (tracer) await tracer.stopTracing();
-      writeFileSync(options.profilePath, JSON.stringify(profile));
-      await cdp.detach();
-    },
+  const stopTrace = async () => {
+    if (tracer) await tracer.stopTracing();
   };
+  return profileUntilStopped({ send: (method, params) => cdp.send(method, params) }, options.intervalUs ?? 200, options.profilePath, stopTrace, () => cdp.detach());
 }
 
 /**
@@ -44,19 +60,7 @@ export async function startPageProfile(page: Page, options: PageProfileOptions):
  */
 export async function startNodeProfile(path: string): Promise<{ stop(): Promise<void> }> {
   const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-  let stopped = false;
-  return {
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(path, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
+  const inspector = new Session();
+  inspector.connect();
+  return profileUntilStopped({ send: (method, params) => inspector.post(method, params) }, 500, path, async () => undefined, async () => inspector.disconnect());
 }
