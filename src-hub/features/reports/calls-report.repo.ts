@@ -15,8 +15,8 @@ const DAY_MINUTES = 1440;
  * Whole UTC days come from the summaries: at UTC from the day totals (`report_call_totals`, migration 11);
  * a floor offset by a whole number of quarter hours (every time zone in use) splits each UTC day at one quarter
  * hour into the two floor days it touches, read from the day's running counts (`report_call_days`, migration
- * 10, read from its key alone since migration 14); the partial days at the range's edges are scanned (index `call_logs_created`). Any other offset is
- * scanned whole.
+ * 10; from its key alone since migration 14); the partial days at the range's edges are scanned (index
+ * `call_logs_created`). Any other offset is scanned whole.
  */
 export async function callsReport(db: Database, query: ReportQuery): Promise<CallsReport> {
   const params: unknown[] = [];

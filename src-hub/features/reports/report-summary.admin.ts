@@ -2,7 +2,7 @@ import type { Database } from '../../db/database';
 
 /**
  * `hub admin rebuild-report-summary`: every report summary (migrations 8, 10, 11 and 13) recounted from leads and call
- * logs in one transaction. Writers of leads and calls wait for it (SHARE locks), readers do not; the reports
+ * logs in one transaction, then vacuumed and analyzed. Writers of leads and calls wait for it (SHARE locks), readers do not; the reports
  * never see a half-built summary. For a summary that went wrong (a restore of an old copy of one table, a hand
  * edit): the triggers keep it right otherwise.
  */
