@@ -30,7 +30,10 @@ export async function callsReport(db: Database, query: ReportQuery): Promise<Cal
     if (brand) where.push(`r.brand = ${brand}`);
     if (split.days.from) where.push(`r.day >= ${add(split.days.from)}::date`);
     if (split.days.to) where.push(`r.day < ${add(split.days.to)}::date`);
-    const days = `from report_call_days r ${whereClause(where)}`;
+    // Every brand's running counts (scope 'a') are kept under the brand '': said here too, so the days are one range
+    // of the key (scope, brand, day, …; migration 14) and the planner reads that range from the index alone instead of
+    // the whole table (1,000,000 leads on the benches' PostgreSQL 18, a year's counts: 24 → 12 ms a read).
+    const days = `from report_call_days r ${whereClause(brand ? where : [...where, `r.brand = ''`])}`;
     // a floor at UTC splits no day: the day totals alone (migration 11), not the rows of 96 running counts
     if (offset === 0) parts.push(`select r.user_id, r.day, r.result, r.calls from report_call_totals r ${whereClause(where)}`);
     else {
