@@ -27,6 +27,21 @@ async function indexes(db: Database): Promise<string[]> {
   return (await db.query<{ name: string }>(`select indexname as name from pg_indexes where schemaname = 'public'`)).map((row) => row.name);
 }
 
+/** Ana and her lead LEAD/2026/00103 (earlier steps' rows), for the call counts' cases. */
+async function anaAndHerLead(db: Database): Promise<Record<string, string>> {
+  return { mine: await one(db, `select id::text as id from leads where ref = 'LEAD/2026/00103'`), ana: await one(db, `select id::text as id from users where login = 'ana'`) };
+}
+
+/** A call Ana answered on her lead at `at`. */
+async function logAnsweredCall(db: Database, lead: string, ana: string, at: string): Promise<void> {
+  await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', $3)`, [lead, ana, at]);
+}
+
+/** Ana's answered calls of 2 November per scope: by 09:15 (37 quarter hours), by 09:30 (38), and in the day. */
+function anaCallsOfNovember2(db: Database, ana: string): Promise<unknown[]> {
+  return db.query(`select scope, brand, before[37] as to_0915, before[38] as to_0930, before[96] as day from report_call_days where day = '2026-11-02' and user_id = $1 and result = 'answered' order by scope`, [ana]);
+}
+
 /** A lead with the columns every version has (ref numbers from the ref's last digits). */
 function lead(db: Database, ref: string, stageId: string, userId: string | null, customer = 'Customer'): Promise<string> {
   return one(
@@ -202,11 +217,7 @@ const CASES: Record<number, MigrationCase> = {
     },
   },
   10: {
-    before: async (db) => {
-      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
-      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
-      return { mine: mine!.id, ana: ana!.id };
-    },
+    before: anaAndHerLead,
     after: async (db, { mine, ana }) => {
       // The earlier steps' three leads of 2 November: Ana's first claim of LEAD/2026/00103 after 5 minutes, its
       // first call after 20 (tenths of a minute), counted per brand and source and per first claimer.
@@ -221,14 +232,13 @@ const CASES: Record<number, MigrationCase> = {
         { span: 'b', brand: 'Toyota', dim: 's', key: 'web', measure: 'n', tenths: 0, leads: 3 },
       ]);
       // Its call at 09:20 UTC: none in the day's first 37 quarter hours (to 09:15), one by 09:30 and in the day.
-      const calls = () =>
-        db.query(`select scope, brand, before[37] as to_0915, before[38] as to_0930, before[96] as day from report_call_days where day = '2026-11-02' and user_id = $1 and result = 'answered' order by scope`, [ana]);
+      const calls = () => anaCallsOfNovember2(db, ana!);
       expect(await calls()).toEqual([
         { scope: 'a', brand: '', to_0915: 0, to_0930: 1, day: 1 },
         { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, day: 1 },
       ]);
       // The triggers keep them from here on: a second call late that day.
-      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-02T23:50:00Z')`, [mine, ana]);
+      await logAnsweredCall(db, mine!, ana!, '2026-11-02T23:50:00Z');
       expect(await calls()).toEqual([
         { scope: 'a', brand: '', to_0915: 0, to_0930: 1, day: 2 },
         { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, day: 2 },
@@ -236,11 +246,7 @@ const CASES: Record<number, MigrationCase> = {
     },
   },
   11: {
-    before: async (db) => {
-      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
-      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
-      return { mine: mine!.id, ana: ana!.id };
-    },
+    before: anaAndHerLead,
     after: async (db, { mine, ana }) => {
       // The day totals of the calls already counted (the earlier steps' call of 2 November at 09:20), per scope.
       const totals = () => db.query(`select scope, brand, day::text, result, calls from report_call_totals where user_id = $1 order by scope, day`, [ana]);
@@ -249,7 +255,7 @@ const CASES: Record<number, MigrationCase> = {
         { scope: 'b', brand: 'Toyota', day: '2026-11-02', result: 'answered', calls: 1 },
       ]);
       // The same functions keep them from here on, beside the quarter hours: a call the next day, the first one removed.
-      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-03T01:00:00Z')`, [mine, ana]);
+      await logAnsweredCall(db, mine!, ana!, '2026-11-03T01:00:00Z');
       await db.query(`delete from call_logs where user_id = $1 and created_at < '2026-11-03T00:00:00Z'`, [ana]);
       expect(await totals()).toEqual([
         { scope: 'a', brand: '', day: '2026-11-02', result: 'answered', calls: 0 },
@@ -333,25 +339,20 @@ const CASES: Record<number, MigrationCase> = {
     },
   },
   14: {
-    before: async (db) => {
-      const [mine] = await db.query<{ id: string }>(`select id::text from leads where ref = 'LEAD/2026/00103'`);
-      const [ana] = await db.query<{ id: string }>(`select id::text from users where login = 'ana'`);
-      return { mine: mine!.id, ana: ana!.id };
-    },
+    before: anaAndHerLead,
     after: async (db, { mine, ana }) => {
       const [key] = await db.query<{ definition: string }>(`select indexdef as definition from pg_indexes where indexname = 'report_call_days_pkey'`);
       expect(key?.definition).toBe('CREATE UNIQUE INDEX report_call_days_pkey ON public.report_call_days USING btree (scope, brand, day, user_id, result) INCLUDE (before)');
       // The earlier steps' counts are kept (migration 10's call of 2 November at 09:20), and the triggers' upsert
       // finds the new key: a second call that day, at 09:05, adds to the same rows.
-      const days = () => db.query(`select scope, brand, before[37] as to_0915, before[38] as to_0930, before[96] as calls from report_call_days where user_id = $1 and day = '2026-11-02' order by scope`, [ana]);
-      expect(await days()).toEqual([
-        { scope: 'a', brand: '', to_0915: 0, to_0930: 1, calls: 1 },
-        { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, calls: 1 },
+      expect(await anaCallsOfNovember2(db, ana!)).toEqual([
+        { scope: 'a', brand: '', to_0915: 0, to_0930: 1, day: 1 },
+        { scope: 'b', brand: 'Toyota', to_0915: 0, to_0930: 1, day: 1 },
       ]);
-      await db.query(`insert into call_logs (lead_id, user_id, duration_min, result, summary, created_at) values ($1, $2, 1, 'answered', '', '2026-11-02T09:05:00Z')`, [mine, ana]);
-      expect(await days()).toEqual([
-        { scope: 'a', brand: '', to_0915: 1, to_0930: 2, calls: 2 },
-        { scope: 'b', brand: 'Toyota', to_0915: 1, to_0930: 2, calls: 2 },
+      await logAnsweredCall(db, mine!, ana!, '2026-11-02T09:05:00Z');
+      expect(await anaCallsOfNovember2(db, ana!)).toEqual([
+        { scope: 'a', brand: '', to_0915: 1, to_0930: 2, day: 2 },
+        { scope: 'b', brand: 'Toyota', to_0915: 1, to_0930: 2, day: 2 },
       ]);
     },
   },
