@@ -11,9 +11,9 @@
  * all-visible: 82-95 ms for the same report there. Where the shared buffers hold the whole table (the benches'
  * embedded server has 512 MB) the reads were cheaper to begin with, and most of the report's time is its answer's
  * size (27,605 rows for a year). The key's columns are the same set, so the triggers' `on conflict (scope, day,
- * brand, user_id, result)` finds it. What it costs: a count's update changes an indexed value, so it is no longer a heap-only update — each call
- * writes a new key entry for its two rows (scope 'a' and its brand), which PostgreSQL's bottom-up deletion and
- * vacuum clear.
+ * brand, user_id, result)` finds it. What it costs: a count's update changes an indexed value, so it is no longer
+ * a heap-only update — each call writes a new key entry for its two rows (scope 'a' and its brand), which
+ * PostgreSQL's bottom-up deletion and vacuum clear.
  */
 export const callDaysCoveringKey = /* sql */ `
 alter table report_call_days drop constraint report_call_days_pkey;
