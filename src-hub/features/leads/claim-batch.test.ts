@@ -55,6 +55,27 @@ describe.each(FEATURE_BACKENDS)('claim batches on %s', (backend) => {
     expect(await count(`select count(*) as count from messages where lead_id = $1 and kind = 'tracking'`, [shared.id])).toBe(1);
   });
 
+  it('sends the next statement before it answers the claimers of the one written, so the database does not wait on the replies', async () => {
+    const { db, sizes } = recording();
+    const batches = new ClaimBatches(db, { info: () => undefined });
+    const [first, second, third] = await Promise.all([createLead(env.db), createLead(env.db), createLead(env.db)]);
+    const [a, b, c] = agents;
+    const statementsWhenAnswered: number[] = [];
+    const heard = (row: unknown) => {
+      statementsWhenAnswered.push(sizes.length);
+      return row;
+    };
+    const answers = await Promise.all([
+      batches.claim(request(first.id, a?.id ?? '')).then(heard),
+      batches.claim(request(second.id, b?.id ?? '')).then(heard),
+      batches.claim(request(third.id, c?.id ?? '')).then(heard),
+    ]);
+    expect(sizes).toEqual([1, 2]);
+    // The first claim's statement was written alone; when its claimer heard, the other two's had gone out already.
+    expect(statementsWhenAnswered).toEqual([2, 2, 2]);
+    expect(answers.map((row) => (row as { user_id?: string } | null)?.user_id)).toEqual([a?.id, b?.id, c?.id]);
+  });
+
   it('answers a lead id written with leading zeros as the lead it names', async () => {
     const batches = new ClaimBatches(env.db, { info: () => undefined });
     const lead = await createLead(env.db);
