@@ -24,6 +24,10 @@ import { BENCH_AGENTS, benchToken, seedBurstAgents } from './hub-seed';
  * each request ran its own statement and the hub did nothing else (claims sharing statements may pass it);
  * `bareOverHttpFloorPerSec` = 1 / (1 / authNoopPerSec + 1 / bareUpdatePerSec) is the bare UPDATE itself behind
  * an authenticated request: the price of HTTP on these cores, whatever the claim writes.
+ * `claimBatchesInTurnPerSec` is the hub's claim design without the hub: the claim statement with SERIAL_BATCH claims
+ * each (about what the hub puts in one on this load), one statement after another on one connection, each in a
+ * transaction rolled back (the round's claim leads, before they are claimed over HTTP): the hub writes one claim
+ * statement at a time (claim-batch.ts), so this is as fast as its claims can go, whatever HTTP costs.
  * Every path runs untimed on its own leads first (WARM), so none is timed while its code is being compiled.
  * `cpuPerOperationUs` splits each operation's CPU between this process (the load generator), the hub process
  * and the PostgreSQL processes of the bench's database (Linux /proc): where a claim's cost goes.
@@ -39,6 +43,8 @@ const CLAIMS = Number(process.env['BENCH_CLAIMS'] ?? 2_400);
 const BURST = 1_000;
 const SHARED_LEADS = 100;
 const CLAIMERS_PER_SHARED = 10;
+/** Claims a statement in the serial ceiling (claimBatchesInTurnPerSec): about the hub's own on this load. */
+const SERIAL_BATCH = 15;
 /** Leads per path claimed before the timed rounds, untimed. */
 const WARM = 100;
 
@@ -122,7 +128,11 @@ export interface ClaimFigures {
   claimStatementPerSec: number;
   claimStatementToBareUpdate: number;
   claimStatementBurstP99Ms: number;
-  claimRounds: Array<{ bareUpdatePerSec: number; claimsPerSec: number; claimStatementPerSec: number; authNoopPerSec: number }>;
+  /** The claim statement SERIAL_BATCH claims at a time, one statement after another on one connection: the design's ceiling. */
+  claimBatchesInTurnPerSec: number;
+  claimBatchesInTurnToBareUpdate: number;
+  claimsToBatchesInTurn: number;
+  claimRounds: Array<{ bareUpdatePerSec: number; claimsPerSec: number; claimStatementPerSec: number; authNoopPerSec: number; claimBatchesInTurnPerSec: number }>;
   /** Where each operation's CPU went (µs per operation, summed over the rounds): the load generator, the hub, PostgreSQL. */
   cpuPerOperationUs: Record<'bareUpdate' | 'claim' | 'claimStatement' | 'authNoop', CpuPerOperation>;
   claimBurstAgents: number;
@@ -155,8 +165,25 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const sharedLeads = leads.slice(3 * CLAIMS + 2 * BURST, 3 * CLAIMS + 2 * BURST + SHARED_LEADS);
     const warmLeads = leads.slice(3 * CLAIMS + 2 * BURST + SHARED_LEADS);
     const cpu = { hubPid, database: new URL(databaseUrl).pathname.slice(1) };
+    const claimRequest = (id: string, userId: string | undefined) => ({ leadId: id, userId: userId ?? '', at: new Date(), body: 'Assigned Agent: None → Bench', tracking: '[]' });
     const claimStatement = (id: string, userId: string | undefined) =>
-      pool.query({ name: 'claim_leads', text: CLAIM_LEADS_SQL, values: claimLeadsParams([{ leadId: id, userId: userId ?? '', at: new Date(), body: 'Assigned Agent: None → Bench', tracking: '[]' }]) });
+      pool.query({ name: 'claim_leads', text: CLAIM_LEADS_SQL, values: claimLeadsParams([claimRequest(id, userId)]) });
+    /** These leads claimed SERIAL_BATCH to a statement, in turn on one connection, each statement rolled back: claims a second. */
+    const batchesInTurn = async (ids: readonly string[]): Promise<number> => {
+      const client = await pool.connect();
+      try {
+        const start = performance.now();
+        for (let from = 0; from < ids.length; from += SERIAL_BATCH) {
+          const requests = ids.slice(from, from + SERIAL_BATCH).map((id, index) => claimRequest(id, agentIds[(from + index) % agentIds.length]));
+          await client.query('begin');
+          await client.query({ name: 'claim_leads', text: CLAIM_LEADS_SQL, values: claimLeadsParams(requests) });
+          await client.query('rollback');
+        }
+        return ids.length / ((performance.now() - start) / 1000);
+      } finally {
+        client.release();
+      }
+    };
 
     const health = `${hubUrl.replace(/\/api\/v1$/, '')}/healthz`;
     await perSecond(Array.from({ length: 500 }, (_unused, index) => index), CLIENTS, async () => (await send(health, 'GET', null)) === 200); // warm
@@ -173,6 +200,7 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     await perSecond(warmLeads.slice(WARM, 2 * WARM), CLIENTS, claimOverHttp);
     await perSecond(warmLeads.slice(2 * WARM), CLIENTS, statementOnly);
     await perSecond(warmLeads.slice(0, WARM), CLIENTS, authNoop);
+    await batchesInTurn(warmLeads.slice(0, WARM));
 
     // the change log's last entry before the timed claims: only theirs are counted per statement
     const seqBefore = (await pool.query<{ seq: string }>('select coalesce(max(seq), 0) as seq from changes')).rows[0]?.seq ?? '0';
@@ -185,10 +213,13 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     let claimMs = 0;
     let statementMs = 0;
     let noopMs = 0;
+    let inTurnMs = 0;
     let failures = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const slice = (ids: string[]) => ids.slice(round * perRound, (round + 1) * perRound);
       const bare = await perSecond(slice(bareLeads), CLIENTS, bareUpdate, cpu);
+      // before the claims over HTTP, on their leads: every statement is rolled back
+      const inTurn = await batchesInTurn(slice(claimLeads));
       const claimed = await perSecond(slice(claimLeads), CLIENTS, claimOverHttp, cpu);
       const statement = await perSecond(slice(statementLeads), CLIENTS, statementOnly, cpu);
       const noop = await perSecond(slice(claimLeads), CLIENTS, authNoop, cpu);
@@ -200,12 +231,14 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
       claimMs += claimed.ms;
       statementMs += statement.ms;
       noopMs += noop.ms;
+      inTurnMs += (perRound / inTurn) * 1000;
       failures += bare.failures + claimed.failures + statement.failures + noop.failures;
       rounds.push({
         bareUpdatePerSec: Math.round(bare.perSec),
         claimsPerSec: Math.round(claimed.perSec),
         claimStatementPerSec: Math.round(statement.perSec),
         authNoopPerSec: Math.round(noop.perSec),
+        claimBatchesInTurnPerSec: Math.round(inTurn),
       });
     }
     const total = perRound * ROUNDS;
@@ -213,6 +246,7 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
     const claimsPerSec = total / (claimMs / 1000);
     const claimStatementPerSec = total / (statementMs / 1000);
     const authNoopPerSec = total / (noopMs / 1000);
+    const claimBatchesInTurnPerSec = total / (inTurnMs / 1000);
     const claimFloorPerSec = 1 / (1 / authNoopPerSec + 1 / claimStatementPerSec);
     const bareOverHttpFloorPerSec = 1 / (1 / authNoopPerSec + 1 / bareUpdatePerSec);
     const timedClaims = claimLeads.slice(0, total);
@@ -267,6 +301,9 @@ export async function measureClaims(hubUrl: string, databaseUrl: string, hubPid?
       claimStatementPerSec: Math.round(claimStatementPerSec),
       claimStatementToBareUpdate: round(claimStatementPerSec / bareUpdatePerSec, 2),
       claimStatementBurstP99Ms: round(percentile(statementBurstMs, 99)),
+      claimBatchesInTurnPerSec: Math.round(claimBatchesInTurnPerSec),
+      claimBatchesInTurnToBareUpdate: round(claimBatchesInTurnPerSec / bareUpdatePerSec, 2),
+      claimsToBatchesInTurn: round(claimsPerSec / claimBatchesInTurnPerSec, 2),
       clientFloorPerSec: Math.round(clientFloor.perSec),
       authNoopPerSec: Math.round(authNoopPerSec),
       claimFloorPerSec: Math.round(claimFloorPerSec),
@@ -311,6 +348,10 @@ export function printClaims(figures: ClaimFigures): void {
   console.log(
     `on these cores, one statement per request: no-op request + claim statement = ${figures.claimFloorPerSec}/s (${Math.round(figures.claimFloorToBareUpdate * 100)} % of the bare UPDATE; the claims reach ${Math.round(figures.claimsToFloor * 100)} % of it); ` +
       `no-op request + the bare UPDATE itself = ${figures.bareOverHttpFloorPerSec}/s (${Math.round(figures.bareOverHttpFloorToBareUpdate * 100)} %): what any per-request write over HTTP can reach here`,
+  );
+  console.log(
+    `the hub's claim design without the hub: claim statements of ${SERIAL_BATCH} claims one after another on one connection (as the hub writes them: one at a time) ` +
+      `${figures.claimBatchesInTurnPerSec}/s (${Math.round(figures.claimBatchesInTurnToBareUpdate * 100)} % of the bare UPDATE); the claims over HTTP reach ${Math.round(figures.claimsToBatchesInTurn * 100)} % of it`,
   );
   console.table(figures.claimRounds);
   if (figures.cpuPerOperationUs.claim) {
