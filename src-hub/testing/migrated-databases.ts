@@ -19,12 +19,13 @@ const TEST_CLUSTER_SETTINGS = { shared_buffers: '16MB' } as const;
  * cluster costs seconds, copying a snapshot of one a fraction of that; on PostgreSQL a database created
  * from a migrated template needs no migration run of its own. The hub still runs `migrate` at every start
  * (finding nothing to do), so a test hub opens its data exactly as a production hub does.
- * This one: a new PGlite cluster (or a copy of `from`) with the test settings, migrated or not, as a snapshot.
+ * This one: a new PGlite cluster with the test settings (or a copy of `from`, which has them: it was made here),
+ * migrated or not, as a snapshot.
  */
 export async function makePgliteSnapshot(migrated = true, from?: Blob): Promise<Blob> {
   const db = await openPgliteDatabase(null, from);
   try {
-    for (const [name, value] of Object.entries(TEST_CLUSTER_SETTINGS)) await db.query(`alter system set ${name} = '${value}'`);
+    if (!from) for (const [name, value] of Object.entries(TEST_CLUSTER_SETTINGS)) await db.query(`alter system set ${name} = '${value}'`);
     if (migrated) await migrate(db);
     return await dumpPgliteDatabase(db);
   } finally {
