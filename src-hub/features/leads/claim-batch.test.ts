@@ -61,7 +61,7 @@ describe.each(FEATURE_BACKENDS)('claim batches on %s', (backend) => {
     const [first, second, third] = await Promise.all([createLead(env.db), createLead(env.db), createLead(env.db)]);
     const [a, b, c] = agents;
     const statementsWhenAnswered: number[] = [];
-    const heard = (row: unknown) => {
+    const heard = <T>(row: T): T => {
       statementsWhenAnswered.push(sizes.length);
       return row;
     };
@@ -73,7 +73,7 @@ describe.each(FEATURE_BACKENDS)('claim batches on %s', (backend) => {
     expect(sizes).toEqual([1, 2]);
     // The first claim's statement was written alone; when its claimer heard, the other two's had gone out already.
     expect(statementsWhenAnswered).toEqual([2, 2, 2]);
-    expect(answers.map((row) => (row as { user_id?: string } | null)?.user_id)).toEqual([a?.id, b?.id, c?.id]);
+    expect(answers.map((row) => row?.user_id)).toEqual([a?.id, b?.id, c?.id]);
   });
 
   it('answers a lead id written with leading zeros as the lead it names', async () => {
